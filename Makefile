@@ -1,0 +1,46 @@
+# Two entry points for people: `make serve` and `make test`. Everything else
+# lives in tasks.py (invoke); this file only bootstraps the tools it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.requirements-installed
+NODE_STAMP := node_modules/.package-lock-installed
+
+.PHONY: serve test lint build clean venv node
+
+serve: $(STAMP)
+	$(BIN)/invoke build serve
+
+test: $(STAMP) node
+	$(BIN)/invoke test
+
+lint: $(STAMP)
+	$(BIN)/invoke lint
+
+build: $(STAMP)
+	$(BIN)/invoke build
+
+clean:
+	rm -rf output cache test-artifacts
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+# Node tools (HTML checker, axe-core, ical.js, link checker) are only needed by
+# the tests; without npm the tests that need them skip with a clear reason.
+node:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(NODE_STAMP); \
+	else \
+		echo "npm not found: HTML, accessibility and ical.js checks will be skipped"; \
+	fi
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)

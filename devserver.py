@@ -1,0 +1,62 @@
+"""The local web server behind `invoke serve` (and the browser tests).
+
+Like a static host: `/path/` serves `/path/index.html`, unknown paths get the
+site's 404 page with status 404, `.ics` files are served as calendars.
+Pelican's own preview server answers a missing file by closing the connection
+without a response, which browsers report as a network error, not a 404.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+MIME_TYPES = {
+    ".ics": "text/calendar; charset=utf-8",
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".js": "text/javascript",
+    ".svg": "image/svg+xml",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".vtt": "text/vtt; charset=utf-8",
+}
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        **MIME_TYPES,
+    }
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory, "404.html")
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # quiet: tests and previews stay readable
+        pass
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
+    handler = partial(SiteHandler, directory=str(root))
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_thread(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Start a server on a free port; returns it and its base URL."""
+    server = make_server(root)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}"

@@ -1,0 +1,23 @@
+"""Settings for the public site: `invoke publish` / `pelican -s publishconf.py`.
+
+Only what differs from pelicanconf.py lives here.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    raise SystemExit(
+        "publishconf.py: set the environment variable SITEURL to your site's "
+        "address, e.g. SITEURL=https://coach.example.org"
+    )
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"

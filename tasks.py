@@ -1,0 +1,200 @@
+"""Tasks for building, previewing, testing and publishing the site.
+
+Run `invoke --list` for the list. Names follow pelican-quickstart's tasks.py
+so Pelican's documentation applies; `test`, `lint` and the booking tasks are
+ours. `make serve` and `make test` bootstrap the tools and call these.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+CONFIG = {
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "content": "content",
+    "deploy_path": "output",
+    "host": "127.0.0.1",
+    "port": 8000,
+    # Publishing over SSH: set these environment variables (see README,
+    # "Publishing"); nothing secret is stored in the repository.
+    "ssh_host": os.environ.get("DEPLOY_SSH_HOST", ""),
+    "ssh_user": os.environ.get("DEPLOY_SSH_USER", ""),
+    "ssh_port": os.environ.get("DEPLOY_SSH_PORT", "22"),
+    "ssh_path": os.environ.get("DEPLOY_SSH_PATH", ""),
+    "github_pages_branch": "gh-pages",
+    "commit_message": "Publish site",
+}
+
+
+def _pelican_cmd(settings: str, output: str, *extra: str) -> str:
+    args = [str(BIN / "pelican"), CONFIG["content"], "-s", settings, "-o", output]
+    return shlex.join([*args, "--fatal", "warnings", *extra])
+
+
+def _safe_build(c, settings: str) -> None:
+    """Build into a temporary folder; replace the output folder only on success.
+
+    A failed build (bad article, unreachable busy calendar) therefore leaves the
+    last good site untouched.
+    """
+    out = ROOT / CONFIG["deploy_path"]
+    tmp = out.with_name(out.name + ".building")
+    old = out.with_name(out.name + ".previous")
+    shutil.rmtree(tmp, ignore_errors=True)
+    result = c.run(_pelican_cmd(settings, str(tmp)), warn=True, pty=False)
+    if not result.ok:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise Exit(f"build failed; {out.name}/ was left as it was.", code=1)
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    shutil.rmtree(ROOT / CONFIG["deploy_path"], ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the local version of the site into output/."""
+    _safe_build(c, CONFIG["settings_base"])
+
+
+@task
+def rebuild(c):
+    """`clean` then `build`."""
+    clean(c)
+    build(c)
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever a file changes."""
+    c.run(_pelican_cmd(CONFIG["settings_base"], CONFIG["deploy_path"], "-r"), pty=False)
+
+
+def _serve_output(port: int) -> None:
+    from devserver import make_server
+
+    server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], port)
+    print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def serve(c, port: int = 0):
+    """Serve output/ at http://127.0.0.1:8000/."""
+    if not (ROOT / CONFIG["deploy_path"] / "index.html").exists():
+        raise Exit("Nothing to serve yet: run `invoke build` first.", code=1)
+    _serve_output(port or CONFIG["port"])
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build the production version of the site (needs SITEURL)."""
+    _safe_build(c, CONFIG["settings_publish"])
+
+
+@task
+def livereload(c):
+    """Build, serve, and rebuild + reload the browser when a file changes."""
+    from livereload import Server
+
+    build(c)
+    server = Server()
+    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/**/*.py"):
+        server.watch(pattern, lambda: build(c))
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c):
+    """Build the production site and rsync it to DEPLOY_SSH_HOST:DEPLOY_SSH_PATH."""
+    if not (CONFIG["ssh_host"] and CONFIG["ssh_path"]):
+        raise Exit(
+            "publish: set DEPLOY_SSH_HOST and DEPLOY_SSH_PATH (and optionally "
+            "DEPLOY_SSH_USER, DEPLOY_SSH_PORT) first; see README, Publishing.",
+            code=1,
+        )
+    if not shutil.which("rsync"):
+        raise Exit("publish: rsync is not installed.", code=1)
+    preview(c)  # only a successful build reaches the rsync below
+    target = CONFIG["ssh_host"]
+    if CONFIG["ssh_user"]:
+        target = f"{CONFIG['ssh_user']}@{target}"
+    c.run(
+        shlex.join(
+            [
+                "rsync",
+                "-e",
+                f"ssh -p {CONFIG['ssh_port']}",
+                "-P",
+                "-rvzc",
+                "--delete",
+                f"{CONFIG['deploy_path']}/",
+                f"{target}:{CONFIG['ssh_path'].rstrip('/')}/",
+            ]
+        )
+    )
+
+
+@task
+def gh_pages(c):
+    """Build the production site and push it to the gh-pages branch."""
+    preview(c)
+    c.run(
+        shlex.join(
+            [
+                str(BIN / "ghp-import"),
+                "-b",
+                CONFIG["github_pages_branch"],
+                "-m",
+                CONFIG["commit_message"],
+                "--no-jekyll",
+                CONFIG["deploy_path"],
+                "-p",
+            ]
+        )
+    )
+
+
+@task
+def lint(c):
+    """ruff check + ruff format --check."""
+    c.run(f"{BIN / 'ruff'} check .", pty=False)
+    c.run(f"{BIN / 'ruff'} format --check .", pty=False)
+
+
+@task
+def test(c, k="", x=False):
+    """Lint, then run the whole test suite (pytest)."""
+    lint(c)
+    args = [str(BIN / "pytest")]
+    if k:
+        args += ["-k", k]
+    if x:
+        args.append("-x")
+    c.run(shlex.join(args), pty=False)

@@ -1,0 +1,63 @@
+"""Build the real site with the real `pelican` command into a temporary folder.
+
+Tests call `build_site` instead of importing Pelican so every build starts from
+clean module state, exactly as `invoke build` runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PELICAN = Path(sys.executable).with_name("pelican")
+# 2026-11-22T12:00:00Z: a fixed clock so builds (and slots) are reproducible.
+DEFAULT_EPOCH = 1795348800
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def log(self) -> str:
+        return self.stdout + self.stderr
+
+
+def build_site(
+    output: Path,
+    *,
+    settings_file: str = "pelicanconf.py",
+    content: Path | None = None,
+    overrides: dict[str, object] | None = None,
+    epoch: int | None = DEFAULT_EPOCH,
+    env: dict[str, str] | None = None,
+    check: bool = True,
+) -> BuildResult:
+    """Run `pelican` like `invoke build` does; raise with the log if it fails and check=True."""
+    cmd = [str(PELICAN), str(content or ROOT / "content"), "-s", settings_file, "-o", str(output)]
+    cmd += ["--fatal", "warnings", "--ignore-cache"]
+    for key, value in (overrides or {}).items():
+        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    if epoch is not None:
+        full_env["SOURCE_DATE_EPOCH"] = str(epoch)
+    full_env.update(env or {})
+    proc = subprocess.run(
+        cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300, check=False
+    )
+    result = BuildResult(output, proc.returncode, proc.stdout, proc.stderr)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"pelican failed ({proc.returncode}):\n{result.log}")
+    return result
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
