@@ -1,0 +1,94 @@
+"""Every page in a real Chromium: accessibility, privacy, weight and layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.browser import axe_violations, record_origins
+from tests.support.site import html_files
+
+KB = 1024
+PAGE_BUDGET = 60 * KB
+PICKER_BUDGET = 80 * KB  # book/<slug>/ lists four weeks of times
+
+
+def _pages(site: Path) -> list[str]:
+    return [
+        "/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in html_files(site)
+    ]
+
+
+def _budget(path: str) -> int:
+    parts = path.strip("/").split("/")
+    return PICKER_BUDGET if len(parts) == 2 and parts[0] == "book" else PAGE_BUDGET
+
+
+def test_every_page_is_accessible_private_and_light(page, site, site_url, axe_source):
+    own = site_url
+    problems: dict[str, object] = {}
+    for path in _pages(site):
+        origins = record_origins(page)
+        weights: dict[str, int] = {}
+
+        def weigh(response, weights=weights):
+            kind = response.request.resource_type
+            if kind in ("document", "stylesheet", "script"):
+                weights[response.url] = len(response.body())
+
+        page.on("response", weigh)
+        page.goto(site_url + path, wait_until="load")
+        page.remove_listener("response", weigh)
+        violations = axe_violations(page, axe_source)
+        foreign = origins - {own}
+        total = sum(weights.values())
+        if violations or foreign or total > _budget(path):
+            problems[path] = {"axe": violations, "origins": sorted(foreign), "bytes": total}
+    assert problems == {}
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/coaching-vs-mentoring/", "/about/"])
+def test_dark_scheme_is_accessible_too(browser, site_url, axe_source, path):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert axe_violations(page, axe_source) == []
+    light = browser.new_context(color_scheme="light").new_page()
+    light.goto(site_url + path)
+    assert light.evaluate("getComputedStyle(document.body).backgroundColor") != background
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_no_horizontal_scroll_and_screenshots(browser, site_url, artifacts, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for name, path in [("home", "/"), ("article", "/articles/coaching-vs-mentoring/")]:
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        page.screenshot(path=str(artifacts / f"{name}-{width}.png"), full_page=True)
+    context.close()
+
+
+def test_skip_link_is_first_and_focus_is_visible(page, site_url):
+    page.goto(site_url + "/articles/coaching-vs-mentoring/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " return {text: e.textContent.trim(), href: e.getAttribute('href'),"
+        " outline: s.outlineStyle, width: parseFloat(s.outlineWidth)}; })()"
+    )
+    assert focused["href"] == "#main"
+    assert "skip" in focused["text"].lower()
+    assert focused["outline"] != "none" and focused["width"] >= 2
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_print_stylesheet_hides_navigation(page, site_url):
+    page.goto(site_url + "/articles/coaching-vs-mentoring/")
+    page.emulate_media(media="print")
+    assert page.locator("nav").first.is_hidden()
