@@ -36,8 +36,8 @@ CONFIG = {
 
 
 def _pelican_cmd(settings: str, output: str, *extra: str) -> str:
-    args = [str(BIN / "pelican"), CONFIG["content"], "-s", settings, "-o", output]
-    return shlex.join([*args, "--fatal", "warnings", *extra])
+    args = [str(BIN / "python"), "-m", "sitetools.build", CONFIG["content"], "-s", settings]
+    return shlex.join([*args, "-o", output, *extra])
 
 
 def _safe_build(c, settings: str) -> None:
@@ -87,7 +87,7 @@ def regenerate(c):
 
 
 def _serve_output(port: int) -> None:
-    from devserver import make_server
+    from sitetools.server import make_server
 
     server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], port)
     print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")

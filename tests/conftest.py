@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from devserver import serve_in_thread
+from sitetools.server import serve_in_thread
 from tests.support.site import ROOT, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -31,7 +31,9 @@ def build_clock() -> datetime:
 def annotate_articles(generator) -> None:
     articles = generator.articles  # newest first
     for i, article in enumerate(articles):
-        article.word_count = word_count(article.content)
+        # _content: the raw HTML. `.content` would resolve {filename} links now,
+        # before pages are read, and warn about links to pages.
+        article.word_count = word_count(article._content)
         article.reading_time = reading_minutes(article.word_count)
         article.newer = articles[i - 1] if i > 0 else None
         article.older = articles[i + 1] if i + 1 < len(articles) else None
@@ -50,6 +52,19 @@ def fix_sitemap(pelican) -> None:
         path.write_text(absolutize(xml, pelican.settings["FEED_DOMAIN"]), encoding="utf-8")
 
 
+def absolute_feed_links(context, feed) -> None:
+    # Without SITEURL (local preview) Pelican writes site-relative item links,
+    # which feed readers cannot follow; FEED_DOMAIN is always absolute.
+    if context.get("SITEURL"):
+        return
+    origin = context["FEED_DOMAIN"]
+    if feed.feed["link"].startswith("/"):
+        feed.feed["link"] = origin + feed.feed["link"]
+    for item in feed.items:
+        if item["link"].startswith("/"):
+            item["link"] = origin + item["link"]
+
+
 def pin_sitemap_clock(_pelican) -> None:
     # pelican-sitemap stamps undated pages (home, archives, pages) with its
     # own datetime.now(); use the build clock so SOURCE_DATE_EPOCH builds
@@ -60,5 +75,6 @@ def pin_sitemap_clock(_pelican) -> None:
 def register() -> None:
     signals.initialized.connect(pin_sitemap_clock)
     signals.article_generator_finalized.connect(annotate_articles)
+    signals.feed_generated.connect(absolute_feed_links)
     signals.finalized.connect(write_robots)
     signals.finalized.connect(fix_sitemap)

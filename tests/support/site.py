@@ -1,4 +1,4 @@
-"""Build the real site with the real `pelican` command into a temporary folder.
+"""Build the real site with the project's strict `pelican` wrapper into a temporary folder.
 
 Tests call `build_site` instead of importing Pelican so every build starts from
 clean module state, exactly as `invoke build` runs it.
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PELICAN = Path(sys.executable).with_name("pelican")
 # 2026-11-22T12:00:00Z: a fixed clock so builds (and slots) are reproducible.
 DEFAULT_EPOCH = 1795348800
 
@@ -41,9 +40,9 @@ def build_site(
     env: dict[str, str] | None = None,
     check: bool = True,
 ) -> BuildResult:
-    """Run `pelican` like `invoke build` does; raise with the log if it fails and check=True."""
-    cmd = [str(PELICAN), str(content or ROOT / "content"), "-s", settings_file, "-o", str(output)]
-    cmd += ["--fatal", "warnings", "--ignore-cache"]
+    """Run the strict build like `invoke build` does; with check, raise on failure."""
+    cmd = [sys.executable, "-m", "sitetools.build", str(content or ROOT / "content")]
+    cmd += ["-s", settings_file, "-o", str(output), "--ignore-cache"]
     for key, value in (overrides or {}).items():
         cmd += ["-e", f"{key}={json.dumps(value)}"]
     full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}

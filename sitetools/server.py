@@ -49,9 +49,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when a link checker or a
+    # browser opens many at once.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     handler = partial(SiteHandler, directory=str(root))
-    return ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def serve_in_thread(root: Path) -> tuple[ThreadingHTTPServer, str]:

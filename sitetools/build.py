@@ -1,0 +1,67 @@
+"""`pelican`, but strict and quiet about it: `python -m sitetools.build ARGS`.
+
+Takes the same arguments as the `pelican` command. Differences:
+
+* Any warning or error fails the build (exit 1), like `--fatal warnings`, but
+  the build runs to the end so every problem is reported, each on one line
+  naming the file or setting. (`--fatal` raises at the first warning and prints
+  a Python traceback, which tells a coach nothing.)
+* Tracebacks are shown only with `--debug`.
+
+`invoke build` then swaps the finished output into place only on success.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+
+class ProblemCounter:
+    """A log-record factory that counts warnings/errors and flattens them."""
+
+    def __init__(self, keep_tracebacks: bool) -> None:
+        self.problems = 0
+        self._keep = keep_tracebacks
+        self._factory = logging.getLogRecordFactory()
+
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self._factory(*args, **kwargs)
+        if record.levelno >= logging.WARNING:
+            self.problems += 1
+            if not self._keep:
+                message = record.getMessage()
+                # Pelican logs "Could not process X" from inside an except
+                # block without the reason; the reason is what a coach needs.
+                active = sys.exc_info()[1]
+                if active is not None and str(active) not in message:
+                    message = f"{message}: {active}"
+                record.exc_info = None
+                record.msg = " ".join(message.split())
+                record.args = ()
+        return record
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # rich wraps long lines at 80 columns when not on a terminal; a problem
+    # must stay on one line so it can be read and grepped.
+    os.environ.setdefault("COLUMNS", "250")
+    from pelican import main as pelican_main
+
+    counter = ProblemCounter(keep_tracebacks="--debug" in argv or "-D" in argv)
+    logging.setLogRecordFactory(counter)
+    try:
+        pelican_main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    if code == 0 and counter.problems:
+        print(f"Build failed: {counter.problems} warning(s) or error(s) above.", file=sys.stderr)
+        code = 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
