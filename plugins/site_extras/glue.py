@@ -10,7 +10,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
 
+from .assets import AssetCatalog
 from .reading import reading_minutes, word_count
+from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize
 
 log = logging.getLogger(__name__)
@@ -72,9 +74,40 @@ def pin_sitemap_clock(_pelican) -> None:
     sitemap.generator.now = build_clock()
 
 
+def _catalog(settings) -> AssetCatalog:
+    # Kept in the build's own settings dict: one per build, no module state.
+    if "_ASSET_CATALOG" not in settings:
+        static = Path(settings["THEME"], "static")
+        settings["_ASSET_CATALOG"] = AssetCatalog(static)
+    return settings["_ASSET_CATALOG"]
+
+
+def template_helpers(generator) -> None:
+    settings = generator.settings
+    catalog = _catalog(settings)
+    prefix = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
+    env = generator.env
+    env.globals["asset"] = lambda relative: f"{prefix}/{catalog.name(relative)}"
+    form_action = (settings.get("BOOKING") or {}).get("request_form_action")
+    env.globals["CSP"] = content_security_policy(form_action)
+
+
+def write_assets_and_headers(pelican) -> None:
+    settings = pelican.settings
+    theme_out = Path(pelican.output_path, settings["THEME_STATIC_DIR"])
+    for relative, hashed in _catalog(settings).used.items():
+        source = theme_out / relative
+        source.replace(theme_out / hashed)  # only the hashed name is published
+    form_action = (settings.get("BOOKING") or {}).get("request_form_action")
+    csp = content_security_policy(form_action)
+    Path(pelican.output_path, "_headers").write_text(headers_file(csp), encoding="utf-8")
+
+
 def register() -> None:
     signals.initialized.connect(pin_sitemap_clock)
     signals.article_generator_finalized.connect(annotate_articles)
     signals.feed_generated.connect(absolute_feed_links)
+    signals.generator_init.connect(template_helpers)
     signals.finalized.connect(write_robots)
+    signals.finalized.connect(write_assets_and_headers)
     signals.finalized.connect(fix_sitemap)

@@ -40,14 +40,28 @@ def test_every_page_is_accessible_private_and_light(page, site, site_url, axe_so
                 local = page_for_url(site, urlsplit(request.url).path)
                 weights[request.url] = local.stat().st_size
 
+        errors: list[str] = []
+
+        def console(message, errors=errors):
+            # CSP violations and failed loads surface here as errors.
+            if message.type == "error":
+                errors.append(message.text)
+
         page.on("request", weigh)
+        page.on("console", console)
         page.goto(site_url + path, wait_until="load")
         page.remove_listener("request", weigh)
+        page.remove_listener("console", console)
         violations = axe_violations(page, axe_source)
         foreign = origins - {own}
         total = sum(weights.values())
-        if violations or foreign or total > _budget(path):
-            problems[path] = {"axe": violations, "origins": sorted(foreign), "bytes": total}
+        if violations or foreign or errors or total > _budget(path):
+            problems[path] = {
+                "axe": violations,
+                "origins": sorted(foreign),
+                "console": errors,
+                "bytes": total,
+            }
     assert problems == {}
 
 
