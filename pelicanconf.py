@@ -31,9 +31,12 @@ DEFAULT_LANG = "en"
 # ---------------------------------------------------------------------------
 
 PATH = "content"
-ARTICLE_PATHS = ["articles"]
+ARTICLE_PATHS = ["articles", "podcast"]
+# Podcast media folders hold files, not posts (an .html transcript would
+# otherwise be read as an article).
+ARTICLE_EXCLUDES = ["podcast/audio", "podcast/transcripts", "podcast/chapters"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "podcast"]
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -92,13 +95,23 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 LOAD_CONTENT_CACHE = False
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.sitemap", "site_extras", "booking"]
+PLUGINS = ["pelican.plugins.sitemap", "site_extras", "booking", "podcast"]
 
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.7},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": ["^tag/", "^author/", "^category/", "^tags/", "^categories/", "^authors/", "^404"],
+    # Slot pages expire within weeks and carry noindex; keep them out too.
+    "exclude": [
+        "^tag/",
+        "^author/",
+        "^category/",
+        "^tags/",
+        "^categories/",
+        "^authors/",
+        "^404",
+        r"^book/[^/]+/\d{8}T\d{6}Z/",
+    ],
 }
 
 # ---------------------------------------------------------------------------
@@ -135,4 +148,33 @@ BOOKING = {
             "max_per_day": 4,
         },
     ],
+}
+
+# ---------------------------------------------------------------------------
+# PODCAST: your show, for the podcast page (/podcast/) and the feed apps
+# subscribe to (/podcast/feed.xml). Episodes are posts in content/podcast/
+# with "Podcast_..." lines; see docs/podcast.md. The build stops with a
+# one-line message if anything here would make Apple Podcasts reject the feed.
+# ---------------------------------------------------------------------------
+PODCAST = {
+    "title": "Second Opinions with Dr. Eleanor Hart",
+    "description": (
+        "Short conversations for physicians about the working life they actually "
+        "want: career changes, leadership, teaching and burnout, from a cardiologist "
+        "turned coach."
+    ),
+    "author": COACH["name"],
+    "owner_email": COACH["email"],  # Apple sends the ownership check here
+    "image": "podcast/cover.png",  # square JPEG/PNG, 1400-3000 px, RGB
+    "language": "en-us",
+    "categories": ["Health & Fitness > Medicine", "Business > Careers"],  # Apple's list
+    "explicit": False,
+    "type": "episodic",  # or "serial" for a story told in order
+    "locked": True,  # podcast:locked: only you can move the show to another host
+    "persons": [f"{COACH['name']} | host"],
+    # Once the feed is public, pin its podcast:guid here so a new domain never
+    # changes the show's identity: "guid": "xxxxxxxx-xxxx-5xxx-xxxx-xxxxxxxxxxxx",
+    # Directory links shown under "Subscribe", once the show is listed there:
+    # "subscribe": [("Apple Podcasts", "https://podcasts.apple.com/...")],
+    "subscribe": [],
 }

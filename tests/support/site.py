@@ -43,8 +43,9 @@ def build_site(
     """Run the strict build like `invoke build` does; with check, raise on failure."""
     cmd = [sys.executable, "-m", "sitetools.build", str(content or ROOT / "content")]
     cmd += ["-s", settings_file, "-o", str(output), "--ignore-cache"]
-    for key, value in (overrides or {}).items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    if overrides:
+        # Pelican keeps only the last -e flag: pass every pair after one -e.
+        cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         full_env["SOURCE_DATE_EPOCH"] = str(epoch)

@@ -1,0 +1,221 @@
+"""Busy sources (local .ics files, http(s) URLs, booked sessions) -> busy intervals.
+
+The only module of the core that does I/O. Every failure raises
+BusySourceError naming the source, so the build fails closed: a calendar we
+could not read might hide an appointment, and publishing that time as free
+would be worse than publishing nothing.
+
+Nothing read here leaves this module except start/end instants; summaries,
+descriptions, attendees and locations are never copied anywhere.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from http.client import HTTPException
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+from .availability import wall_instant
+from .errors import BusySourceError
+from .model import Booking, Interval
+from .settings import Session, name
+
+MAX_BYTES = 50 * 1024 * 1024  # far beyond any real calendar; stops a runaway download
+USER_AGENT = "coach-site-booking/1.0 (+https://getpelican.com)"
+
+
+@dataclass(frozen=True)
+class BusySource:
+    index: int  # position in BOOKING["busy_calendars"]
+    entry: str  # as written in the setting
+    location: str  # absolute path or URL
+
+    @property
+    def is_url(self) -> bool:
+        return urlsplit(self.location).scheme.lower() in {"http", "https", "webcal"}
+
+    @property
+    def label(self) -> str:
+        """How errors name the source. URLs lose their path: private calendar
+        addresses carry a secret token there, and build logs are often public."""
+        where = name("busy_calendars", self.index)
+        if self.is_url:
+            parts = urlsplit(self.location)
+            return f"{where} <{parts.scheme}://{parts.hostname}/…>"
+        return f"{where} ({self.entry})"
+
+
+def sources(entries: Sequence[str], content_path: str | Path) -> tuple[BusySource, ...]:
+    """Relative file paths are inside the content folder (Pelican's PATH)."""
+    found = []
+    for i, entry in enumerate(entries):
+        source = BusySource(i, entry, entry)
+        if not source.is_url:
+            source = BusySource(i, entry, str(Path(content_path, entry).resolve()))
+        found.append(source)
+    return tuple(found)
+
+
+def read(source: BusySource, timeout: float) -> bytes:
+    if source.is_url:
+        return _fetch(source, timeout)
+    try:
+        return Path(source.location).read_bytes()
+    except FileNotFoundError:
+        where = "" if Path(source.entry).is_absolute() else " in the content folder (PATH)"
+        raise BusySourceError(source.label, f"file not found{where}") from None
+    except OSError as exc:
+        raise BusySourceError(source.label, f"cannot read the file: {exc.strerror}") from None
+
+
+def _fetch(source: BusySource, timeout: float) -> bytes:
+    url = source.location
+    if url.lower().startswith("webcal://"):
+        url = "https://" + url[len("webcal://") :]
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.1"}
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            if response.status != 200:
+                raise BusySourceError(source.label, f"the server answered HTTP {response.status}")
+            chunks, size = [], 0
+            while chunk := response.read(64 * 1024):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise BusySourceError(source.label, "larger than 50 MB; is it a calendar?")
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except urllib.error.HTTPError as exc:
+        raise BusySourceError(source.label, f"the server answered HTTP {exc.code}") from None
+    except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, TimeoutError):
+            problem = f"no complete answer within {timeout:g} s (busy_timeout_seconds)"
+        else:
+            problem = f"unreachable ({reason})"
+        raise BusySourceError(source.label, problem) from None
+
+
+def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
+    """Every VCALENDAR in `data`; any property icalendar could not parse is an error."""
+    try:
+        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise BusySourceError(label, f"not valid iCalendar ({_first_line(exc)})") from None
+    if not calendars or any(c.name != "VCALENDAR" for c in calendars):
+        raise BusySourceError(label, "not valid iCalendar (no BEGIN:VCALENDAR ... END:VCALENDAR)")
+    for calendar in calendars:
+        for component in calendar.walk():
+            if component.errors:
+                prop, problem = component.errors[0]
+                uid = component.get("UID")
+                where = f"{component.name} {uid}" if uid else component.name
+                raise BusySourceError(label, f"not valid iCalendar: {where}: {prop}: {problem}")
+    return calendars
+
+
+def intervals(
+    calendar: icalendar.Calendar, zone: ZoneInfo, start: datetime, end: datetime, label: str
+) -> list[Interval]:
+    """Busy intervals of one calendar that may touch [start, end) (aware datetimes).
+
+    VEVENTs are expanded with recurring-ical-events (RRULE, RDATE, EXDATE,
+    RECURRENCE-ID); transparent and cancelled ones are skipped. DATE values
+    block whole local days in `zone`, floating times are read in `zone`.
+    VFREEBUSY periods block unless FBTYPE=FREE.
+    """
+    # Floating and all-day times are compared by the library in the query's
+    # zone; two days' margin each side keeps every relevant occurrence.
+    margin = timedelta(days=2)
+    found: list[Interval] = []
+    try:
+        events = recurring_ical_events.of(calendar).between(start - margin, end + margin)
+        for event in events:
+            if _is_free(event):
+                continue
+            # recurring-ical-events gives every occurrence a DTEND (from DURATION
+            # if need be); icalendar's `end` covers the rest (RFC 5545 defaults).
+            dtend = event.get("DTEND")
+            end = event.end if dtend is None else dtend.dt
+            found.append(Interval(_instant(event["DTSTART"].dt, zone), _instant(end, zone)))
+    except BusySourceError:
+        raise
+    except Exception as exc:  # third-party parsers raise many kinds; all mean "bad calendar"
+        raise BusySourceError(label, f"cannot expand its events ({_first_line(exc)})") from None
+    found.extend(_freebusy(calendar, zone))
+    return found
+
+
+def _is_free(event: icalendar.cal.Component) -> bool:
+    transparent = str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT"
+    return transparent or str(event.get("STATUS", "")).upper() == "CANCELLED"
+
+
+def _freebusy(calendar: icalendar.Calendar, zone: ZoneInfo) -> Iterable[Interval]:
+    for component in calendar.walk("VFREEBUSY"):
+        periods = component.get("FREEBUSY", [])
+        for period in periods if isinstance(periods, list) else [periods]:
+            if str(period.params.get("FBTYPE", "BUSY")).upper() == "FREE":
+                continue
+            begin, finish = period.dt
+            if isinstance(finish, timedelta):
+                finish = begin + finish
+            yield Interval(_instant(begin, zone), _instant(finish, zone))
+
+
+def _instant(value: date | datetime, zone: ZoneInfo) -> int:
+    if not isinstance(value, datetime):
+        return wall_instant(value, 0, zone)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return int(value.timestamp())
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def load(
+    entries: Sequence[str],
+    content_path: str | Path,
+    zone: ZoneInfo,
+    start: datetime,
+    end: datetime,
+    timeout: float,
+    reader: Callable[[BusySource, float], bytes] = read,
+) -> list[Interval]:
+    """Busy intervals from every configured calendar; the first failure raises."""
+    found: list[Interval] = []
+    for source in sources(entries, content_path):
+        for calendar in parse(reader(source, timeout), source.label):
+            found.extend(intervals(calendar, zone, start, end, source.label))
+    return found
+
+
+def from_bookings(bookings: Iterable[Booking], sessions: Sequence[Session]) -> list[Interval]:
+    """Booked sessions as busy time, padded by their own session's buffers so a
+    new slot never eats into the rest the coach set around an existing one."""
+    by_slug = {s.slug: s for s in sessions}
+    found = []
+    for booking in bookings:
+        session = by_slug.get(booking.session)
+        before = session.buffer_before_minutes * 60 if session else 0
+        after = session.buffer_after_minutes * 60 if session else 0
+        start, end = int(booking.start.timestamp()), int(booking.end.timestamp())
+        found.append(Interval(start - before, end + after))
+    return found

@@ -1,0 +1,164 @@
+"""The only Pelican-aware module of the booking plugin.
+
+`generate_context` (runs after articles and pages are read, before anything
+is written) validates BOOKING, reads every busy calendar and computes the
+slots; `generate_output` writes them. Any BookingError is logged as one
+CRITICAL line naming the setting or file, then the build stops with exit
+status 1 before a single file is written (fail closed). CRITICAL rather than
+ERROR because Pelican's `--fatal` turns an ERROR into a RuntimeError with a
+traceback; SystemExit rather than an exception because Pelican's catch-all
+`except Exception` would print another traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .errors import BookingConfigError, BookingError
+from .ics import availability_feed, slot_invite, uid_host
+from .plan import BookingPlan, make_plan
+from .views import booking_view, slots_document
+
+log = logging.getLogger(__name__)
+_STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
+
+
+def build_clock() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the current time."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None:
+        return datetime.now(UTC)
+    if not raw.strip().isdigit():
+        log.critical("booking: SOURCE_DATE_EPOCH must be whole seconds since 1970, not %r", raw)
+        raise SystemExit(1)
+    return datetime.fromtimestamp(int(raw), UTC)
+
+
+class BookingGenerator(Generator):
+    def generate_context(self) -> None:
+        try:
+            self.origin = _origin(self.settings)
+            self.plan: BookingPlan = make_plan(
+                self.settings.get("BOOKING"), content_path=self.path, now=build_clock()
+            )
+            _refuse_publishing_busy_files(self.plan, self.settings, self.path)
+        except BookingError as error:
+            log.critical("booking: %s", error)
+            raise SystemExit(1) from None
+        self.views = booking_view(self.plan)
+        self.context["BOOKING_VIEW"] = self.views
+        log.info(
+            "booking: %s",
+            ", ".join(f"{sp.session.slug}: {len(sp.slots)} slots" for sp in self.plan.sessions),
+        )
+
+    def generate_output(self, writer) -> None:
+        settings = self.plan.settings
+        host = uid_host(self.settings.get("SITEURL") or "", settings.organizer.email)
+        now = self.plan.now
+        for sp, view in zip(self.plan.sessions, self.views, strict=True):
+            folder = Path(self.output_path, "book", sp.session.slug)
+            keep = {s.stamp for s in sp.slots}
+            _prune_stale(folder, keep)
+            files = {
+                "slots.json": _json(slots_document(view)),
+                "availability.ics": availability_feed(
+                    sp.slots, sp.session, settings.organizer, self.origin, host, now
+                ),
+            }
+            for slot in sp.slots:
+                files[f"{slot.stamp}.ics"] = slot_invite(
+                    slot, sp.session, settings.organizer, self.origin, host, now
+                )
+            for name, data in files.items():
+                _write_atomically(folder / name, data)
+        self._write_pages(writer)
+
+    def _write_pages(self, writer) -> None:
+        relative = self.settings.get("RELATIVE_URLS", False)
+        page = self.get_template("booking_index")
+        writer.write_file("book/index.html", page, self.context, relative, url="book/")
+        session_page = self.get_template("booking_session")
+        slot_page = self.get_template("booking_slot")
+        for view in self.views:
+            writer.write_file(
+                f"{view['url']}index.html",
+                session_page,
+                self.context,
+                relative,
+                url=view["url"],
+                booking_session=view,
+            )
+            for day in view["days"]:
+                for slot in day["slots"]:
+                    writer.write_file(
+                        f"{slot['url']}index.html",
+                        slot_page,
+                        self.context,
+                        relative,
+                        url=slot["url"],
+                        booking_session=view,
+                        booking_slot=slot,
+                    )
+
+
+def _origin(settings) -> str:
+    origin = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
+    if urlsplit(origin).scheme not in {"http", "https"}:
+        raise BookingConfigError(
+            "FEED_DOMAIN", "must be an absolute origin like https://coach.example.org"
+        )
+    return origin
+
+
+def _refuse_publishing_busy_files(plan: BookingPlan, settings, content: str) -> None:
+    """A busy calendar under STATIC_PATHS would be copied to the site verbatim."""
+    static = [Path(content, p).resolve() for p in settings.get("STATIC_PATHS", [])]
+    for i, entry in enumerate(plan.settings.busy_calendars):
+        path = Path(content, entry).resolve()
+        if "://" not in entry and any(path.is_relative_to(s) for s in static):
+            raise BookingConfigError(
+                f'BOOKING["busy_calendars"][{i}]',
+                f"{entry} is inside STATIC_PATHS and would be published; move it out",
+            )
+
+
+def _prune_stale(folder: Path, keep: set[str]) -> None:
+    """Slots from an earlier build into the same folder must not stay downloadable."""
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if _STAMPED.fullmatch(entry.name) and entry.name.removesuffix(".ics") not in keep:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+
+
+def _json(document: object) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def get_generators(_pelican) -> type[Generator]:
+    return BookingGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,69 @@
+"""Everything a build needs, computed before anything is written.
+
+`make_plan` validates the settings, reads every busy source and computes
+every session's slots; it raises on the first problem, so a failed plan
+means nothing is published (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from . import busy
+from .model import Booking, Slot
+from .settings import BookingSettings, Session, parse_settings
+from .slots import offered_slots
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    session: Session
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class BookingPlan:
+    settings: BookingSettings
+    sessions: tuple[SessionPlan, ...]
+    now: datetime  # aware, UTC
+
+
+def make_plan(
+    raw: object,
+    *,
+    content_path: str | Path,
+    now: datetime,
+    bookings: Iterable[Booking] = (),
+    reader: Callable[[busy.BusySource, float], bytes] = busy.read,
+) -> BookingPlan:
+    settings = parse_settings(raw)
+    bookings = tuple(bookings)
+    # Busy time is only needed from the earliest buffer to the furthest horizon.
+    longest = max(s.horizon_days for s in settings.sessions)
+    padding = timedelta(
+        minutes=max(
+            s.duration_minutes + s.buffer_before_minutes + s.buffer_after_minutes
+            for s in settings.sessions
+        )
+    )
+    busy_time = busy.load(
+        settings.busy_calendars,
+        content_path,
+        settings.zone,
+        now - padding,
+        now + timedelta(days=longest) + padding,
+        settings.busy_timeout_seconds,
+        reader,
+    )
+    busy_time += busy.from_bookings(bookings, settings.sessions)
+    plans = tuple(
+        SessionPlan(
+            session,
+            offered_slots(session, settings.hours, settings.zone, busy_time, now, bookings),
+        )
+        for session in settings.sessions
+    )
+    return BookingPlan(settings, plans, now)

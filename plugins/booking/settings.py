@@ -1,0 +1,324 @@
+"""Validate the BOOKING setting into frozen dataclasses.
+
+All configuration errors are raised here, each naming the exact setting:
+`BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts`.
+Unknown keys are errors too, so a typo cannot silently drop a buffer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .errors import BookingConfigError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_MINUTES = 24 * 60
+MAX_HORIZON_DAYS = 3660  # ten years: beyond that dates overflow long before anyone books
+DEFAULT_LOCATION = "Online; the details are sent when the time is confirmed"
+
+# Keys a session may override; top-level values are their defaults.
+SESSION_DEFAULTS: dict[str, Any] = {
+    "minimum_notice_hours": 24,
+    "horizon_days": 28,
+    "interval_minutes": None,  # None: the session's own duration
+    "buffer_before_minutes": 0,
+    "buffer_after_minutes": 0,
+    "max_per_day": None,
+}
+SESSION_KEYS = {"slug", "title", "duration_minutes", "description", "location", "price"}
+TOP_KEYS = {
+    "timezone",
+    "weekly_hours",
+    "date_overrides",
+    "busy_calendars",
+    "busy_timeout_seconds",
+    "organizer",
+    "sessions",
+    "currency",
+}
+_WINDOW = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_EMAIL = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True, order=True)
+class Window:
+    """Local wall-clock minutes since midnight, half-open; `end` may be 1440 (24:00)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Organizer:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Session:
+    slug: str
+    title: str
+    duration_minutes: int
+    description: str
+    location: str
+    price: float
+    minimum_notice_hours: float
+    horizon_days: int
+    interval_minutes: int
+    buffer_before_minutes: int
+    buffer_after_minutes: int
+    max_per_day: int | None
+
+
+@dataclass(frozen=True)
+class Hours:
+    weekly: tuple[tuple[Window, ...], ...]  # index 0 is Monday, as date.weekday()
+    overrides: Mapping[date, tuple[Window, ...]]
+
+    def windows_on(self, day: date) -> tuple[Window, ...]:
+        override = self.overrides.get(day)
+        return self.weekly[day.weekday()] if override is None else override
+
+
+@dataclass(frozen=True)
+class BookingSettings:
+    timezone: str
+    hours: Hours
+    busy_calendars: tuple[str, ...]
+    busy_timeout_seconds: float
+    organizer: Organizer
+    sessions: tuple[Session, ...]
+    currency: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def name(*keys: str | int) -> str:
+    """The setting's name as the coach would write it: BOOKING["sessions"][0]["slug"]."""
+    return "BOOKING" + "".join(f'["{k}"]' if isinstance(k, str) else f"[{k}]" for k in keys)
+
+
+def parse_settings(raw: object) -> BookingSettings:
+    if not isinstance(raw, Mapping):
+        raise BookingConfigError("BOOKING", "missing or not a dict; see docs/booking.md")
+    _reject_unknown(raw, TOP_KEYS | SESSION_DEFAULTS.keys(), ())
+    organizer = _organizer(_require(raw, "organizer"))
+    defaults = {k: raw.get(k, v) for k, v in SESSION_DEFAULTS.items()}
+    return BookingSettings(
+        timezone=_timezone(_require(raw, "timezone")),
+        hours=Hours(
+            weekly=_weekly(_require(raw, "weekly_hours")),
+            overrides=_overrides(raw.get("date_overrides", {})),
+        ),
+        busy_calendars=_busy(raw.get("busy_calendars", [])),
+        busy_timeout_seconds=_number(
+            raw.get("busy_timeout_seconds", 10), ("busy_timeout_seconds",), positive=True
+        ),
+        organizer=organizer,
+        sessions=_sessions(raw.get("sessions"), defaults, organizer),
+        currency=_currency(raw.get("currency", "USD")),
+    )
+
+
+def _require(raw: Mapping, key: str, *path: str | int) -> Any:
+    if key not in raw:
+        raise BookingConfigError(name(*path, key), "missing (it is required)")
+    return raw[key]
+
+
+def _reject_unknown(raw: Mapping, known: set[str], path: tuple[str | int, ...]) -> None:
+    for key in raw:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise BookingConfigError(name(*path, str(key)), f"unknown setting{hint}")
+
+
+def _text(value: object, path: tuple[str | int, ...]) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise BookingConfigError(name(*path), f"must be non-empty text, not {value!r}")
+    return value.strip()
+
+
+def _timezone(value: object) -> str:
+    if isinstance(value, str):
+        try:
+            ZoneInfo(value)
+            return value
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
+    hint = (
+        f' (did you mean "{close[0]}"?)' if close else " (use an IANA name like America/New_York)"
+    )
+    raise BookingConfigError(name("timezone"), f"unknown time zone {value!r}{hint}")
+
+
+def _organizer(value: object) -> Organizer:
+    if not isinstance(value, Mapping):
+        raise BookingConfigError(name("organizer"), 'must be {"name": ..., "email": ...}')
+    _reject_unknown(value, {"name", "email"}, ("organizer",))
+    email = _text(_require(value, "email", "organizer"), ("organizer", "email"))
+    if not _EMAIL.fullmatch(email):
+        raise BookingConfigError(name("organizer", "email"), f"{email!r} is not an email address")
+    return Organizer(_text(_require(value, "name", "organizer"), ("organizer", "name")), email)
+
+
+def _minute(hh: str, mm: str) -> int:
+    return int(hh) * 60 + int(mm)
+
+
+def _windows(value: object, path: tuple[str | int, ...]) -> tuple[Window, ...]:
+    if not isinstance(value, list | tuple):
+        raise BookingConfigError(name(*path), 'must be a list like ["09:00-12:00"] ([] = closed)')
+    windows: list[tuple[Window, int]] = []
+    for i, text in enumerate(value):
+        match = _WINDOW.fullmatch(text.replace(" ", "")) if isinstance(text, str) else None
+        if not match:
+            raise BookingConfigError(name(*path, i), f'{text!r} must look like "09:00-12:00"')
+        sh, sm, eh, em = match.groups()
+        start, end = _minute(sh, sm), _minute(eh, em)
+        if int(sh) > 23 or int(sm) > 59 or int(em) > 59 or end > DAY_MINUTES:
+            raise BookingConfigError(name(*path, i), f'"{text}" is not a time of day (00:00-24:00)')
+        if end <= start:
+            raise BookingConfigError(name(*path, i), f'"{text}" ends before it starts')
+        windows.append((Window(start, end), i))
+    windows.sort()
+    for (before, _), (after, i) in itertools.pairwise(windows):
+        if after.start < before.end:
+            raise BookingConfigError(name(*path, i), f'"{value[i]}" overlaps another window')
+    return tuple(w for w, _ in windows)
+
+
+def _weekly(value: object) -> tuple[tuple[Window, ...], ...]:
+    if not isinstance(value, Mapping):
+        raise BookingConfigError(name("weekly_hours"), 'must be a dict like {"mon": [...]}')
+    _reject_unknown(value, set(WEEKDAYS), ("weekly_hours",))
+    return tuple(_windows(value.get(day, []), ("weekly_hours", day)) for day in WEEKDAYS)
+
+
+def _overrides(value: object) -> Mapping[date, tuple[Window, ...]]:
+    if not isinstance(value, Mapping):
+        raise BookingConfigError(name("date_overrides"), 'must be a dict like {"2026-12-24": []}')
+    parsed: dict[date, tuple[Window, ...]] = {}
+    for key, windows in value.items():
+        path = ("date_overrides", str(key))
+        try:
+            day = key if isinstance(key, date) else date.fromisoformat(key)
+            if not isinstance(key, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
+                raise ValueError
+        except (TypeError, ValueError):
+            raise BookingConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
+        parsed[day] = _windows(windows, path)
+    return MappingProxyType(parsed)
+
+
+def _busy(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        raise BookingConfigError(name("busy_calendars"), "must be a list of paths or URLs")
+    for i, item in enumerate(value):
+        text = _text(item, ("busy_calendars", i))
+        scheme = urlsplit(text).scheme.lower()
+        if "://" in text and scheme not in {"http", "https", "webcal"}:
+            raise BookingConfigError(
+                name("busy_calendars", i), f"{scheme}:// is not supported; use a path or https://"
+            )
+    return tuple(value)
+
+
+def _number(value: object, path: tuple, *, positive: bool, whole: bool = False) -> Any:
+    kinds = (int,) if whole else (int, float)
+    ok = isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < 0 or (positive and value == 0):
+        bound = "greater than 0" if positive else "0 or more"
+        kind = "a whole number" if whole else "a number"
+        raise BookingConfigError(name(*path), f"must be {kind} {bound}, not {value!r}")
+    return value
+
+
+def _currency(value: object) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+        raise BookingConfigError(
+            name("currency"), f"must be an ISO 4217 code like USD, not {value!r}"
+        )
+    return value
+
+
+def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[Session, ...]:
+    if not isinstance(value, list | tuple) or not value:
+        raise BookingConfigError(name("sessions"), "must be a list with at least one session")
+    sessions: list[Session] = []
+    for i, raw in enumerate(value):
+        if not isinstance(raw, Mapping):
+            raise BookingConfigError(name("sessions", i), "must be a dict")
+        session = _session(raw, i, defaults, organizer)
+        for j, other in enumerate(sessions):
+            if other.slug == session.slug:
+                raise BookingConfigError(
+                    name("sessions", i, "slug"), f'"{session.slug}" is used by sessions[{j}] too'
+                )
+        sessions.append(session)
+    return tuple(sessions)
+
+
+def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> Session:
+    _reject_unknown(raw, SESSION_KEYS | SESSION_DEFAULTS.keys(), ("sessions", i))
+    slug = _text(_require(raw, "slug", "sessions", i), ("sessions", i, "slug"))
+    if not _SLUG.fullmatch(slug):
+        raise BookingConfigError(
+            name("sessions", i, "slug"), f'"{slug}" must be lowercase letters, digits and dashes'
+        )
+
+    def pick(key: str) -> tuple[object, tuple]:
+        # Name the setting where the bad value was written, not where it landed.
+        return (raw[key], ("sessions", i, key)) if key in raw else (defaults[key], (key,))
+
+    duration = _number(
+        _require(raw, "duration_minutes", "sessions", i),
+        ("sessions", i, "duration_minutes"),
+        positive=True,
+        whole=True,
+    )
+    interval, interval_path = pick("interval_minutes")
+    cap, cap_path = pick("max_per_day")
+    return Session(
+        slug=slug,
+        title=_text(_require(raw, "title", "sessions", i), ("sessions", i, "title")),
+        duration_minutes=duration,
+        description=_text(
+            raw.get("description", f"A {duration}-minute session with {organizer.name}."),
+            ("sessions", i, "description"),
+        ),
+        location=_text(raw.get("location", DEFAULT_LOCATION), ("sessions", i, "location")),
+        price=_number(raw.get("price", 0), ("sessions", i, "price"), positive=False),
+        minimum_notice_hours=_number(*pick("minimum_notice_hours"), positive=False),
+        horizon_days=_horizon(*pick("horizon_days")),
+        interval_minutes=duration
+        if interval is None
+        else _number(interval, interval_path, positive=True, whole=True),
+        buffer_before_minutes=_number(*pick("buffer_before_minutes"), positive=False, whole=True),
+        buffer_after_minutes=_number(*pick("buffer_after_minutes"), positive=False, whole=True),
+        max_per_day=None if cap is None else _number(cap, cap_path, positive=True, whole=True),
+    )
+
+
+def _horizon(value: object, path: tuple) -> int:
+    days = _number(value, path, positive=False, whole=True)
+    if days > MAX_HORIZON_DAYS:
+        raise BookingConfigError(
+            name(*path), f"must be at most {MAX_HORIZON_DAYS} days, not {days}"
+        )
+    return days

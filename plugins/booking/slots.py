@@ -1,0 +1,105 @@
+"""Windows minus busy time minus the session's rules -> offered slots.
+
+Pure and linear: candidates come out of each window already in order, busy
+intervals are sorted and merged once, and one sweep with a single pointer
+decides every candidate (no candidate-by-interval scan).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from .availability import local_date, utc, windows_between
+from .model import Booking, Interval, Slot
+from .settings import Hours, Session
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, disjoint intervals covering the same instants; empty ones dropped."""
+    merged: list[Interval] = []
+    for start, end in sorted(i for i in intervals if i[1] > i[0]):
+        if merged and start <= merged[-1].end:
+            if end > merged[-1].end:
+                merged[-1] = Interval(merged[-1].start, end)
+        else:
+            merged.append(Interval(start, end))
+    return merged
+
+
+def candidate_starts(
+    session: Session, hours: Hours, zone: ZoneInfo, earliest: float, latest: float
+) -> list[int]:
+    """Sorted unique starts in [earliest, latest) that fit their window."""
+    duration = session.duration_minutes * 60
+    step = session.interval_minutes * 60
+    first = local_date(math.floor(earliest), zone)
+    last = local_date(math.ceil(latest), zone)
+    starts: list[int] = []
+    for window in windows_between(hours, zone, first, last):
+        # Stepping always begins at the window start; skip whole steps before `earliest`.
+        k = max(0, math.ceil((earliest - window.start) / step))
+        start = window.start + k * step
+        stop = min(window.end - duration, math.ceil(latest) - 1)
+        starts.extend(range(start, stop + 1, step))
+    # Windows can overlap in UTC around DST gaps, so order and uniqueness are restored here.
+    return sorted(set(starts))
+
+
+def free_starts(
+    starts: Sequence[int], busy: Sequence[Interval], before: int, span: int
+) -> list[int]:
+    """Starts whose [s - before, s + span) misses every interval of sorted, disjoint `busy`."""
+    free: list[int] = []
+    i, n = 0, len(busy)
+    for start in starts:
+        low, high = start - before, start + span
+        while i < n and busy[i].end <= low:
+            i += 1
+        if i == n or busy[i].start >= high:
+            free.append(start)
+    return free
+
+
+def offered_slots(
+    session: Session,
+    hours: Hours,
+    zone: ZoneInfo,
+    busy: Iterable[Interval],
+    now: datetime,
+    bookings: Iterable[Booking] = (),
+) -> tuple[Slot, ...]:
+    """The slots of `session` open at `now` (an aware datetime), sorted by start.
+
+    `busy` holds every busy interval (calendars and booked sessions); `bookings`
+    only feed `max_per_day`, counted per local date of the booking's start.
+    """
+    now_ts = now.timestamp()
+    earliest = now_ts + session.minimum_notice_hours * 3600
+    latest = now_ts + timedelta(days=session.horizon_days).total_seconds()
+    duration = session.duration_minutes * 60
+    starts = free_starts(
+        candidate_starts(session, hours, zone, earliest, latest),
+        merge(busy),
+        before=session.buffer_before_minutes * 60,
+        span=duration + session.buffer_after_minutes * 60,
+    )
+    full_days = _full_days(session, bookings, zone)
+    slots = []
+    for start in starts:
+        day = local_date(start, zone)
+        if day not in full_days:
+            slots.append(Slot(utc(start), utc(start + duration), session.slug, day))
+    return tuple(slots)
+
+
+def _full_days(session: Session, bookings: Iterable[Booking], zone: ZoneInfo) -> set:
+    if session.max_per_day is None:
+        return set()
+    per_day = Counter(
+        b.start.astimezone(zone).date() for b in bookings if b.session == session.slug
+    )
+    return {day for day, count in per_day.items() if count >= session.max_per_day}

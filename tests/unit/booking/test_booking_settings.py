@@ -1,0 +1,214 @@
+"""The BOOKING settings contract: defaults, overrides and every bad input."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import booking
+
+from plugins.booking.errors import BookingConfigError
+from plugins.booking.settings import Window, parse_settings
+
+
+def test_defaults_fill_every_optional_setting(raw):
+    settings = parse_settings(raw)
+    session = settings.sessions[0]
+    assert settings.busy_calendars == ()
+    assert dict(settings.hours.overrides) == {}
+    assert settings.busy_timeout_seconds == 10
+    assert session.minimum_notice_hours == 24
+    assert session.horizon_days == 28
+    assert session.interval_minutes == 30  # = duration when not set
+    assert (session.buffer_before_minutes, session.buffer_after_minutes) == (0, 0)
+    assert session.max_per_day is None
+    assert session.price == 0
+    assert "Dr. Eleanor Hart" in session.description
+    assert session.location
+
+
+def test_top_level_values_are_defaults_and_session_keys_win():
+    raw = booking(interval_minutes=15, buffer_after_minutes=10, horizon_days=14, max_per_day=3)
+    raw["sessions"].append(
+        {
+            "slug": "deep",
+            "title": "Deep dive",
+            "duration_minutes": 60,
+            "interval_minutes": 60,
+            "buffer_after_minutes": 0,
+            "max_per_day": 1,
+            "minimum_notice_hours": 48,
+        }
+    )
+    first, second = parse_settings(raw).sessions
+    assert (first.interval_minutes, first.buffer_after_minutes, first.max_per_day) == (15, 10, 3)
+    assert (second.interval_minutes, second.buffer_after_minutes, second.max_per_day) == (60, 0, 1)
+    assert (first.minimum_notice_hours, second.minimum_notice_hours) == (24, 48)
+    assert first.horizon_days == second.horizon_days == 14
+
+
+def test_windows_parse_to_minutes_and_24_00_is_midnight_at_the_end():
+    raw = booking(weekly_hours={"sat": ["18:00-24:00", "00:00-06:30"]})
+    weekly = parse_settings(raw).hours.weekly
+    assert weekly[5] == (Window(0, 390), Window(1080, 1440))
+    assert weekly[0] == ()  # a missing day is unavailable
+
+
+def test_overrides_replace_the_weekday_and_empty_means_closed():
+    from datetime import date
+
+    raw = booking(date_overrides={"2026-11-23": [], "2026-11-28": ["10:00-12:00"]})
+    hours = parse_settings(raw).hours
+    assert hours.windows_on(date(2026, 11, 23)) == ()  # a Monday, closed
+    assert hours.windows_on(date(2026, 11, 28)) == (Window(600, 720),)  # a Saturday, opened
+    assert hours.windows_on(date(2026, 11, 30)) == (Window(540, 720), Window(780, 1020))
+
+
+def _session(**keys) -> dict:
+    return booking(sessions=[{"slug": "discovery", "title": "T", "duration_minutes": 30, **keys}])
+
+
+BAD = {
+    "unknown time zone": (
+        booking(timezone="America/NewYork"),
+        "BOOKING[\"timezone\"]: unknown time zone 'America/NewYork' "
+        '(did you mean "America/New_York"?)',
+    ),
+    "reversed window": (
+        booking(weekly_hours={"mon": ["09:00-12:00", "17:00-09:00"]}),
+        'BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts',
+    ),
+    "empty window": (
+        booking(weekly_hours={"mon": ["09:00-09:00"]}),
+        'BOOKING["weekly_hours"]["mon"][0]: "09:00-09:00" ends before it starts',
+    ),
+    "malformed window": (
+        booking(weekly_hours={"tue": ["9-12"]}),
+        'BOOKING["weekly_hours"]["tue"][0]: \'9-12\' must look like "09:00-12:00"',
+    ),
+    "impossible time": (
+        booking(weekly_hours={"tue": ["09:00-24:30"]}),
+        'BOOKING["weekly_hours"]["tue"][0]: "09:00-24:30" is not a time of day (00:00-24:00)',
+    ),
+    "24:00 as a start": (
+        booking(weekly_hours={"tue": ["24:00-24:00"]}),
+        'BOOKING["weekly_hours"]["tue"][0]: "24:00-24:00" is not a time of day (00:00-24:00)',
+    ),
+    "hours not a list": (
+        booking(weekly_hours={"tue": "09:00-12:00"}),
+        'BOOKING["weekly_hours"]["tue"]: must be a list like ["09:00-12:00"] ([] = closed)',
+    ),
+    "overlapping windows": (
+        booking(weekly_hours={"mon": ["09:00-12:00", "11:00-14:00"]}),
+        'BOOKING["weekly_hours"]["mon"][1]: "11:00-14:00" overlaps another window',
+    ),
+    "unknown weekday key": (
+        booking(weekly_hours={"monday": ["09:00-12:00"]}),
+        'BOOKING["weekly_hours"]["monday"]: unknown setting (did you mean "mon"?)',
+    ),
+    "bad override date": (
+        booking(date_overrides={"2026-02-30": []}),
+        'BOOKING["date_overrides"]["2026-02-30"]: not a date; write YYYY-MM-DD',
+    ),
+    "override date in another format": (
+        booking(date_overrides={"24/12/2026": []}),
+        'BOOKING["date_overrides"]["24/12/2026"]: not a date; write YYYY-MM-DD',
+    ),
+    "bad override window": (
+        booking(date_overrides={"2026-12-30": ["12:00-10:00"]}),
+        'BOOKING["date_overrides"]["2026-12-30"][0]: "12:00-10:00" ends before it starts',
+    ),
+    "zero duration": (
+        _session(duration_minutes=0),
+        'BOOKING["sessions"][0]["duration_minutes"]: must be a whole number greater than 0, not 0',
+    ),
+    "negative duration": (
+        _session(duration_minutes=-30),
+        'BOOKING["sessions"][0]["duration_minutes"]: '
+        "must be a whole number greater than 0, not -30",
+    ),
+    "zero interval (top level)": (
+        booking(interval_minutes=0),
+        'BOOKING["interval_minutes"]: must be a whole number greater than 0, not 0',
+    ),
+    "negative interval (session)": (
+        _session(interval_minutes=-5),
+        'BOOKING["sessions"][0]["interval_minutes"]: must be a whole number greater than 0, not -5',
+    ),
+    "negative buffer before": (
+        booking(buffer_before_minutes=-1),
+        'BOOKING["buffer_before_minutes"]: must be a whole number 0 or more, not -1',
+    ),
+    "negative buffer after": (
+        _session(buffer_after_minutes=-15),
+        'BOOKING["sessions"][0]["buffer_after_minutes"]: must be a whole number 0 or more, not -15',
+    ),
+    "negative notice": (
+        booking(minimum_notice_hours=-2),
+        'BOOKING["minimum_notice_hours"]: must be a number 0 or more, not -2',
+    ),
+    "negative horizon": (
+        booking(horizon_days=-1),
+        'BOOKING["horizon_days"]: must be a whole number 0 or more, not -1',
+    ),
+    "duration as text": (
+        _session(duration_minutes="30"),
+        'BOOKING["sessions"][0]["duration_minutes"]: '
+        "must be a whole number greater than 0, not '30'",
+    ),
+    "missing slug": (
+        booking(sessions=[{"title": "T", "duration_minutes": 30}]),
+        'BOOKING["sessions"][0]["slug"]: missing (it is required)',
+    ),
+    "duplicate slug": (
+        booking(
+            sessions=[
+                {"slug": "a", "title": "A", "duration_minutes": 30},
+                {"slug": "a", "title": "B", "duration_minutes": 60},
+            ]
+        ),
+        'BOOKING["sessions"][1]["slug"]: "a" is used by sessions[0] too',
+    ),
+    "slug unsafe in a URL": (
+        booking(sessions=[{"slug": "Discovery Call", "title": "A", "duration_minutes": 30}]),
+        'BOOKING["sessions"][0]["slug"]: '
+        '"Discovery Call" must be lowercase letters, digits and dashes',
+    ),
+    "no sessions": (
+        booking(sessions=[]),
+        'BOOKING["sessions"]: must be a list with at least one session',
+    ),
+    "missing timezone": (booking(timezone=None), 'BOOKING["timezone"]: missing (it is required)'),
+    "missing weekly hours": (
+        booking(weekly_hours=None),
+        'BOOKING["weekly_hours"]: missing (it is required)',
+    ),
+    "missing organizer": (
+        booking(organizer=None),
+        'BOOKING["organizer"]: missing (it is required)',
+    ),
+    "bad organizer email": (
+        booking(organizer={"name": "E", "email": "not-an-address"}),
+        'BOOKING["organizer"]["email"]: \'not-an-address\' is not an email address',
+    ),
+    "misspelt setting": (
+        booking(buffer_afer_minutes=15),
+        'BOOKING["buffer_afer_minutes"]: unknown setting (did you mean "buffer_after_minutes"?)',
+    ),
+    "unsupported busy scheme": (
+        booking(busy_calendars=["ftp://example.org/busy.ics"]),
+        'BOOKING["busy_calendars"][0]: ftp:// is not supported; use a path or https://',
+    ),
+    "zero busy timeout": (
+        booking(busy_timeout_seconds=0),
+        'BOOKING["busy_timeout_seconds"]: must be a number greater than 0, not 0',
+    ),
+    "no BOOKING at all": (None, "BOOKING: missing or not a dict; see docs/booking.md"),
+}
+
+
+@pytest.mark.parametrize(("raw", "message"), BAD.values(), ids=BAD.keys())
+def test_bad_input_is_one_line_naming_the_setting(raw, message):
+    with pytest.raises(BookingConfigError) as caught:
+        parse_settings(raw)
+    assert str(caught.value) == message
+    assert "\n" not in str(caught.value)
+    assert caught.value.setting == message.split(": ", 1)[0]

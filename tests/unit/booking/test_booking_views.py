@@ -1,0 +1,135 @@
+"""BOOKING_VIEW (the template context), slots.json, labels and the mailto link."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from conftest import NOW, booking
+
+from plugins.booking.labels import day_label, time_label, zone_label
+from plugins.booking.links import mailto
+from plugins.booking.plan import make_plan
+from plugins.booking.views import booking_view, price_label, slots_document
+
+
+def _view(raw=None):
+    return booking_view(make_plan(raw or booking(), content_path=".", now=NOW))[0]
+
+
+def test_session_view_contract():
+    view = _view()
+    assert {
+        "slug": view["slug"],
+        "title": view["title"],
+        "duration_minutes": view["duration_minutes"],
+        "price": view["price"],
+        "price_label": view["price_label"],
+        "url": view["url"],
+        "minimum_notice_hours": view["minimum_notice_hours"],
+        "horizon_days": view["horizon_days"],
+        "timezone": view["timezone"],
+        "zone_label": view["zone_label"],
+        "generated_at": view["generated_at"],
+    } == {
+        "slug": "discovery",
+        "title": "Discovery session",
+        "duration_minutes": 30,
+        "price": 0,
+        "price_label": "Complimentary",
+        "url": "book/discovery/",
+        "minimum_notice_hours": 24,
+        "horizon_days": 28,
+        "timezone": "America/New_York",
+        "zone_label": "Eastern Time",
+        "generated_at": "2026-11-22T12:00:00Z",
+    }
+    assert view["description"] and view["location"]
+
+
+def test_days_group_slots_by_the_coachs_local_date():
+    day = _view()["days"][0]
+    assert day["date"] == "2026-11-23"
+    assert day["label"] == "Monday 23 November 2026"
+    slot = day["slots"][0]
+    assert slot == slot | {
+        "id": "discovery-20261123T140000Z",
+        "stamp": "20261123T140000Z",
+        "start": "2026-11-23T14:00:00Z",
+        "end": "2026-11-23T14:30:00Z",
+        "time_label": "9:00 AM",
+        "full_label": "Monday 23 November 2026, 9:00 AM Eastern Time",
+        "url": "book/discovery/20261123T140000Z/",
+        "ics": "book/discovery/20261123T140000Z.ics",
+    }
+
+
+def test_a_late_evening_slot_belongs_to_its_local_date_not_its_utc_date():
+    raw = booking(weekly_hours={"mon": ["22:00-23:00"]})
+    day = _view(raw)["days"][0]
+    assert day["date"] == "2026-11-23"
+    assert day["slots"][0]["start"] == "2026-11-24T03:00:00Z"
+    assert day["slots"][0]["time_label"] == "10:00 PM"
+
+
+def test_slots_document_has_the_issues_shape():
+    document = slots_document(_view())
+    assert document["timezone"] == "America/New_York"
+    assert document["generated_at"] == "2026-11-22T12:00:00Z"
+    assert document["session"]["slug"] == "discovery"
+    first = document["slots"][0]
+    assert (first["id"], first["start"], first["end"], first["ics"]) == (
+        "discovery-20261123T140000Z",
+        "2026-11-23T14:00:00Z",
+        "2026-11-23T14:30:00Z",
+        "book/discovery/20261123T140000Z.ics",
+    )
+    assert len(document["slots"]) == sum(len(d["slots"]) for d in _view()["days"])
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("America/New_York", "Eastern Time"),
+        ("Asia/Kathmandu", "Nepal Time"),
+        ("Australia/Lord_Howe", "Lord Howe Time"),
+        ("America/Santiago", "Chile Time"),
+        ("UTC", "Coordinated Universal Time"),
+        ("Etc/GMT+5", "UTC-05:00"),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires Time"),
+    ],
+)
+def test_zone_labels(key, label):
+    assert zone_label(key) == label
+
+
+def test_date_and_time_labels():
+    assert day_label(date(2026, 11, 24)) == "Tuesday 24 November 2026"
+    assert time_label(datetime(2026, 11, 24, 21, 5, tzinfo=UTC)) == "9:05 PM"
+
+
+@pytest.mark.parametrize(
+    ("price", "currency", "label"),
+    [(0, "USD", "Complimentary"), (150, "USD", "$150.00"), (90.5, "EUR", "€90.50")],
+)
+def test_price_labels(price, currency, label):
+    assert price_label(price, currency) == label
+
+
+def test_mailto_percent_encodes_subject_and_body():
+    link = mailto("hello@hart.example", "Request: Mon, 9:00 AM & more", "Line one\nLine two +")
+    parts = urlsplit(link)
+    assert parts.scheme == "mailto" and parts.path == "hello@hart.example"
+    assert " " not in link and "+" not in link.split("?", 1)[1].replace("%2B", "")
+    assert "%0D%0A" in link
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert unquote(parts.query.split("subject=")[1].split("&")[0]) == "Request: Mon, 9:00 AM & more"
+    assert query["body"] == "Line one\r\nLine two +"
+
+
+def test_slot_request_link_names_the_time_in_words_and_utc():
+    slot = _view()["days"][0]["slots"][0]
+    query = parse_qs(urlsplit(slot["request_mailto"]).query)
+    assert query["subject"] == ["Booking request: Monday 23 November 2026, 9:00 AM Eastern Time"]
+    assert "(2026-11-23T14:00:00Z)" in query["body"][0]
