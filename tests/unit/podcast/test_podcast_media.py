@@ -1,0 +1,80 @@
+"""Audio facts with mutagen; cover-art checks with Pillow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from plugins.podcast.errors import MediaError
+from plugins.podcast.media import check_cover, probe_audio, probe_image
+
+ROOT = Path(__file__).resolve().parents[3]
+EP1 = ROOT / "content/podcast/audio/ep1-why-doctors-hire-coaches.mp3"
+COVER = ROOT / "content/podcast/cover.png"
+
+
+def test_sample_audio_size_and_duration():
+    info = probe_audio(EP1)
+    assert info.length == EP1.stat().st_size
+    assert 20 <= info.duration <= 60  # the sample is a short spoken clip
+
+
+def test_missing_and_non_audio_files_are_errors(tmp_path):
+    with pytest.raises(MediaError, match="not found"):
+        probe_audio(tmp_path / "nope.mp3")
+    fake = tmp_path / "fake.mp3"
+    fake.write_text("this is not audio", encoding="utf-8")
+    with pytest.raises(MediaError, match="not"):
+        probe_audio(fake)
+
+
+def test_sample_cover_meets_apple_rules():
+    info = probe_image(COVER)
+    assert (info.width, info.height, info.format, info.mode) == (1400, 1400, "PNG", "RGB")
+    assert info.mime == "image/png"
+    check_cover(info)
+
+
+def _image(tmp_path: Path, size, mode="RGB", fmt="PNG", name="c.png") -> Path:
+    path = tmp_path / name
+    Image.new(mode, size).save(path, fmt)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("size", "mode", "fmt", "name", "words"),
+    [
+        ((1400, 1200), "RGB", "PNG", "c.png", "square"),
+        ((1000, 1000), "RGB", "PNG", "c.png", "1400-3000"),
+        ((3200, 3200), "RGB", "PNG", "c.png", "1400-3000"),
+        ((1400, 1400), "CMYK", "JPEG", "c.jpg", "RGB"),
+        ((1400, 1400), "RGBA", "PNG", "c.png", "RGB"),
+    ],
+)
+def test_cover_rules(tmp_path, size, mode, fmt, name, words):
+    with pytest.raises(MediaError, match=words):
+        check_cover(probe_image(_image(tmp_path, size, mode, fmt, name)))
+
+
+def test_jpeg_cover_at_the_maximum_is_fine(tmp_path):
+    info = probe_image(_image(tmp_path, (3000, 3000), "RGB", "JPEG", "c.jpg"))
+    check_cover(info)
+    assert info.mime == "image/jpeg"
+
+
+def test_non_jpeg_png_and_unreadable_images(tmp_path):
+    with pytest.raises(MediaError, match="JPEG or PNG"):
+        probe_image(_image(tmp_path, (1400, 1400), "RGB", "GIF", "c.png"))
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG not really")
+    with pytest.raises(MediaError, match="readable"):
+        probe_image(broken)
+    with pytest.raises(MediaError, match="not found"):
+        probe_image(tmp_path / "missing.png")
+
+
+def test_the_name_must_match_the_format(tmp_path):
+    with pytest.raises(MediaError, match="holds a JPEG image"):
+        probe_image(_image(tmp_path, (1400, 1400), "RGB", "JPEG", "c.png"))
