@@ -21,3 +21,25 @@ DELETE_OUTPUT_DIRECTORY = True
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+
+# Pre-compressed copies (file.html.gz, file.html.br) for hosts that serve
+# them (nginx gzip_static/brotli_static, Caddy precompressed, S3 with
+# Content-Encoding). Last in PLUGINS: it must see the finished output.
+PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
+PRECOMPRESS_TEXT_EXTENSIONS = {
+    ".atom",
+    ".css",
+    ".html",
+    ".ics",
+    ".js",
+    ".json",
+    ".rss",
+    ".svg",
+    ".txt",
+    ".vtt",
+    ".xml",
+}

@@ -41,24 +41,12 @@ def _pelican_cmd(settings: str, output: str, *extra: str) -> str:
 
 
 def _safe_build(c, settings: str) -> None:
-    """Build into a temporary folder; replace the output folder only on success.
+    """Build into a temporary folder; swap it in only when the build succeeded."""
+    from sitetools.build import build_into
 
-    A failed build (bad article, unreachable busy calendar) therefore leaves the
-    last good site untouched.
-    """
     out = ROOT / CONFIG["deploy_path"]
-    tmp = out.with_name(out.name + ".building")
-    old = out.with_name(out.name + ".previous")
-    shutil.rmtree(tmp, ignore_errors=True)
-    result = c.run(_pelican_cmd(settings, str(tmp)), warn=True, pty=False)
-    if not result.ok:
-        shutil.rmtree(tmp, ignore_errors=True)
+    if build_into(out, [CONFIG["content"], "-s", settings]) != 0:
         raise Exit(f"build failed; {out.name}/ was left as it was.", code=1)
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 @task

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 
 
 class ProblemCounter:
@@ -61,6 +64,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build failed: {counter.problems} warning(s) or error(s) above.", file=sys.stderr)
         code = 1
     return code
+
+
+def build_into(output: Path, args: list[str], env: dict[str, str] | None = None) -> int:
+    """Build into a sibling temporary folder; replace `output` only on success.
+
+    A failed build (bad article, unreachable busy calendar) leaves the last
+    good site byte-for-byte as it was, so a scheduled rebuild can never
+    publish a half-written or possibly wrong site.
+    """
+    output = output.resolve()
+    building = output.with_name(output.name + ".building")
+    previous = output.with_name(output.name + ".previous")
+    shutil.rmtree(building, ignore_errors=True)
+    cmd = [sys.executable, "-m", "sitetools.build", *args, "-o", str(building)]
+    code = subprocess.run(cmd, env=env, check=False).returncode
+    if code != 0:
+        shutil.rmtree(building, ignore_errors=True)
+        return code
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    building.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,105 @@
+"""Publishing safety: atomic builds, fingerprinted assets, pre-compression."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+from pathlib import Path
+
+import brotli
+
+from plugins.site_extras.assets import hashed_name
+from sitetools.build import build_into
+from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, html_files
+
+HASHED = re.compile(r"^/theme/(?:[\w-]+/)*[\w-]+\.[0-9a-f]{10}\.\w+$")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = tmp_path / "output"
+    assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) == 0
+    before = _snapshot(out)
+    assert len(before) > 50
+
+    (content / "articles" / "broken.md").write_text("Title: Broken\nDate: 2026-02-30\n\nx\n")
+    assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) != 0
+    assert _snapshot(out) == before
+    (content / "articles" / "broken.md").unlink()
+
+    settings = tmp_path / "unreachable.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"BOOKING = {{**BOOKING, 'busy_timeout_seconds': 2, 'busy_calendars': "
+        f"['http://127.0.0.1:{_closed_port()}/private.ics']}}\n"
+    )
+    assert build_into(out, [str(content), "-s", str(settings)], env=_env()) != 0
+    assert _snapshot(out) == before
+    assert not out.with_name("output.building").exists()
+
+
+def test_every_page_references_existing_fingerprinted_assets(site: Path):
+    pattern = re.compile(r'(?:href|src)="(/theme/[^"]+)"')
+    seen = set()
+    for page in html_files(site):
+        for url in pattern.findall(page.read_text(encoding="utf-8")):
+            assert HASHED.match(url), (page, url)
+            assert (site / url.lstrip("/")).is_file(), (page, url)
+            seen.add(url)
+    assert any(u.endswith(".css") for u in seen)
+
+
+def test_changing_the_css_changes_its_name(tmp_path: Path, site: Path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    css = theme / "static/css/site.css"
+    css.write_text(css.read_text() + "\n/* changed */\n")
+    out = tmp_path / "out"
+    build_site(out, overrides={"THEME": str(theme)})
+    old = {p.name for p in (site / "theme/css").glob("site.*.css")}
+    new = {p.name for p in (out / "theme/css").glob("site.*.css")}
+    assert new == {Path(hashed_name("css/site.css", css.read_bytes())).name}
+    assert old and new and old != new
+
+
+def test_precompressed_files_decompress_to_the_originals(tmp_path: Path):
+    out = tmp_path / "public"
+    build_site(out, settings_file="publishconf.py", env={"SITEURL": "https://coach.example.org"})
+    pairs = 0
+    for packed in [*out.rglob("*.gz"), *out.rglob("*.br")]:
+        original = packed.with_suffix("")
+        data = packed.read_bytes()
+        unpacked = gzip.decompress(data) if packed.suffix == ".gz" else brotli.decompress(data)
+        assert unpacked == original.read_bytes(), packed
+        pairs += 1
+    assert pairs > 100
+    assert (out / "index.html.br").is_file() and (out / "sitemap.xml.gz").is_file()
+
+
+def test_headers_recipe_sets_calendar_type_and_immutable_theme(site: Path):
+    headers = (site / "_headers").read_text()
+    assert "Content-Type: text/calendar; charset=utf-8" in headers
+    assert "max-age=31536000, immutable" in headers
+    assert "unsafe-inline" not in headers
+    for name in ("Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"):
+        assert name in headers
