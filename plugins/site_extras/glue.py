@@ -32,6 +32,7 @@ def build_clock() -> datetime:
 
 def annotate_articles(generator) -> None:
     articles = generator.articles  # newest first
+    generator.context["NEWEST_ARTICLE"] = max(articles, key=lambda a: a.date, default=None)
     for i, article in enumerate(articles):
         # _content: the raw HTML. `.content` would resolve {filename} links now,
         # before pages are read, and warn about links to pages.
