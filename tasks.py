@@ -186,3 +186,24 @@ def test(c, k="", x=False):
     if x:
         args.append("-x")
     c.run(shlex.join(args), pty=False)
+
+
+@task
+def bench(c, sizes="100,1000,3000", runs=3):
+    """Build benchmark: our setup vs plain Pelican (bench/build.py)."""
+    c.run(
+        shlex.join([str(BIN / "python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)])
+    )
+
+
+@task
+def bench_booking(c):
+    """Booking engine benchmark (bench/booking.py)."""
+    c.run(shlex.join([str(BIN / "python"), "bench/booking.py"]))
+
+
+@task
+def audit(c, port=8000):
+    """Lighthouse (mobile) on four pages of a fresh build (bench/audit.py)."""
+    build(c)
+    c.run(shlex.join([str(BIN / "python"), "bench/audit.py", "--port", str(port)]))
