@@ -1,0 +1,79 @@
+"""Settings files and invoke tasks, as a coach runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.site import ROOT
+
+INVOKE = Path(sys.executable).with_name("invoke")
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_pelicanconf_is_local_and_names_the_coach_once():
+    proc = _python(
+        "import pelicanconf as c; print(repr(c.SITEURL), c.AUTHOR == c.COACH['name'],"
+        " c.BOOKING['organizer']['email'] == c.COACH['email'], c.TIMEZONE)"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["''", "True", "True", "America/New_York"]
+
+
+def test_publishconf_needs_siteurl_and_says_so_in_one_line():
+    proc = _python("import publishconf")
+    assert proc.returncode != 0
+    assert "SITEURL" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_publishconf_is_absolute_with_feeds_and_clean_output():
+    proc = _python(
+        "import publishconf as c; print(c.SITEURL, c.FEED_DOMAIN, c.RELATIVE_URLS,"
+        " c.DELETE_OUTPUT_DIRECTORY, bool(c.FEED_ALL_ATOM), bool(c.FEED_ALL_RSS))",
+        SITEURL="https://coach.example.org/",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [
+        "https://coach.example.org",
+        "https://coach.example.org",
+        "False",
+        "True",
+        "True",
+        "True",
+    ]
+
+
+def test_tasks_have_the_quickstart_names():
+    proc = subprocess.run(
+        [str(INVOKE), "--list"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    names = {line.split()[0] for line in proc.stdout.splitlines()[1:] if line.strip()}
+    quickstart = {"clean", "build", "rebuild", "regenerate", "serve", "reserve", "preview"}
+    assert quickstart | {"livereload", "publish", "gh-pages", "test", "lint"} <= names
+
+
+def test_publish_without_deploy_settings_explains_in_one_line():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEPLOY_")}
+    proc = subprocess.run(
+        [str(INVOKE), "publish"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode != 0
+    out = (proc.stdout + proc.stderr).strip()
+    assert "Traceback" not in out
+    assert len(out.splitlines()) == 1
+    assert "DEPLOY_SSH_HOST" in out
