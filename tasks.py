@@ -207,3 +207,49 @@ def audit(c, port=8000):
     """Lighthouse (mobile) on four pages of a fresh build (bench/audit.py)."""
     build(c)
     c.run(shlex.join([str(BIN / "python"), "bench/audit.py", "--port", str(port)]))
+
+
+# --- the booking desk (docs/desk.md) ------------------------------------------
+
+
+def _desk(c, settings: str, *args: str) -> None:
+    """Run `python -m plugins.booking.desk` from the project folder, where the
+    ledger and outbox paths start; its one-line error is the whole message."""
+    command = [str(BIN / "python"), "-m", "plugins.booking.desk"]
+    command += ["--settings", settings or CONFIG["settings_base"], *args]
+    with c.cd(str(ROOT)):
+        result = c.run(shlex.join(command), warn=True, pty=False)
+    if not result.ok:
+        raise Exit(code=result.exited or 1)
+
+
+@task(
+    help={
+        "slot": "slot id from the request, e.g. discovery-20261124T140000Z",
+        "name": "the client's name",
+        "email": "the client's email address",
+        "note": "a line for the client, e.g. the video link",
+        "settings": "settings file (default pelicanconf.py)",
+    }
+)
+def confirm(c, slot, name, email, note="", settings=""):
+    """Confirm a requested time: ledger, invitation + .eml in outbox/, optional SMTP/CalDAV."""
+    _desk(c, settings, "confirm", "--slot", slot, "--name", name, "--email", email, "--note", note)
+
+
+@task(help={"slot": "the booked slot id", "reason": "a line for the client"})
+def cancel(c, slot, reason="", settings=""):
+    """Cancel a booking (METHOD:CANCEL invitation); the time is offered again on the next build."""
+    _desk(c, settings, "cancel", "--slot", slot, "--reason", reason)
+
+
+@task(help={"slot": "the booked slot id", "to": "the new slot id"})
+def reschedule(c, slot, to, settings=""):
+    """Move a booking to another time for the same client (cancel + confirm, one step)."""
+    _desk(c, settings, "reschedule", "--slot", slot, "--to", to)
+
+
+@task(name="bookings", help={"all": "include past and cancelled bookings"})
+def list_bookings(c, all=False, settings=""):
+    """List upcoming bookings in your time zone."""
+    _desk(c, settings, "bookings", *(["--all"] if all else []))

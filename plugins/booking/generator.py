@@ -26,6 +26,7 @@ from pelican.generators import Generator
 
 from .errors import BookingConfigError, BookingError
 from .ics import availability_feed, slot_invite, uid_host
+from .ledger import booked
 from .plan import BookingPlan, make_plan
 from .views import booking_view, slots_document
 
@@ -48,14 +49,18 @@ class BookingGenerator(Generator):
     def generate_context(self) -> None:
         try:
             self.origin = _origin(self.settings)
+            raw = self.settings.get("BOOKING")
+            # The desk's ledger: confirmed bookings are busy and count towards
+            # max_per_day. Relative to the project folder, where builds run.
+            ledger = booked(raw, content_path=self.path, output_path=self.output_path, root=".")
             self.plan: BookingPlan = make_plan(
-                self.settings.get("BOOKING"), content_path=self.path, now=build_clock()
+                raw, content_path=self.path, now=build_clock(), bookings=ledger
             )
             _refuse_publishing_busy_files(self.plan, self.settings, self.path)
         except BookingError as error:
             log.critical("booking: %s", error)
             raise SystemExit(1) from None
-        self.views = booking_view(self.plan)
+        self.views = booking_view(self.plan, self.origin)
         self.context["BOOKING_VIEW"] = self.views
         log.info(
             "booking: %s",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import busy
-from .model import Booking, Slot
+from . import busy, caldav_source
+from .model import Booking, Interval, Slot
 from .settings import BookingSettings, Session, parse_settings
 from .slots import offered_slots
 
@@ -38,6 +38,10 @@ def make_plan(
     now: datetime,
     bookings: Iterable[Booking] = (),
     reader: Callable[[busy.BusySource, float], bytes] = busy.read,
+    # BOOKING["caldav"] busy time; the desk passes one that skips a booking it moves.
+    caldav_busy: Callable[[BookingSettings, datetime, datetime], list[Interval]] = (
+        caldav_source.read_busy
+    ),
 ) -> BookingPlan:
     settings = parse_settings(raw)
     bookings = tuple(bookings)
@@ -58,6 +62,7 @@ def make_plan(
         settings.busy_timeout_seconds,
         reader,
     )
+    busy_time += caldav_busy(settings, now - padding, now + timedelta(days=longest) + padding)
     busy_time += busy.from_bookings(bookings, settings.sessions)
     plans = tuple(
         SessionPlan(

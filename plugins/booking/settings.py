@@ -12,13 +12,14 @@ import itertools
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from .desk_config import DESK_KEYS, DeskSettings, parse_desk
 from .errors import BookingConfigError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -45,7 +46,10 @@ TOP_KEYS = {
     "organizer",
     "sessions",
     "currency",
+    "request_form_action",
+    *DESK_KEYS,  # ledger, outbox, smtp, caldav: see desk_config.py
 }
+_LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 _WINDOW = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EMAIL = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}")
@@ -100,6 +104,8 @@ class BookingSettings:
     organizer: Organizer
     sessions: tuple[Session, ...]
     currency: str
+    request_form_action: str | None = None  # where the slot page's form posts
+    desk: DeskSettings = field(default_factory=DeskSettings)  # ledger, outbox, SMTP, CalDAV
 
     @property
     def zone(self) -> ZoneInfo:
@@ -130,6 +136,8 @@ def parse_settings(raw: object) -> BookingSettings:
         organizer=organizer,
         sessions=_sessions(raw.get("sessions"), defaults, organizer),
         currency=_currency(raw.get("currency", "USD")),
+        request_form_action=_form_action(raw.get("request_form_action")),
+        desk=parse_desk(raw),
     )
 
 
@@ -253,6 +261,24 @@ def _currency(value: object) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
         raise BookingConfigError(
             name("currency"), f"must be an ISO 4217 code like USD, not {value!r}"
+        )
+    return value
+
+
+def _form_action(value: object) -> str | None:
+    """An absolute https URL (plain http only for a local test server), or None."""
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) and value.isprintable() else None
+        host = parts and parts.hostname
+    except ValueError:  # e.g. an unclosed [IPv6 bracket
+        parts = host = None
+    local = parts is not None and parts.scheme == "http" and host in _LOCAL_HOSTS
+    if not host or " " in value or not (parts.scheme == "https" or local):
+        raise BookingConfigError(
+            name("request_form_action"),
+            f"must be an https:// URL (http:// only for 127.0.0.1 or localhost), not {value!r}",
         )
     return value
 

@@ -1,0 +1,102 @@
+"""Command-line glue for the booking desk: `python -m plugins.booking.desk ...`.
+
+Reads the settings file the way Pelican does (pelican.settings.read_settings,
+so PATH and the rest resolve exactly as in a build), turns it into a Desk,
+runs one command and prints its report. Any BookingError becomes one line
+on stderr and exit status 1; nothing else is printed for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .desk import Desk, Outcome, cancel, clock, confirm, listing, reschedule, send
+from .errors import BookingError
+
+PREFIX = "booking desk"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m plugins.booking.desk",
+        description="Confirm, cancel, reschedule and list bookings (docs/desk.md).",
+    )
+    parser.add_argument(
+        "--settings",
+        default="pelicanconf.py",
+        help="the settings file the site is built with (default: pelicanconf.py); "
+        "use the one of your public site so invitations carry its UIDs",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("confirm", help="confirm a requested time")
+    one.add_argument("--slot", required=True, help="slot id, e.g. discovery-20261124T140000Z")
+    one.add_argument("--name", required=True, help="the client's name")
+    one.add_argument("--email", required=True, help="the client's email address")
+    one.add_argument("--note", default="", help="a line for the client, e.g. the video link")
+    one.add_argument("--no-send", action="store_true", help="do not send, even with smtp set")
+    two = commands.add_parser("cancel", help="cancel a booking")
+    two.add_argument("--slot", required=True)
+    two.add_argument("--reason", default="", help="a line for the client")
+    two.add_argument("--no-send", action="store_true")
+    three = commands.add_parser("reschedule", help="move a booking to another time")
+    three.add_argument("--slot", required=True, help="the booked slot id")
+    three.add_argument("--to", required=True, help="the new slot id")
+    three.add_argument("--no-send", action="store_true")
+    four = commands.add_parser("bookings", help="list upcoming bookings")
+    four.add_argument("--all", action="store_true", help="past and cancelled ones too")
+    return parser
+
+
+def load_desk(settings_file: str, environ=os.environ) -> Desk:
+    from pelican.settings import read_settings
+
+    path = Path(settings_file)
+    if not path.is_file():
+        raise BookingError(f"settings file {settings_file} not found (run from the project folder)")
+    settings = read_settings(str(path))
+    siteurl = settings.get("SITEURL") or ""
+    return Desk(
+        raw=settings.get("BOOKING"),
+        content_path=Path(settings["PATH"]),
+        output_path=Path(settings["OUTPUT_PATH"]),
+        root=Path.cwd(),
+        siteurl=siteurl,
+        origin=(settings.get("FEED_DOMAIN") or siteurl).rstrip("/"),
+        now=clock(environ),
+        environ=environ,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        desk = load_desk(args.settings)
+        if args.command == "bookings":
+            print("\n".join(listing(desk, everything=args.all)))
+            return 0
+        if args.command == "confirm":
+            outcome = confirm(desk, args.slot, args.name, args.email, args.note)
+        elif args.command == "cancel":
+            outcome = cancel(desk, args.slot, args.reason)
+        else:
+            outcome = reschedule(desk, args.slot, args.to)
+        _report(outcome)
+        if not args.no_send:
+            # The booking is already recorded: a failed send must say so.
+            try:
+                for line in send(desk, outcome):
+                    print(line)
+            except BookingError as error:
+                print(f"{PREFIX}: recorded, but not sent: {error}", file=sys.stderr)
+                return 1
+    except BookingError as error:
+        print(f"{PREFIX}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report(outcome: Outcome) -> None:
+    print("\n".join(outcome.lines))

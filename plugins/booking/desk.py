@@ -1,0 +1,424 @@
+"""The coach's booking desk: confirm, cancel, reschedule and list bookings.
+
+    python -m plugins.booking.desk confirm --slot discovery-20261124T140000Z \\
+        --name "Ada Lovelace" --email ada@example.org [--note "..."]
+
+(or `invoke confirm ...`; see docs/desk.md). Every command that changes the
+ledger holds its lock from reading to writing, and `confirm` decides with
+the engine itself (make_plan, fresh busy data, the ledger): a time the site
+would not offer now is refused. This module never imports Pelican; cli.py
+reads pelicanconf.py and hands the values in as a Desk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from functools import cached_property, partial
+from pathlib import Path
+
+from . import busy, caldav_source, ledger, mail
+from .errors import BookingError
+from .ics import uid_host
+from .invitations import CANCEL, REQUEST, invitation, message, when_label
+from .labels import day_label, time_label, zone_label
+from .ledger import CANCELLED, CONFIRMED, Entry, Ledger
+from .model import Slot
+from .plan import make_plan
+from .settings import BookingSettings, Session, parse_settings
+
+_SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
+# A slot page URL or path works too: request emails carry it.
+_SLOT_PATH = re.compile(r"book/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<stamp>\d{8}T\d{6}Z)")
+_EMAIL = re.compile(
+    r"[^@\s<>\"(),;:\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}"
+)
+
+
+class DeskError(BookingError):
+    """A command cannot be carried out; `str()` is the one line to show."""
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Everything a command needs, as plain values (cli.py fills it from pelicanconf.py)."""
+
+    raw: object  # the BOOKING setting
+    content_path: Path  # Pelican's PATH: relative busy calendars live here
+    output_path: Path  # the ledger and outbox must not be inside it
+    root: Path  # the project folder: relative ledger/outbox paths start here
+    siteurl: str
+    origin: str  # FEED_DOMAIN or SITEURL, for links in cancellation emails
+    now: datetime  # aware
+    environ: Mapping[str, str]
+    reader: Callable[[busy.BusySource, float], bytes] = busy.read
+    lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
+
+    @cached_property
+    def settings(self) -> BookingSettings:
+        return parse_settings(self.raw)
+
+    @property
+    def ledger_path(self) -> Path:
+        return ledger.resolve(self.settings.desk.ledger, self.root)
+
+    @property
+    def outbox(self) -> Path:
+        return ledger.resolve(self.settings.desk.outbox, self.root)
+
+    @property
+    def host(self) -> str:
+        """The same UID domain the build uses, so the invitation replaces the
+        tentative event the client saved from the slot page."""
+        return uid_host(self.siteurl, self.settings.organizer.email)
+
+
+@dataclass
+class Outcome:
+    lines: list[str] = field(default_factory=list)  # what to tell the coach
+    messages: list[EmailMessage] = field(default_factory=list)  # ready to send
+    entries: list[Entry] = field(default_factory=list)  # what was recorded
+
+
+def clock(environ: Mapping[str, str]) -> datetime:
+    """SOURCE_DATE_EPOCH when set, as for the build (tests pin it), else now."""
+    raw = environ.get("SOURCE_DATE_EPOCH")
+    if raw is None:
+        return datetime.now(UTC)
+    if not raw.strip().isdigit():
+        raise DeskError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}")
+    return datetime.fromtimestamp(int(raw), UTC)
+
+
+# --- the commands ----------------------------------------------------------------
+
+
+def confirm(desk: Desk, slot: str, name: str, email: str, note: str = "") -> Outcome:
+    _check_paths(desk)
+    slot_id = _slot_id(desk.settings, slot)
+    client_name, client_email = _client(name, email)
+    note = _line(note, "--note", allow_empty=True, limit=2000)
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        book = ledger.read(desk.ledger_path)
+        _refuse_booked(book, slot_id)
+        offered, session = _offered(desk, book, slot_id)
+        entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
+        caldav_source.save_booking(desk.settings, entry, desk.environ)
+        try:
+            ledger.write(book.put(entry))
+        except BookingError:
+            caldav_source.delete_booking(desk.settings, entry.uid, desk.environ)
+            raise
+        outcome = Outcome(entries=[entry])
+        _deliver(desk, outcome, entry, REQUEST)
+    outcome.lines[:0] = [
+        f"Confirmed {slot_id}: {client_name} <{client_email}>, "
+        f"{when_label(entry, desk.settings.zone, desk.settings.timezone)}.",
+        *_recorded(desk),
+    ]
+    outcome.lines += _next_steps(desk, "the time is no longer offered")
+    return outcome
+
+
+def cancel(desk: Desk, slot: str, reason: str = "") -> Outcome:
+    _check_paths(desk)
+    slot_id = _slot_id(desk.settings, slot, must_exist=False)
+    reason = _line(reason, "--reason", allow_empty=True, limit=2000)
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        book = ledger.read(desk.ledger_path)
+        entry = _confirmed(book, slot_id)
+        cancelled = _cancelled(desk, entry, reason)
+        caldav_source.delete_booking(desk.settings, entry.uid, desk.environ)
+        ledger.write(book.put(cancelled))
+        outcome = Outcome(entries=[cancelled])
+        _deliver(desk, outcome, cancelled, CANCEL)
+    outcome.lines[:0] = [
+        f"Cancelled {slot_id} ({entry.name} <{entry.email}>); SEQUENCE is now "
+        f"{cancelled.sequence}.",
+        *_recorded(desk),
+    ]
+    outcome.lines += _next_steps(desk, "the time is offered again")
+    return outcome
+
+
+def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
+    """Cancel `slot` and confirm `to` for the same client, under one lock."""
+    _check_paths(desk)
+    old_id = _slot_id(desk.settings, slot, must_exist=False)
+    new_id = _slot_id(desk.settings, to)
+    if new_id == old_id:
+        raise DeskError(f"--to is the same slot as --slot ({old_id}); nothing to move")
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        book = ledger.read(desk.ledger_path)
+        old = _confirmed(book, old_id)
+        _refuse_booked(book, new_id)
+        offered, session = _offered(desk, book, new_id, moving=old)
+        new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
+        reason = f"Moved to {when_label(new, desk.settings.zone, desk.settings.timezone)}."
+        cancelled = _cancelled(desk, old, reason)
+        caldav_source.save_booking(desk.settings, new, desk.environ)
+        try:
+            caldav_source.delete_booking(desk.settings, old.uid, desk.environ)
+            ledger.write(book.put(cancelled).put(new))
+        except BookingError:
+            # Leave the calendar as the ledger says: the old booking, not the new one.
+            caldav_source.delete_booking(desk.settings, new.uid, desk.environ)
+            raise
+        outcome = Outcome(entries=[cancelled, new])
+        _deliver(desk, outcome, cancelled, CANCEL)
+        _deliver(desk, outcome, new, REQUEST)
+    outcome.lines[:0] = [
+        f"Moved {old.name} <{old.email}> from {old_id} to {new_id}: "
+        f"{when_label(new, desk.settings.zone, desk.settings.timezone)}.",
+        *_recorded(desk),
+    ]
+    outcome.lines += _next_steps(desk, "the old time is offered again, the new one no longer")
+    return outcome
+
+
+def listing(desk: Desk, everything: bool = False) -> list[str]:
+    """Upcoming confirmed bookings in the coach's zone (`everything`: past and
+    cancelled ones too)."""
+    settings = desk.settings
+    zone = settings.zone
+    book = ledger.read(desk.ledger_path)
+    chosen = [e for e in book.entries if everything or (e.confirmed and e.end > desk.now)]
+    if not chosen:
+        return ["No upcoming bookings." if not everything else "The ledger is empty."]
+    lines = [f"{'All' if everything else 'Upcoming'} bookings ({zone_label(settings.timezone)}):"]
+    for entry in chosen:
+        start, end = entry.start.astimezone(zone), entry.end.astimezone(zone)
+        status = "" if entry.confirmed else "  [cancelled]"
+        lines.append(
+            f"  {day_label(start.date())}, {time_label(start)}-{time_label(end)}  "
+            f"{entry.slot_id}  {entry.name} <{entry.email}>{status}"
+        )
+    return lines
+
+
+def send(desk: Desk, outcome: Outcome) -> list[str]:
+    """Send the outcome's messages when BOOKING["smtp"] is set; lines to print."""
+    smtp = desk.settings.desk.smtp
+    if smtp is None or not outcome.messages:
+        return []
+    sent = []
+    for msg in outcome.messages:
+        mail.send(msg, smtp, desk.environ)
+        sent.append(f"Sent to {msg['To']} through {smtp.host}.")
+    return sent
+
+
+# --- the steps -------------------------------------------------------------------
+
+
+def _check_paths(desk: Desk) -> None:
+    for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
+        ledger.refuse_published(key, path, desk.content_path, desk.output_path)
+
+
+def _slot_id(settings: BookingSettings, text: str, *, must_exist: bool = True) -> str:
+    text = (text or "").strip()
+    match = _SLOT.fullmatch(text) or _SLOT_PATH.search(text)
+    slugs = [s.slug for s in settings.sessions]
+    hint = f"expected <session>-YYYYMMDDTHHMMSSZ, e.g. {slugs[0]}-20261124T140000Z"
+    if not match:
+        raise DeskError(f"unknown slot id {text!r}: {hint}")
+    try:
+        datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        raise DeskError(f"unknown slot id {text!r}: {match['stamp']} is not a time") from None
+    if must_exist and match["slug"] not in slugs:
+        raise DeskError(
+            f'unknown slot id {text!r}: no session "{match["slug"]}" in BOOKING["sessions"] '
+            f"({', '.join(slugs)})"
+        )
+    return f"{match['slug']}-{match['stamp']}"
+
+
+def _line(value: str, option: str, *, allow_empty: bool = False, limit: int = 200) -> str:
+    text = " ".join((value or "").split())
+    if not text and not allow_empty:
+        raise DeskError(f"{option} is empty")
+    if len(text) > limit or not text.isprintable():
+        raise DeskError(f"{option} must be printable text of at most {limit} characters")
+    return text
+
+
+def _client(name: str, email: str) -> tuple[str, str]:
+    name = _line(name, "--name")
+    address = (email or "").strip()
+    if not _EMAIL.fullmatch(address) or len(address) > 254:
+        raise DeskError(f"--email {address!r} is not an email address like ada@example.org")
+    return name, address
+
+
+def _refuse_booked(book: Ledger, slot_id: str) -> None:
+    existing = book.find(slot_id)
+    if existing is not None and existing.confirmed:
+        raise DeskError(
+            f"{slot_id} is already booked ({existing.name}); nothing was changed. "
+            "To replace the booking, cancel it first"
+        )
+
+
+def _confirmed(book: Ledger, slot_id: str) -> Entry:
+    entry = book.find(slot_id)
+    if entry is None:
+        raise DeskError(f"{slot_id} is not in the ledger {book.path}; nothing to change")
+    if not entry.confirmed:
+        raise DeskError(f"{slot_id} is already cancelled; nothing to change")
+    return entry
+
+
+def _offered(
+    desk: Desk, book: Ledger, slot_id: str, moving: Entry | None = None
+) -> tuple[Slot, Session]:
+    """The slot, if the site would offer it right now: same engine, fresh busy
+    data, every confirmed booking (except the one being moved)."""
+    uid = f"{slot_id}@{desk.host}"
+    # The calendar copy of the booking being moved (or a stale copy of this
+    # very slot) must not block it: the ledger is the authority on bookings.
+    skip = {uid} | ({moving.uid} if moving else set())
+    plan = make_plan(
+        desk.raw,
+        content_path=desk.content_path,
+        now=desk.now,
+        bookings=book.bookings(without=moving.slot_id if moving else None),
+        reader=desk.reader,
+        caldav_busy=partial(caldav_source.read_busy, environ=desk.environ, skip_uids=skip),
+    )
+    for session_plan in plan.sessions:
+        for slot in session_plan.slots:
+            if slot.id == slot_id:
+                return slot, session_plan.session
+    raise DeskError(
+        f"{slot_id} is not offered any more: {_why_not(desk, slot_id)}; nothing was changed"
+    )
+
+
+def _why_not(desk: Desk, slot_id: str) -> str:
+    slug, stamp = slot_id.rsplit("-", 1)
+    start = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    session = next(s for s in desk.settings.sessions if s.slug == slug)
+    if start <= desk.now:
+        return "that time has passed"
+    if start < desk.now + timedelta(hours=session.minimum_notice_hours):
+        return f"it is less than {session.minimum_notice_hours:g} hours away (minimum_notice_hours)"
+    if start >= desk.now + timedelta(days=session.horizon_days):
+        return f"it is more than {session.horizon_days} days ahead (horizon_days)"
+    return (
+        "it overlaps busy time or another booking (with buffers), is outside your hours, "
+        "or its day is full (max_per_day)"
+    )
+
+
+def _new_entry(
+    desk: Desk,
+    book: Ledger,
+    slot: Slot,
+    session: Session,
+    name: str,
+    email: str,
+    note: str,
+) -> Entry:
+    previous = book.find(slot.id)  # a cancelled booking of the same slot
+    organizer = desk.settings.organizer
+    return Entry(
+        uid=f"{slot.id}@{desk.host}",
+        slot_id=slot.id,
+        session=session.slug,
+        start=slot.start,
+        end=slot.end,
+        status=CONFIRMED,
+        # Clients that saw the cancellation only accept a higher SEQUENCE.
+        sequence=0 if previous is None else previous.sequence + 1,
+        summary=session.title,
+        location=session.location,
+        organizer_name=organizer.name,
+        organizer_email=organizer.email,
+        name=name,
+        email=email,
+        note=note,
+        reason="",
+        created=desk.now,
+        modified=desk.now,
+    )
+
+
+def _cancelled(desk: Desk, entry: Entry, reason: str) -> Entry:
+    return replace(
+        entry,
+        status=CANCELLED,
+        sequence=entry.sequence + 1,
+        reason=reason,
+        modified=max(desk.now, entry.modified),
+    )
+
+
+def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
+    """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
+    ics = invitation(entry, method, desk.now)
+    smtp = desk.settings.desk.smtp
+    sender = smtp.sender if smtp and smtp.sender else entry.organizer_email
+    rebook = ""
+    if desk.origin.startswith(("http://", "https://")):
+        rebook = f"{desk.origin.rstrip('/')}/book/{entry.session}/"
+    msg = message(
+        entry,
+        method,
+        ics,
+        timezone=desk.settings.timezone,
+        sender=sender,
+        host=desk.host,
+        now=desk.now,
+        rebook_url=rebook,
+    )
+    stem = f"{entry.slot_id}-{method.lower()}-{entry.sequence}"
+    outbox = desk.outbox
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+        ledger.write_atomically(outbox / f"{stem}.ics", ics)
+        ledger.write_atomically(outbox / f"{stem}.eml", msg.as_bytes())
+    except OSError as exc:
+        raise DeskError(
+            f"recorded in the ledger, but the outbox {outbox} cannot be written "
+            f"({exc.strerror or exc}); fix it, then cancel and confirm again"
+        ) from None
+    outcome.messages.append(msg)
+    what = "Invitation" if method == REQUEST else "Cancellation"
+    outcome.lines.append(f"{what}: {_shown(desk, outbox / stem)}.eml (and .ics)")
+
+
+def _shown(desk: Desk, path: Path) -> str:
+    return (
+        str(path.relative_to(desk.root.resolve()))
+        if path.is_relative_to(desk.root.resolve())
+        else str(path)
+    )
+
+
+def _recorded(desk: Desk) -> list[str]:
+    lines = [f"Recorded in {_shown(desk, desk.ledger_path)} (previous version kept as .bak)."]
+    caldav = desk.settings.desk.caldav
+    if caldav is not None:
+        lines.append(f'Calendar "{caldav.calendars[0]}" on {caldav.label} updated.')
+    return lines
+
+
+def _next_steps(desk: Desk, change: str) -> list[str]:
+    smtp = desk.settings.desk.smtp
+    if smtp:
+        sending = f'sent through {smtp.host} (BOOKING["smtp"]) unless you said --no-send.'
+    else:
+        sending = 'open the .eml in your mail program and send it (or set BOOKING["smtp"]).'
+    site = f"Rebuild and publish (invoke build, or the scheduled rebuild) so {change}."
+    return ["Next:", f"  1. The message: {sending}", f"  2. {site}"]
+
+
+if __name__ == "__main__":  # python -m plugins.booking.desk ...
+    from .cli import main
+
+    raise SystemExit(main())

@@ -1,0 +1,292 @@
+"""The bookings ledger: one iCalendar file, one VEVENT per booked slot.
+
+Each VEVENT carries the published slot's UID, STATUS (CONFIRMED or
+CANCELLED), SEQUENCE, ORGANIZER (the coach), ATTENDEE (the client, with CN
+and mailto), and the session slug and slot id as X-BOOKING-SESSION and
+X-BOOKING-SLOT. A cancelled slot that is booked again reuses its VEVENT with
+a higher SEQUENCE: a UID may appear only once in a calendar.
+
+Writes are atomic (a temporary file in the same folder, then os.replace), the
+previous version is kept as `<ledger>.bak`, and a ledger that does not parse
+is never overwritten. Callers hold `locked()` around read-modify-write so
+two commands running at once cannot lose a booking.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import filelock
+import icalendar
+from icalendar import Calendar, Event, vCalAddress
+
+from .errors import BookingConfigError, BookingError
+from .ics import PRODID
+from .model import Booking
+from .settings import parse_settings
+
+CONFIRMED = "CONFIRMED"
+CANCELLED = "CANCELLED"
+X_SESSION = "X-BOOKING-SESSION"
+X_SLOT = "X-BOOKING-SLOT"
+X_REASON = "X-BOOKING-CANCEL-REASON"
+LOCK_TIMEOUT_SECONDS = 60
+
+
+class LedgerError(BookingError):
+    """The ledger cannot be read, parsed, locked or written."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"bookings ledger {path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    uid: str  # the published slot's UID: <slug>-<YYYYMMDDTHHMMSSZ>@<host>
+    slot_id: str
+    session: str
+    start: datetime  # UTC
+    end: datetime
+    status: str  # CONFIRMED or CANCELLED
+    sequence: int
+    summary: str
+    location: str
+    organizer_name: str
+    organizer_email: str
+    name: str  # the client
+    email: str
+    note: str  # for the client: goes into the invitation
+    reason: str  # why it was cancelled
+    created: datetime
+    modified: datetime
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == CONFIRMED
+
+    def booking(self) -> Booking:
+        return Booking(self.session, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    path: Path
+    entries: tuple[Entry, ...]  # sorted by start, then slot id
+
+    def find(self, slot_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.slot_id == slot_id), None)
+
+    def bookings(self, *, without: str | None = None) -> list[Booking]:
+        """Confirmed bookings for the engine; `without` leaves one slot out
+        (a reschedule may move a session into its own old buffer)."""
+        return [e.booking() for e in self.entries if e.confirmed and e.slot_id != without]
+
+    def put(self, entry: Entry) -> Ledger:
+        others = [e for e in self.entries if e.slot_id != entry.slot_id]
+        return replace(self, entries=tuple(sorted([*others, entry], key=_order)))
+
+
+def _order(entry: Entry) -> tuple:
+    return (entry.start, entry.slot_id)
+
+
+def resolve(entry: str, root: Path | str) -> Path:
+    """Relative paths are inside the project folder (where pelicanconf.py is and
+    where builds and desk commands run), never inside content/."""
+    path = Path(entry).expanduser()
+    return (path if path.is_absolute() else Path(root, path)).resolve()
+
+
+def refuse_published(setting: str, path: Path, content_path: Path | str, output_path: Path | str):
+    """The ledger and the outbox hold client names: never where the site is read or written."""
+    for folder, what in ((content_path, "content folder (PATH)"), (output_path, "output folder")):
+        if path.is_relative_to(Path(folder).resolve()):
+            raise BookingConfigError(
+                f'BOOKING["{setting}"]',
+                f"{path} is inside the {what} and could be published; keep it outside",
+            )
+
+
+def booked(
+    raw: object, *, content_path: Path | str, output_path: Path | str, root: Path | str
+) -> list[Booking]:
+    """The confirmed bookings a build must treat as busy (and count for max_per_day)."""
+    desk = parse_settings(raw).desk
+    path = resolve(desk.ledger, root)
+    refuse_published("ledger", path, content_path, output_path)
+    refuse_published("outbox", resolve(desk.outbox, root), content_path, output_path)
+    return read(path).bookings()
+
+
+@contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """An exclusive lock on `<ledger>.lock` (flock on Linux/macOS, LockFileEx on
+    Windows via filelock); the lock file itself may stay behind harmlessly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(str(path.with_name(path.name + ".lock")), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except filelock.Timeout:
+        raise LedgerError(
+            path, f"another booking command has held its lock for {timeout:g} s; try again"
+        ) from None
+
+
+def read(path: Path) -> Ledger:
+    """The ledger at `path`; a missing file is an empty ledger (no bookings yet)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Ledger(path, ())
+    except OSError as exc:
+        raise LedgerError(path, f"cannot read it: {exc.strerror}") from None
+    try:
+        calendar = Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise LedgerError(path, f"not valid iCalendar ({_first_line(exc)}); {_RESTORE}") from None
+    for component in calendar.walk():
+        if component.errors:
+            prop, problem = component.errors[0]
+            raise LedgerError(path, f"not valid iCalendar: {prop}: {problem}; {_RESTORE}")
+    entries = [_entry(event, path) for event in calendar.walk("VEVENT")]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.slot_id in seen:
+            raise LedgerError(path, f"slot {entry.slot_id} appears twice; {_RESTORE}")
+        seen.add(entry.slot_id)
+    return Ledger(path, tuple(sorted(entries, key=_order)))
+
+
+_RESTORE = "fix it or restore the .bak copy next to it; nothing was changed"
+
+
+def _entry(event: icalendar.Event, path: Path) -> Entry:
+    uid = str(event.get("UID", "")) or "(no UID)"
+
+    def need(key: str) -> object:
+        if key not in event:
+            raise LedgerError(path, f"VEVENT {uid} has no {key}; {_RESTORE}")
+        return event[key]
+
+    def when(key: str) -> datetime:
+        value = need(key).dt
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise LedgerError(path, f"VEVENT {uid}: {key} must be a UTC date-time; {_RESTORE}")
+        return value.astimezone(UTC)
+
+    status = str(need("STATUS")).upper()
+    if status not in {CONFIRMED, CANCELLED}:
+        raise LedgerError(path, f"VEVENT {uid}: STATUS {status} is not CONFIRMED or CANCELLED")
+    organizer, attendee = need("ORGANIZER"), need("ATTENDEE")
+    if isinstance(attendee, list):
+        raise LedgerError(path, f"VEVENT {uid} has more than one ATTENDEE; {_RESTORE}")
+    start, end = when("DTSTART"), when("DTEND")
+    return Entry(
+        uid=str(need("UID")),
+        slot_id=str(need(X_SLOT)),
+        session=str(need(X_SESSION)),
+        start=start,
+        end=end,
+        status=status,
+        sequence=int(event.get("SEQUENCE", 0)),
+        summary=str(event.get("SUMMARY", "")),
+        location=str(event.get("LOCATION", "")),
+        organizer_name=str(organizer.params.get("CN", "")),
+        organizer_email=_mailto(organizer),
+        name=str(attendee.params.get("CN", "")),
+        email=_mailto(attendee),
+        note=str(event.get("DESCRIPTION", "")),
+        reason=str(event.get(X_REASON, "")),
+        created=when("CREATED") if "CREATED" in event else start,
+        modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
+    )
+
+
+def _mailto(address: object) -> str:
+    text = str(address)
+    return text[7:] if text.lower().startswith("mailto:") else text
+
+
+def to_ical(ledger: Ledger) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Bookings (private: client names; never publish)")
+    for entry in ledger.entries:
+        calendar.add_component(event(entry))
+    return calendar.to_ical()
+
+
+def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
+    """The VEVENT of one booking. `schedule_agent="CLIENT"` (RFC 6638) tells a
+    CalDAV server not to send invitations itself: the desk sends its own."""
+    vevent = Event()
+    vevent.add("uid", entry.uid)
+    vevent.add("dtstamp", entry.modified)
+    vevent.add("created", entry.created)
+    vevent.add("last-modified", entry.modified)
+    vevent.add("dtstart", entry.start)
+    vevent.add("dtend", entry.end)
+    vevent.add("sequence", entry.sequence)
+    vevent.add("status", entry.status)
+    vevent.add("transp", "OPAQUE")
+    vevent.add("summary", entry.summary)
+    if entry.location:
+        vevent.add("location", entry.location)
+    if entry.note:
+        vevent.add("description", entry.note)
+    coach = vCalAddress(f"mailto:{entry.organizer_email}")
+    coach.params["CN"] = entry.organizer_name
+    client = vCalAddress(f"mailto:{entry.email}")
+    client.params["CN"] = entry.name
+    client.params["ROLE"] = "REQ-PARTICIPANT"
+    if schedule_agent:
+        coach.params["SCHEDULE-AGENT"] = schedule_agent
+        client.params["SCHEDULE-AGENT"] = schedule_agent
+    vevent.add("organizer", coach)
+    vevent.add("attendee", client)
+    vevent.add(X_SESSION, entry.session)
+    vevent.add(X_SLOT, entry.slot_id)
+    if entry.reason:
+        vevent.add(X_REASON, entry.reason)
+    return vevent
+
+
+def write(ledger: Ledger) -> None:
+    """Atomically replace the ledger, first keeping the current file as `.bak`."""
+    path = ledger.path
+    data = to_ical(ledger)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            write_atomically(path.with_name(path.name + ".bak"), path.read_bytes())
+        write_atomically(path, data)
+    except OSError as exc:
+        raise LedgerError(path, f"cannot write it: {exc.strerror or exc}") from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one, even after a crash."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

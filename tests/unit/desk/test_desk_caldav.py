@@ -1,0 +1,174 @@
+"""CalDAV against a real server (Radicale on 127.0.0.1, password auth): busy
+time means exactly what it means in a busy .ics file, the desk writes and
+removes its booking events, and every failure is one line that names the
+server or the variable, never the password."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from plugins.booking import busy, caldav_source, ledger
+from plugins.booking import desk as commands
+from plugins.booking.caldav_source import CalDavError
+from plugins.booking.settings import parse_settings
+from tests.support.desk import PASSWORD_ENV, free_port, radicale
+from tests.unit.desk.helpers import FREE, NOW, make_desk, sample_booking
+
+# Every kind of busy data the engine understands, in the coach's zone.
+BUSY_ICS = """\
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:weekly@test
+DTSTAMP:20261101T000000Z
+DTSTART;TZID=America/New_York:20261123T130000
+DTEND;TZID=America/New_York:20261123T140000
+RRULE:FREQ=WEEKLY;COUNT=4
+EXDATE;TZID=America/New_York:20261130T130000
+SUMMARY:Private weekly supervision
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly@test
+DTSTAMP:20261101T000000Z
+RECURRENCE-ID;TZID=America/New_York:20261207T130000
+DTSTART;TZID=America/New_York:20261207T150000
+DTEND;TZID=America/New_York:20261207T160000
+SUMMARY:Moved supervision
+END:VEVENT
+END:VCALENDAR
+"""
+OTHERS = [
+    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:allday@test\n"
+    "DTSTAMP:20261101T000000Z\nDTSTART;VALUE=DATE:20261201\nDTEND;VALUE=DATE:20261202\n"
+    "SUMMARY:Conference\nEND:VEVENT\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:free@test\n"
+    "DTSTAMP:20261101T000000Z\nDTSTART:20261123T150000Z\nDTEND:20261123T160000Z\n"
+    "TRANSP:TRANSPARENT\nSUMMARY:Reminder only\nEND:VEVENT\nEND:VCALENDAR\n",
+    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:off@test\n"
+    "DTSTAMP:20261101T000000Z\nDTSTART:20261123T170000Z\nDTEND:20261123T180000Z\n"
+    "STATUS:CANCELLED\nSUMMARY:Called off\nEND:VEVENT\nEND:VCALENDAR\n",
+    # Floating time: 10:00 in the coach's zone.
+    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:floating@test\n"
+    "DTSTAMP:20261101T000000Z\nDTSTART:20261124T100000\nDTEND:20261124T103000\n"
+    "SUMMARY:Floating\nEND:VEVENT\nEND:VCALENDAR\n",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with radicale(tmp_path_factory.mktemp("radicale")) as running:
+        yield running
+
+
+def _env(server) -> dict[str, str]:
+    return {PASSWORD_ENV: server.password}
+
+
+def _desk(tmp_path, server, *calendars, environ=None):
+    return make_desk(
+        tmp_path,
+        caldav=server.settings(*calendars),
+        environ=_env(server) if environ is None else environ,
+    )
+
+
+def test_busy_time_is_the_same_as_from_a_busy_file(tmp_path, server):
+    work, home = server.calendar("Work"), server.calendar("Home")
+    work.add_event(BUSY_ICS)
+    for text in OTHERS:
+        home.add_event(text)
+    settings = parse_settings(sample_booking(caldav=server.settings("Work", "Home")))
+    start, end = NOW - timedelta(hours=2), NOW + timedelta(days=29)
+    got = caldav_source.read_busy(settings, start, end, environ=_env(server))
+    files = {f"{i}.ics": t.encode() for i, t in enumerate([BUSY_ICS, *OTHERS])}
+    expected = busy.load(
+        list(files), ".", settings.zone, start, end, 10, reader=lambda s, _: files[s.entry]
+    )
+    assert sorted(got) == sorted(expected)
+    # Three weekly occurrences (one excluded, one moved), the all-day block, the floating one.
+    assert len(got) == 5
+
+
+def test_a_time_busy_in_caldav_is_refused(tmp_path, server):
+    calendar = server.calendar("Refuse")
+    calendar.add_event(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//EN\nBEGIN:VEVENT\nUID:r@test\n"
+        "DTSTAMP:20261101T000000Z\nDTSTART:20261123T140000Z\nDTEND:20261123T141000Z\n"
+        "END:VEVENT\nEND:VCALENDAR\n"
+    )
+    desk = _desk(tmp_path, server, "Refuse")
+    with pytest.raises(commands.DeskError, match="not offered any more"):
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert not desk.ledger_path.exists()
+
+
+def test_confirm_writes_the_event_cancel_removes_it(tmp_path, server):
+    calendar = server.calendar("Bookings")
+    desk = _desk(tmp_path, server, "Bookings", "Work")
+    outcome = commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert 'Calendar "Bookings"' in "\n".join(outcome.lines)
+    (item,) = calendar.search(event=True)
+    event = item.icalendar_component
+    assert str(event["UID"]) == f"{FREE[0]}@hartcoaching.example"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    # The desk sends its own invitation: the server must not send another.
+    assert event["ATTENDEE"].params["SCHEDULE-AGENT"] == "CLIENT"
+    with pytest.raises(commands.DeskError, match="already booked"):
+        commands.confirm(desk, FREE[0], "Bob Booker", "bob@example.org")
+    commands.cancel(desk, FREE[0])
+    assert calendar.search(event=True) == []
+
+
+def test_reschedule_moves_the_event_even_onto_its_own_time(tmp_path, server):
+    calendar = server.calendar("Moves")
+    desk = _desk(tmp_path, server, "Moves")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    # 9:30 overlaps the 9:00 booking's buffer, and its calendar event is still
+    # there while the move is decided: neither may block the move.
+    commands.reschedule(desk, FREE[0], FREE[1])
+    uids = [str(i.icalendar_component["UID"]) for i in calendar.search(event=True)]
+    assert uids == [f"{FREE[1]}@hartcoaching.example"]
+
+
+def test_wrong_credentials_fail_in_one_line_without_the_password(tmp_path, server):
+    desk = _desk(tmp_path, server, "Work", environ={PASSWORD_ENV: "not-the-password-31337"})
+    with pytest.raises(CalDavError) as caught:
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    message = str(caught.value)
+    assert "refused user 'coach'" in message and PASSWORD_ENV in message
+    assert "not-the-password-31337" not in message and "\n" not in message
+    assert message.startswith(f'BOOKING["caldav"] <http://127.0.0.1:{server.url.split(":")[2]}')
+    assert not desk.ledger_path.exists()
+
+
+def test_an_unreachable_server_fails_in_one_line(tmp_path, server):
+    settings = {**server.settings("Work"), "url": f"http://127.0.0.1:{free_port()}/"}
+    desk = make_desk(tmp_path, caldav=settings, environ=_env(server))
+    with pytest.raises(CalDavError, match="unreachable") as caught:
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_missing_password_variable_is_named(tmp_path, server):
+    desk = _desk(tmp_path, server, "Work", environ={})
+    with pytest.raises(CalDavError) as caught:
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert f"environment variable {PASSWORD_ENV} (password_env) is not set" in str(caught.value)
+
+
+def test_an_unknown_calendar_lists_the_ones_found(tmp_path, server):
+    server.calendar("Work")
+    desk = _desk(tmp_path, server, "Wrok")
+    with pytest.raises(CalDavError, match=r'no calendar named "Wrok".*"Work"'):
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+
+
+def test_a_calendar_given_by_path_works(tmp_path, server):
+    server.calendar("Paths")
+    desk = _desk(tmp_path, server, "/coach/paths/")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert ledger.read(desk.ledger_path).entries[0].status == "CONFIRMED"
+    assert len(server.calendar("Paths").search(event=True)) == 1

@@ -1,0 +1,127 @@
+"""BOOKING's desk keys (ledger, outbox, smtp, caldav): defaults, and one line
+naming the key for every bad value."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugins.booking.desk_config import DEFAULT_LEDGER, DEFAULT_OUTBOX
+from plugins.booking.errors import BookingConfigError
+from plugins.booking.settings import parse_settings
+from tests.unit.desk.helpers import sample_booking
+
+SMTP = {"host": "smtp.example.org", "username": "coach", "password_env": "SMTP_PASSWORD"}
+CALDAV = {
+    "url": "https://caldav.example.org/dav/",
+    "username": "coach",
+    "password_env": "CALDAV_PASSWORD",
+    "calendars": ["Work", "Family"],
+}
+
+
+def test_defaults_keep_the_desk_local():
+    desk = parse_settings(sample_booking()).desk
+    assert (
+        (desk.ledger, desk.outbox)
+        == (DEFAULT_LEDGER, DEFAULT_OUTBOX)
+        == (
+            "bookings/bookings.ics",
+            "outbox",
+        )
+    )
+    assert desk.smtp is None and desk.caldav is None
+
+
+def test_full_settings_parse():
+    desk = parse_settings(
+        sample_booking(ledger="private/b.ics", outbox="mail", smtp=SMTP, caldav=CALDAV)
+    ).desk
+    assert desk.ledger == "private/b.ics" and desk.outbox == "mail"
+    assert (desk.smtp.host, desk.smtp.port, desk.smtp.security) == (
+        "smtp.example.org",
+        587,
+        "starttls",
+    )
+    assert desk.smtp.sender is None
+    assert desk.caldav.calendars == ("Work", "Family")
+    assert desk.caldav.label == 'BOOKING["caldav"] <https://caldav.example.org/…>'
+
+
+def test_ssl_defaults_to_port_465():
+    smtp = parse_settings(sample_booking(smtp={**SMTP, "security": "ssl"})).desk.smtp
+    assert smtp.port == 465
+
+
+@pytest.mark.parametrize(
+    ("changes", "setting", "problem"),
+    [
+        ({"ledger": ""}, 'BOOKING["ledger"]', "non-empty text"),
+        ({"ledger": 3}, 'BOOKING["ledger"]', "non-empty text"),
+        ({"outbox": "https://x.example/o"}, 'BOOKING["outbox"]', "local path"),
+        ({"smtp": "smtp.example.org"}, 'BOOKING["smtp"]', "must be a dict"),
+        ({"smtp": {"username": "c"}}, 'BOOKING["smtp"]["host"]', "missing"),
+        ({"smtp": {**SMTP, "port": "25"}}, 'BOOKING["smtp"]["port"]', "port number"),
+        ({"smtp": {**SMTP, "port": 70000}}, 'BOOKING["smtp"]["port"]', "port number"),
+        ({"smtp": {**SMTP, "security": "tls"}}, 'BOOKING["smtp"]["security"]', '"starttls"'),
+        ({"smtp": {**SMTP, "pasword_env": "X"}}, 'BOOKING["smtp"]["pasword_env"]', "did you"),
+        (
+            {"smtp": {"host": "h.example", "username": "c"}},
+            'BOOKING["smtp"]["password_env"]',
+            "missing",
+        ),
+        (
+            {"smtp": {**SMTP, "password_env": "hunter2!"}},
+            'BOOKING["smtp"]["password_env"]',
+            "not an environment variable name",
+        ),
+        (
+            {"smtp": {"host": "h.example", "password_env": "X"}},
+            'BOOKING["smtp"]["username"]',
+            "password_env needs it",
+        ),
+        (
+            {"smtp": {**SMTP, "security": "none"}},
+            'BOOKING["smtp"]["security"]',
+            "unencrypted",
+        ),
+        ({"smtp": {**SMTP, "from": "not-an-address"}}, 'BOOKING["smtp"]["from"]', "not an email"),
+        ({"caldav": ["Work"]}, 'BOOKING["caldav"]', "must be a dict"),
+        ({"caldav": {**CALDAV, "url": "ftp://x.example/"}}, 'BOOKING["caldav"]["url"]', "https"),
+        (
+            {"caldav": {**CALDAV, "url": "http://caldav.example.org/"}},
+            'BOOKING["caldav"]["url"]',
+            "unencrypted",
+        ),
+        (
+            {"caldav": {**CALDAV, "url": "https://me:pw@caldav.example.org/"}},
+            'BOOKING["caldav"]["url"]',
+            "must not contain",
+        ),
+        ({"caldav": {**CALDAV, "calendars": []}}, 'BOOKING["caldav"]["calendars"]', "list"),
+        ({"caldav": {**CALDAV, "calendars": "Work"}}, 'BOOKING["caldav"]["calendars"]', "list"),
+        (
+            {"caldav": {**CALDAV, "calendars": ["Work", ""]}},
+            'BOOKING["caldav"]["calendars"][1]',
+            "",
+        ),
+        (
+            {"caldav": {k: v for k, v in CALDAV.items() if k != "password_env"}},
+            'BOOKING["caldav"]["password_env"]',
+            "missing",
+        ),
+        ({"caldav": {**CALDAV, "password": "x"}}, 'BOOKING["caldav"]["password"]', "unknown"),
+    ],
+)
+def test_bad_values_name_the_key_in_one_line(changes, setting, problem):
+    with pytest.raises(BookingConfigError) as caught:
+        parse_settings(sample_booking(**changes))
+    assert caught.value.setting == setting
+    assert problem in caught.value.problem
+    assert "\n" not in str(caught.value)
+
+
+def test_plain_connections_are_allowed_to_this_machine_only():
+    local = {**CALDAV, "url": "http://127.0.0.1:5232/"}
+    smtp = {**SMTP, "host": "localhost", "security": "none"}
+    desk = parse_settings(sample_booking(caldav=local, smtp=smtp)).desk
+    assert desk.caldav.url.startswith("http://") and desk.smtp.port == 25
