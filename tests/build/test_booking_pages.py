@@ -1,0 +1,228 @@
+"""The booking pages as built (issue 4): what the picker and a slot page carry
+without JavaScript, the hooks the script needs, structured data, the request
+form variant, the empty state, and the script's own size and hygiene."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.interop.booking_sample import build_booking_sample
+from tests.support.html import jsonld_objects, read_page
+from tests.support.site import ROOT
+
+FIRST = "book/discovery/20261123T140000Z/index.html"
+FULL = "Monday 23 November 2026, 9:00 AM Eastern Time"
+SCRIPT = ROOT / "theme/static/js/booking.js"
+
+
+def _booking(**changes) -> dict:
+    import pelicanconf
+
+    return {**pelicanconf.BOOKING, **changes}
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return build_booking_sample(tmp_path_factory.mktemp("pages")).output
+
+
+@pytest.fixture(scope="module")
+def slots(sample) -> list[dict]:
+    return json.loads((sample / "book/discovery/slots.json").read_text("utf-8"))["slots"]
+
+
+def test_every_slot_link_is_named_in_full_and_points_at_its_page(sample, slots):
+    page = (sample / "book/discovery/index.html").read_text("utf-8")
+    links = re.findall(r'<a class="button-secondary" href="([^"]+)">(.*?)</a>', page)
+    assert [href for href, _ in links] == ["/" + s["url"] for s in slots]
+    for (_, inner), slot in zip(links, slots, strict=True):
+        assert _text(inner) == slot["full_label"]  # the accessible name
+        assert f'<time datetime="{slot["start"]}">{slot["time_label"]}</time>' in inner
+        visible = re.sub(r'<span class="visually-hidden">.*?</span>', "", inner)
+        assert _text(visible) == f"{slot['time_label']} Eastern Time"
+
+
+def test_picker_carries_what_the_script_needs_and_hides_its_controls(sample):
+    page = (sample / "book/discovery/index.html").read_text("utf-8")
+    assert re.search(
+        r'<div class="stack" id="booking-slots" data-zone="America/New_York" '
+        r'data-zone-label="Eastern Time" data-notice-hours="24">',
+        page,
+    )
+    assert '<fieldset class="booking-zone" id="booking-zone" hidden>' in page
+    assert '<p class="meta" id="booking-status" role="status"></p>' in page
+    assert '<p class="notice" id="booking-empty" hidden>' in page
+    assert "Availability last updated" in page
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert [s for s in scripts if "ld+json" not in s] == [
+        re.search(r'<script src="/theme/js/booking\.[0-9a-f]{10}\.js" defer>', page).group(0)
+    ]
+    assert "slots.json" not in page  # the page is the data: nothing to fetch
+
+
+def test_slot_page_without_javascript_has_every_action(sample, slots):
+    path = sample / FIRST
+    page = path.read_text("utf-8")
+    assert f'<h1>You picked <time datetime="2026-11-23T14:00:00Z">{FULL}</time></h1>' in page
+    links = read_page(path).links
+    assert "/book/discovery/20261123T140000Z.ics" in links
+    assert links.count("/book/discovery/") == 2  # in the expired notice and at the end
+    hosts = [urlsplit(link).netloc for link in links if link.startswith("https://")]
+    assert hosts[:4] == [
+        "calendar.google.com",
+        "outlook.live.com",
+        "outlook.office.com",
+        "calendar.yahoo.com",
+    ]
+    mailto = next(link for link in links if link.startswith("mailto:hello@"))
+    assert mailto == slots[0]["request_mailto"]
+    assert '<meta name="robots" content="noindex">' in page
+    assert '<p class="notice" id="booking-expired" hidden>' in page
+    assert "What happens next" in page and "held for you only once it is confirmed" in page
+    assert "<form" not in page
+
+
+def test_every_action_names_the_full_time(sample):
+    page = (sample / FIRST).read_text("utf-8")
+    names = [_text(inner) for inner in re.findall(r"<a [^>]*>(.*?)</a>", page)]
+    actions = [n for n in names if n.startswith(("Add to calendar", "Request this time"))]
+    actions += [n for n in names if " (add " in n]
+    assert len(actions) == 6
+    assert all(FULL in name for name in actions), actions
+
+
+def test_calendar_links_in_the_built_page_decode_to_the_slot(sample):
+    calendars = {
+        "calendar.google.com",
+        "outlook.live.com",
+        "outlook.office.com",
+        "calendar.yahoo.com",
+    }
+    checked = 0
+    for href in read_page(sample / FIRST).links:
+        if urlsplit(href).netloc not in calendars:
+            continue
+        checked += 1
+        values = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+        title = values.get("text") or values.get("subject") or values.get("title")
+        assert title == "Complimentary 30-minute discovery session"
+        times = {values.get(k) for k in ("dates", "startdt", "enddt", "st", "et")} - {None}
+        assert times <= {
+            "20261123T140000Z/20261123T143000Z",
+            "2026-11-23T14:00:00Z",
+            "2026-11-23T14:30:00Z",
+            "20261123T140000Z",
+            "20261123T143000Z",
+        }
+        assert len(times) in (1, 2)
+    assert checked == 4
+
+
+def _jsonld(page: Path, kind: str) -> list[dict]:
+    found = []
+    for block in jsonld_objects(page):
+        found += [node for node in block.get("@graph", [block]) if node.get("@type") == kind]
+    return found
+
+
+@pytest.mark.parametrize("page", ["book/index.html", "book/discovery/index.html"])
+def test_service_with_a_free_offer_in_json_ld(sample, page):
+    [service] = _jsonld(sample / page, "Service")
+    assert service["name"] == "Complimentary 30-minute discovery session"
+    assert service["url"] == "http://127.0.0.1:8000/book/discovery/"
+    assert service["provider"]["@type"] == "Person"
+    assert service["offers"] == {
+        "@type": "Offer",
+        "price": 0,
+        "priceCurrency": "USD",
+        "availability": "https://schema.org/InStock",
+        "url": "http://127.0.0.1:8000/book/discovery/",
+    }
+
+
+def test_book_page_lists_each_session_with_duration_price_and_link(sample):
+    page = (sample / "book/index.html").read_text("utf-8")
+    assert "30 minutes · Complimentary" in page
+    assert read_page(sample / "book/index.html").links.count("/book/discovery/") == 2
+
+
+def test_no_open_times_shows_the_empty_state_without_javascript(tmp_path):
+    output = build_booking_sample(tmp_path, overrides={"BOOKING": _booking(weekly_hours={})}).output
+    page = (output / "book/discovery/index.html").read_text("utf-8")
+    empty = re.search(r'<p class="notice" id="booking-empty">(.*?)</p>', page)
+    assert empty, "the empty state must be visible without JavaScript"
+    assert _text(empty.group(1)) == (
+        "No open times in the next 28 days — write to Dr. Eleanor Hart at "
+        "hello@hartcoaching.example to find a time together."
+    )
+    assert "button-secondary" not in page.split('id="booking-slots"')[1].split("</div>")[0]
+    [service] = _jsonld(output / "book/discovery/index.html", "Service")
+    assert service["offers"]["availability"] == "https://schema.org/OutOfStock"
+
+
+def test_request_form_action_puts_a_plain_form_on_every_slot_page(tmp_path):
+    action = "https://forms.example.org/f/abc?coach=hart&x=1"
+    booking = _booking(request_form_action=action)
+    output = build_booking_sample(tmp_path, overrides={"BOOKING": booking}).output
+    page = (output / FIRST).read_text("utf-8")
+    form = re.search(r"<form [^>]*>", page).group(0)
+    assert 'method="post"' in form
+    assert 'action="https://forms.example.org/f/abc?coach=hart&amp;x=1"' in form
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page))
+    assert hidden == {
+        "slot": "discovery-20261123T140000Z",
+        "session": "Complimentary 30-minute discovery session",
+        "start": "2026-11-23T14:00:00Z",
+        "time": FULL,
+        "visitor_time": "",
+    }
+    for field in ("name", "email", "note"):
+        assert re.search(rf'<label for="request-{field}">', page)
+        assert f'id="request-{field}" name="{field}"' in page
+    assert re.search(r'<input id="request-email" name="email" type="email"[^>]* required>', page)
+    assert "mailto:hello@hartcoaching.example?subject" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "form-action 'self' mailto: https://forms.example.org" in html.unescape(csp)
+    headers = (output / "_headers").read_text("utf-8")
+    assert "form-action 'self' mailto: https://forms.example.org;" in headers
+
+
+def test_a_bad_form_action_stops_the_build_with_one_line(tmp_path):
+    booking = _booking(request_form_action="http://forms.example.org/f/abc")
+    result = build_booking_sample(tmp_path, overrides={"BOOKING": booking}, check=False)
+    assert result.returncode == 1
+    lines = [line for line in result.log.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.log
+    assert 'booking: BOOKING["request_form_action"]: must be an https:// URL' in lines[0]
+    assert not (result.output / "book").exists()
+
+
+def test_script_is_small_own_and_writes_no_markup():
+    source = SCRIPT.read_text("utf-8")
+    assert len(SCRIPT.read_bytes()) < 5000
+    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert forbidden not in source
+    for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage"):
+        assert network not in source
+    assert not re.search(r"https?://", source)  # no third-party origin
+
+
+def test_every_article_links_to_the_booking_pages(site):
+    """book/ from the main navigation and the call to action, which also leads
+    straight to the discovery session's times."""
+    articles = sorted((site / "articles").glob("*/index.html"))
+    assert len(articles) >= 5
+    for article in articles:
+        links = read_page(article).links
+        assert links.count("/book/") == 2, article  # navigation + call to action
+        assert "/book/discovery/" in links, article
