@@ -7,25 +7,13 @@ import subprocess
 from pathlib import Path
 
 from tests.support.site import ROOT, html_files
+from tests.support.validators import vnu_errors
 
 
 def test_every_page_passes_the_nu_html_checker(site: Path, vnu_jar: Path):
     pages = html_files(site)
     assert len(pages) > 10
-    proc = subprocess.run(
-        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", "--stdout"]
-        + [str(p) for p in pages],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(proc.stdout)["messages"]
-    errors = [
-        f"{Path(m['url']).relative_to(site) if m.get('url', '').startswith('/') else m.get('url')}:"
-        f"{m.get('lastLine')}: {m['message']}"
-        for m in messages
-    ]
+    errors = vnu_errors(vnu_jar, pages)
     assert errors == []
 
 
