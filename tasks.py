@@ -180,7 +180,8 @@ def lint(c):
 def test(c, k="", x=False):
     """Lint, then run the whole test suite (pytest)."""
     lint(c)
-    args = [str(BIN / "pytest")]
+    # -n auto: the browser and build tests spread over the machine's cores.
+    args = [str(BIN / "pytest"), "-n", "auto"]
     if k:
         args += ["-k", k]
     if x:
