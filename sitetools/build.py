@@ -6,7 +6,8 @@ Takes the same arguments as the `pelican` command. Differences:
   the build runs to the end so every problem is reported, each on one line
   naming the file or setting. (`--fatal` raises at the first warning and prints
   a Python traceback, which tells a coach nothing.)
-* Tracebacks are shown only with `--debug`.
+* Tracebacks are shown only with `--debug`; log lines are plain, one per
+  message (pass `--log-handler rich` for Pelican's columns).
 
 `invoke build` then swaps the finished output into place only on success.
 """
@@ -14,7 +15,6 @@ Takes the same arguments as the `pelican` command. Differences:
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -48,9 +48,11 @@ class ProblemCounter:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # rich wraps long lines at 80 columns when not on a terminal; a problem
-    # must stay on one line so it can be read and grepped.
-    os.environ.setdefault("COLUMNS", "250")
+    # Pelican's default "rich" log handler wraps long messages at the
+    # terminal's (or an inherited COLUMNS) width; a problem must stay on one
+    # line so it can be read and grepped.
+    if not any(arg.startswith("--log-handler") for arg in argv):
+        argv = ["--log-handler", "plain", *argv]
     from pelican import main as pelican_main
 
     counter = ProblemCounter(keep_tracebacks="--debug" in argv or "-D" in argv)
