@@ -180,8 +180,9 @@ def lint(c):
 def test(c, k="", x=False):
     """Lint, then run the whole test suite (pytest)."""
     lint(c)
-    # -n auto: the browser and build tests spread over the machine's cores.
-    args = [str(BIN / "pytest"), "-n", "auto"]
+    # -n auto: spread over the cores; loadfile keeps each file on one worker,
+    # in order, as its module-scoped servers and fixtures expect.
+    args = [str(BIN / "pytest"), "-n", "auto", "--dist", "loadfile"]
     if k:
         args += ["-k", k]
     if x:

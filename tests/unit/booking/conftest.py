@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime
 
 import pytest
+
+from tests.support.dicts import replaced
 
 # Sunday 22 November 2026, 12:00 UTC (07:00 in New York): the suite's build clock.
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
@@ -21,14 +22,7 @@ BASE = {
 
 
 def booking(**changes) -> dict:
-    """A deep copy of BASE with top-level keys replaced (None removes a key)."""
-    raw = copy.deepcopy(BASE)
-    for key, value in changes.items():
-        if value is None:
-            raw.pop(key, None)
-        else:
-            raw[key] = value
-    return raw
+    return replaced(BASE, **changes)
 
 
 @pytest.fixture

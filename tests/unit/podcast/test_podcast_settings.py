@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +16,7 @@ from plugins.podcast.settings import (
     parse_episode,
     parse_persons,
 )
+from tests.support.dicts import replaced
 
 BASE = {
     "description": "Short conversations for physicians.",
@@ -31,13 +30,7 @@ LOCAL = {"podcast_audio": "podcast/audio/ep1.mp3"}
 
 
 def podcast(**changes) -> dict:
-    raw = copy.deepcopy(BASE)
-    for key, value in changes.items():
-        if value is None:
-            raw.pop(key, None)
-        else:
-            raw[key] = value
-    return raw
+    return replaced(BASE, **changes)
 
 
 def config_error(**changes) -> PodcastConfigError:
