@@ -21,6 +21,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from . import busy, caldav_source, ledger, mail
+from .clock import read_clock
 from .errors import BookingError
 from .ics import uid_host
 from .invitations import CANCEL, REQUEST, invitation, message, when_label
@@ -84,13 +85,11 @@ class Outcome:
 
 
 def clock(environ: Mapping[str, str]) -> datetime:
-    """SOURCE_DATE_EPOCH when set, as for the build (tests pin it), else now."""
-    raw = environ.get("SOURCE_DATE_EPOCH")
-    if raw is None:
-        return datetime.now(UTC)
-    if not raw.strip().isdigit():
-        raise DeskError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}")
-    return datetime.fromtimestamp(int(raw), UTC)
+    """The build's clock (SOURCE_DATE_EPOCH, else now), as a desk error."""
+    try:
+        return read_clock(environ)
+    except ValueError as error:
+        raise DeskError(str(error)) from None
 
 
 # --- the commands ----------------------------------------------------------------

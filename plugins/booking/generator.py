@@ -20,13 +20,14 @@ import re
 import shutil
 import site
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
 
+from .clock import read_clock
 from .errors import BookingConfigError, BookingError
 from .ics import availability_feed, slot_invite, uid_host
 from .ledger import booked
@@ -43,14 +44,11 @@ PARALLEL_FROM_SLOTS = 200
 
 
 def build_clock() -> datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the current time."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None:
-        return datetime.now(UTC)
-    if not raw.strip().isdigit():
-        log.critical("booking: SOURCE_DATE_EPOCH must be whole seconds since 1970, not %r", raw)
-        raise SystemExit(1)
-    return datetime.fromtimestamp(int(raw), UTC)
+    try:
+        return read_clock(os.environ)
+    except ValueError as error:
+        log.critical("booking: %s", error)
+        raise SystemExit(1) from None
 
 
 class BookingGenerator(Generator):

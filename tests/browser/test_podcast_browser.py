@@ -18,12 +18,11 @@ import pytest
 
 from sitetools.server import serve_in_thread
 from tests.support.browser import axe_violations, record_origins
-from tests.support.site import ROOT, build_site
+from tests.support.site import ROOT, build_site, layered_settings
 
 pytestmark = pytest.mark.browser
 
 # pelicanconf's PLUGINS minus booking (its calendars are not in this copy).
-PLUGINS_LINE = "PLUGINS = [p for p in PLUGINS if p != 'booking']"
 EP1 = "/articles/why-doctors-hire-coaches/"
 GUEST = "/articles/rounds-and-reflections-neurophobia/"
 REMOTE = "/articles/remote-audio-demo/"
@@ -60,21 +59,7 @@ def podcast_site(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "content/podcast", content / "podcast")
     (content / "podcast/remote-audio-demo.md").write_text(_remote_post(), encoding="utf-8")
     # A settings file, not `-e`: see tests/build/test_podcast_build.py.
-    conf = tmp / "podcast_browser_conf.py"
-    conf.write_text(
-        "\n".join(
-            [
-                "import sys",
-                f"sys.path.insert(0, {str(ROOT)!r})",
-                "from pelicanconf import *  # noqa: F403",
-                f"THEME = {str(ROOT / 'theme')!r}",
-                f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
-                PLUGINS_LINE,
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    conf = layered_settings(tmp / "podcast_browser_conf.py", without=("booking",))
     return build_site(tmp / "output", settings_file=str(conf), content=content).output
 
 

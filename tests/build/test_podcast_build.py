@@ -23,12 +23,11 @@ import pytest
 from PIL import Image
 
 from tests.support.html import read_page
-from tests.support.site import ROOT, build_site
+from tests.support.site import ROOT, build_site, layered_settings
 from tests.support.validators import vnu_errors
 
 # pelicanconf's PLUGINS minus booking, whose busy calendars are not part of
 # the podcast's content copy.
-PLUGINS_LINE = "PLUGINS = [p for p in PLUGINS if p != 'booking']"
 ORIGIN = "http://127.0.0.1:8000"  # FEED_DOMAIN in pelicanconf.py
 FEED_URL = f"{ORIGIN}/podcast/feed.xml"
 IT = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -52,18 +51,11 @@ def build(tmp: Path, *, content: Path | None = None, check: bool = True, epoch=N
     A small settings file instead of `-e` flags: Pelican keeps only the last
     `-e` option it is given, so two overrides cannot be passed that way.
     """
-    conf = tmp / "podcast_test_conf.py"
-    lines = [
-        "import sys",
-        f"sys.path.insert(0, {str(ROOT)!r})",
-        "from pelicanconf import *  # noqa: F403",
-        # Relative paths in a settings file resolve against its folder.
-        f"THEME = {str(ROOT / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
-        PLUGINS_LINE,
-        *(f"{key} = {value!r}" for key, value in overrides.items()),
-    ]
-    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conf = layered_settings(
+        tmp / "podcast_test_conf.py",
+        without=("booking",),
+        lines=tuple(f"{key} = {value!r}" for key, value in overrides.items()),
+    )
     kwargs = {"epoch": epoch} if epoch is not None else {}
     return build_site(
         tmp / "output",

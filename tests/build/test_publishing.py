@@ -13,7 +13,7 @@ import brotli
 
 from plugins.site_extras.assets import hashed_name
 from sitetools.build import build_into
-from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, html_files
+from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, html_files, layered_settings
 
 HASHED = re.compile(r"^/theme/(?:[\w-]+/)*[\w-]+\.[0-9a-f]{10}\.\w+$")
 
@@ -47,11 +47,10 @@ def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
     assert _snapshot(out) == before
     (content / "articles" / "broken.md").unlink()
 
-    settings = tmp_path / "unreachable.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"BOOKING = {{**BOOKING, 'busy_timeout_seconds': 2, 'busy_calendars': "
-        f"['http://127.0.0.1:{_closed_port()}/private.ics']}}\n"
+    url = f"http://127.0.0.1:{_closed_port()}/private.ics"
+    settings = layered_settings(
+        tmp_path / "unreachable.py",
+        lines=(f"BOOKING = {{**BOOKING, 'busy_timeout_seconds': 2, 'busy_calendars': [{url!r}]}}",),
     )
     assert build_into(out, [str(content), "-s", str(settings)], env=_env()) != 0
     assert _snapshot(out) == before

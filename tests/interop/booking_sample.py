@@ -18,23 +18,11 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site
+from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site, layered_settings
 
 SAMPLE_CALENDAR = ROOT / "content/calendars/busy.ics"
 # Plugins that need content these builds do not copy.
 LEFT_OUT = ["podcast"]
-
-_SETTINGS = """\
-import json, sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-
-# Pelican resolves relative paths against this file's folder: pin them to the repository.
-THEME = {theme!r}
-PLUGIN_PATHS = [{plugins!r}]
-PLUGINS = [p for p in PLUGINS if p not in {left_out!r}]  # noqa: F405
-globals().update(json.loads({overrides!r}))
-"""
 
 
 def build_booking_sample(
@@ -48,16 +36,10 @@ def build_booking_sample(
     content = root / "content"
     if not (content / "calendars").exists():
         shutil.copytree(ROOT / "content/calendars", content / "calendars", dirs_exist_ok=True)
-    settings = root / "booking_settings.py"
-    settings.write_text(
-        _SETTINGS.format(
-            root=str(ROOT),
-            theme=str(ROOT / "theme"),
-            plugins=str(ROOT / "plugins"),
-            left_out=LEFT_OUT,
-            overrides=json.dumps(overrides or {}),
-        ),
-        encoding="utf-8",
+    settings = layered_settings(
+        root / "booking_settings.py",
+        without=tuple(LEFT_OUT),
+        lines=(f"globals().update(json.loads({json.dumps(overrides or {})!r}))",),
     )
     return build_site(
         output or root / "output",

@@ -15,21 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site
+from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site, layered_settings
 
 SETTINGS_NAME = "site_settings.py"  # not pelicanconf.py: it star-imports the real one
 PASSWORD_ENV = "DESK_TEST_CALDAV_PASSWORD"
-
-_SETTINGS = """\
-import json, sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-
-THEME = {theme!r}
-PLUGIN_PATHS = [{plugins!r}]
-PLUGINS = [p for p in PLUGINS if p != "podcast"]  # noqa: F405
-BOOKING = {{**BOOKING, **json.loads({changes!r})}}  # noqa: F405
-"""
 
 
 def make_project(root: Path, **booking_changes: object) -> Path:
@@ -45,14 +34,10 @@ def make_project(root: Path, **booking_changes: object) -> Path:
         "outbox": str(root / "outbox"),
         **booking_changes,
     }
-    (root / SETTINGS_NAME).write_text(
-        _SETTINGS.format(
-            root=str(ROOT),
-            theme=str(ROOT / "theme"),
-            plugins=str(ROOT / "plugins"),
-            changes=json.dumps(changes),
-        ),
-        encoding="utf-8",
+    layered_settings(
+        root / SETTINGS_NAME,
+        without=("podcast",),
+        lines=(f"BOOKING = {{**BOOKING, **json.loads({json.dumps(changes)!r})}}  # noqa: F405",),
     )
     return root
 

@@ -59,5 +59,26 @@ def build_site(
     return result
 
 
+def layered_settings(
+    path: Path, *, without: tuple[str, ...] = (), lines: tuple[str, ...] = ()
+) -> Path:
+    """Write a settings file that star-imports the real pelicanconf.py, leaves
+    the plugins in `without` out, then runs `lines` (Python) over it.
+
+    Pelican resolves relative paths in a settings file against that file's
+    folder, so THEME and PLUGIN_PATHS are pinned to the repository.
+    """
+    header = [
+        "import json, sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from pelicanconf import *  # noqa: F403",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+        f"PLUGINS = [p for p in PLUGINS if p not in {list(without)!r}]  # noqa: F405",
+    ]
+    path.write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
 def html_files(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
