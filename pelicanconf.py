@@ -95,7 +95,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 LOAD_CONTENT_CACHE = False
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.sitemap", "site_extras", "booking", "podcast"]
+PLUGINS = ["pelican.plugins.sitemap", "site_extras", "booking", "podcast", "render_memo"]
 
 SITEMAP = {
     "format": "xml",

@@ -22,16 +22,30 @@ def hashed_name(relative: str, data: bytes) -> str:
 
 
 class AssetCatalog:
-    """Maps theme-static paths to hashed names; remembers what pages used."""
+    """Maps every theme-static path to its hashed name.
+
+    Every file under the theme's static folder is published under its
+    hashed name only, so reference each with `asset()` in templates (a CSS
+    `url()` would have to use the hashed name too). The names are fixed when
+    the catalog is made, not as pages use them: a page reused from the last
+    build (render_memo) calls no `asset()` and must not change what is
+    published.
+    """
 
     def __init__(self, static_dir: Path) -> None:
+        self.names: dict[str, str] = {
+            path.relative_to(static_dir).as_posix(): hashed_name(
+                path.relative_to(static_dir).as_posix(), path.read_bytes()
+            )
+            for path in sorted(static_dir.rglob("*"))
+            if path.is_file()
+        }
         self._static_dir = static_dir
-        self.used: dict[str, str] = {}
 
     def name(self, relative: str) -> str:
-        if relative not in self.used:
-            source = self._static_dir / relative
-            if not source.is_file():
-                raise FileNotFoundError(f"theme asset not found: {source}")
-            self.used[relative] = hashed_name(relative, source.read_bytes())
-        return self.used[relative]
+        try:
+            return self.names[relative]
+        except KeyError:
+            raise FileNotFoundError(
+                f"theme asset not found: {self._static_dir / relative}"
+            ) from None

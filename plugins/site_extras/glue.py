@@ -96,7 +96,7 @@ def template_helpers(generator) -> None:
 def write_assets_and_headers(pelican) -> None:
     settings = pelican.settings
     theme_out = Path(pelican.output_path, settings["THEME_STATIC_DIR"])
-    for relative, hashed in _catalog(settings).used.items():
+    for relative, hashed in _catalog(settings).names.items():
         source = theme_out / relative
         source.replace(theme_out / hashed)  # only the hashed name is published
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")

@@ -1,0 +1,89 @@
+"""Everything a page's text depends on besides the site context: the code
+that renders it (theme files, plugins, library versions, Jinja globals and
+filters) and which context names a template can read."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+from .digest import StateDigest
+
+LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "pygments")
+
+
+def folder_digest(folders: Iterable[Path]) -> bytes:
+    """Every file's relative path and bytes, in a stable order."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+def library_versions() -> bytes:
+    versions = [sys.version]
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return "\n".join(versions).encode()
+
+
+def environment_digest(env: jinja2.Environment) -> bytes:
+    """Globals, filters and tests, with the code of every function in them."""
+    values = {
+        "globals": dict(env.globals),
+        "filters": dict(env.filters),
+        "tests": dict(env.tests),
+        "options": (env.trim_blocks, env.lstrip_blocks, env.autoescape, env.finalize),
+    }
+    return StateDigest(lambda _obj: None).digest(values)
+
+
+class TemplateReads:
+    """Context names a template, or anything it extends, includes or imports,
+    can read; None when a template name is computed at render time (then it
+    may read anything). Each template file is parsed once per build."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._own: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] = {}
+
+    def __call__(self, name: str) -> frozenset[str] | None:
+        names: set[str] = set()
+        seen: set[str] = set()
+        queue: list[str] = [name]
+        while queue:
+            current = queue.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            own, refs = self._parse(current)
+            names |= own
+            for ref in refs:
+                if ref is None:
+                    return None
+                queue.append(ref)
+        return frozenset(names)
+
+    def _parse(self, name: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+        if name not in self._own:
+            source, _, _ = self._env.loader.get_source(self._env, name)
+            tree = self._env.parse(source)
+            self._own[name] = (
+                frozenset(meta.find_undeclared_variables(tree)),
+                tuple(meta.find_referenced_templates(tree)),
+            )
+        return self._own[name]
