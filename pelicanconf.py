@@ -93,9 +93,19 @@ FEED_MAX_ITEMS = 20
 # Never copy the wall clock into the output: see SOURCE_DATE_EPOCH in README.
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 LOAD_CONTENT_CACHE = False
+# When the cache is on (`invoke regenerate`, the benchmark), store it plain:
+# gzip saves a megabyte and costs 0.15 s on every build of 1,000 articles.
+GZIP_CACHE = False
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.sitemap", "site_extras", "booking", "podcast", "render_memo"]
+PLUGINS = [
+    "pelican.plugins.sitemap",
+    "site_extras",
+    "booking",
+    "podcast",
+    "render_memo",
+    "parallel_read",
+]
 
 SITEMAP = {
     "format": "xml",

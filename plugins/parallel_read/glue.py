@@ -1,0 +1,89 @@
+"""Signals: start the workers when the articles generator is made, collect
+their results before Pelican reads the first article."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import site
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import file_suffix
+
+from . import worker
+
+log = logging.getLogger(__name__)
+# Below this many files to parse, starting processes costs more than it saves.
+MIN_FILES = 64
+CHUNK = 16
+PENDING = "_parallel_read"
+
+
+def _jobs(generator) -> list[tuple[str, str]]:
+    readers = generator.readers
+    files = generator.get_files(
+        generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]
+    )
+    jobs = []
+    for relative in sorted(files):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        fmt = file_suffix(path)
+        if fmt in readers.readers and readers.get_cached_data(path, (None, None))[0] is None:
+            jobs.append((path, fmt))
+    return jobs
+
+
+def start_workers(generator) -> None:
+    workers = min(os.cpu_count() or 1, 8)
+    jobs = _jobs(generator)
+    if workers < 2 or len(jobs) < MIN_FILES:
+        return
+    readers = {fmt: type(generator.readers.readers[fmt]) for _, fmt in jobs}
+    plugin_paths = [str(Path(p).resolve()) for p in generator.settings.get("PLUGIN_PATHS", [])]
+    try:
+        setup = pickle.dumps((generator.settings, readers, plugin_paths))
+    except (pickle.PicklingError, TypeError, AttributeError) as error:
+        log.info("parallel_read: reading in one process (%s)", error)
+        return
+    # spawn, not fork: Pelican runs a progress thread, and forking a threaded
+    # process can deadlock. Pelican imports plugins without leaving
+    # PLUGIN_PATHS on sys.path; a worker needs this package's parent folder.
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=site.addsitedir,
+        initargs=(str(Path(__file__).resolve().parents[1]),),
+    )
+    stamps = {path: generator.readers._get_file_stamp(path) for path, _ in jobs}
+    futures = [
+        pool.submit(worker.read, setup, jobs[i : i + CHUNK]) for i in range(0, len(jobs), CHUNK)
+    ]
+    setattr(generator, PENDING, (pool, futures, stamps))
+
+
+def collect(generator) -> None:
+    pending: tuple[ProcessPoolExecutor, list[Future], dict] | None = getattr(
+        generator, PENDING, None
+    )
+    if pending is None:
+        return
+    setattr(generator, PENDING, None)
+    pool, futures, stamps = pending
+    cache = generator.readers._cache
+    try:
+        for future in futures:
+            for path, content, metadata in future.result():
+                cache[path] = (stamps[path], (content, metadata))
+    except Exception as error:  # a broken worker: Pelican reads the rest itself
+        log.info("parallel_read: workers failed, reading in one process (%s)", error)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def register() -> None:
+    signals.article_generator_init.connect(start_workers)
+    signals.article_generator_preread.connect(collect)
