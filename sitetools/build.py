@@ -53,6 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     # line so it can be read and grepped.
     if not any(arg.startswith("--log-handler") for arg in argv):
         argv = ["--log-handler", "plain", *argv]
+    if "plain" in argv:
+        # Pelican's "plain" installs no handler at all, so only Python's
+        # last-resort handler prints, and only warnings: `--verbose` showed
+        # nothing. One message per line, as that handler writes them.
+        # Pelican then skips basicConfig, which also set the level plugins
+        # log at; set it the way --verbose/--debug would have.
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        root = logging.getLogger()
+        root.addHandler(handler)
+        root.setLevel(
+            logging.DEBUG
+            if {"-D", "--debug"} & set(argv)
+            else logging.INFO
+            if {"-v", "--verbose"} & set(argv)
+            else logging.WARNING
+        )
     from pelican import main as pelican_main
 
     counter = ProblemCounter(keep_tracebacks="--debug" in argv or "-D" in argv)

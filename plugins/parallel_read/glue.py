@@ -17,7 +17,8 @@ from pelican.utils import file_suffix
 from . import worker
 
 log = logging.getLogger(__name__)
-# Below this many files to parse, starting processes costs more than it saves.
+# Below this many files to parse, starting processes costs more than it saves
+# (setting PARALLEL_READ_MIN_FILES; the tests set 1).
 MIN_FILES = 64
 CHUNK = 16
 PENDING = "_parallel_read"
@@ -40,7 +41,7 @@ def _jobs(generator) -> list[tuple[str, str]]:
 def start_workers(generator) -> None:
     workers = min(os.cpu_count() or 1, 8)
     jobs = _jobs(generator)
-    if workers < 2 or len(jobs) < MIN_FILES:
+    if workers < 2 or len(jobs) < generator.settings.get("PARALLEL_READ_MIN_FILES", MIN_FILES):
         return
     readers = {fmt: type(generator.readers.readers[fmt]) for _, fmt in jobs}
     plugin_paths = [str(Path(p).resolve()) for p in generator.settings.get("PLUGIN_PATHS", [])]
@@ -74,10 +75,13 @@ def collect(generator) -> None:
     setattr(generator, PENDING, None)
     pool, futures, stamps = pending
     cache = generator.readers._cache
+    parsed = 0
     try:
         for future in futures:
             for path, content, metadata in future.result():
                 cache[path] = (stamps[path], (content, metadata))
+                parsed += 1
+        log.info("parallel_read: %d of %d files parsed in worker processes", parsed, len(stamps))
     except Exception as error:  # a broken worker: Pelican reads the rest itself
         log.info("parallel_read: workers failed, reading in one process (%s)", error)
     finally:

@@ -13,15 +13,16 @@ import brotli
 
 from plugins.site_extras.assets import hashed_name
 from sitetools.build import build_into
-from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, html_files, layered_settings
+from tests.support.site import (
+    DEFAULT_EPOCH,
+    ROOT,
+    build_site,
+    html_files,
+    layered_settings,
+    snapshot,
+)
 
 HASHED = re.compile(r"^/theme/(?:[\w-]+/)*[\w-]+\.[0-9a-f]{10}\.\w+$")
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def _env() -> dict[str, str]:
@@ -39,12 +40,12 @@ def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
     shutil.copytree(ROOT / "content", content)
     out = tmp_path / "output"
     assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) == 0
-    before = _snapshot(out)
+    before = snapshot(out)
     assert len(before) > 50
 
     (content / "articles" / "broken.md").write_text("Title: Broken\nDate: 2026-02-30\n\nx\n")
     assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) != 0
-    assert _snapshot(out) == before
+    assert snapshot(out) == before
     (content / "articles" / "broken.md").unlink()
 
     url = f"http://127.0.0.1:{_closed_port()}/private.ics"
@@ -53,7 +54,7 @@ def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
         lines=(f"BOOKING = {{**BOOKING, 'busy_timeout_seconds': 2, 'busy_calendars': [{url!r}]}}",),
     )
     assert build_into(out, [str(content), "-s", str(settings)], env=_env()) != 0
-    assert _snapshot(out) == before
+    assert snapshot(out) == before
     assert not out.with_name("output.building").exists()
 
 

@@ -39,10 +39,26 @@ def build_site(
     epoch: int | None = DEFAULT_EPOCH,
     env: dict[str, str] | None = None,
     check: bool = True,
+    cache: Path | None = None,
+    verbose: bool = False,
 ) -> BuildResult:
-    """Run the strict build like `invoke build` does; with check, raise on failure."""
+    """Run the strict build like `invoke build` does; with check, raise on failure.
+
+    `cache`: use and keep Pelican's content cache (and render_memo) there;
+    by default every build starts cold."""
     cmd = [sys.executable, "-m", "sitetools.build", str(content or ROOT / "content")]
-    cmd += ["-s", settings_file, "-o", str(output), "--ignore-cache"]
+    cmd += ["-s", settings_file, "-o", str(output)]
+    if cache is None:
+        cmd.append("--ignore-cache")
+    else:
+        overrides = {
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CACHE_PATH": str(cache),
+            **(overrides or {}),
+        }
+    if verbose:
+        cmd.append("--verbose")
     if overrides:
         # Pelican keeps only the last -e flag: pass every pair after one -e.
         cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
@@ -82,3 +98,10 @@ def layered_settings(
 
 def html_files(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path: compare two builds whole."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

@@ -1,0 +1,164 @@
+"""Fast builds must never be wrong builds.
+
+render_memo reuses a page only when everything it is rendered from is
+unchanged, and parallel_read parses articles in worker processes; in every
+case below the result is compared byte for byte with a cold, serial build
+of the same input.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.site import (
+    DEFAULT_EPOCH,
+    ROOT,
+    build_site,
+    html_files,
+    layered_settings,
+    snapshot,
+)
+
+# The memo file lives in the cache folder, never in the output.
+MEMO = re.compile(r"render_memo: (\d+) pages reused, (\d+) rendered")
+PARSED = re.compile(r"parallel_read: (\d+) of (\d+) files parsed in worker processes")
+
+
+def _counts(log: str) -> tuple[int, int]:
+    match = MEMO.search(log)
+    assert match, log[-2000:]
+    return int(match[1]), int(match[2])
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    return folder
+
+
+def _cold(tmp_path: Path, content: Path, name: str, **kwargs) -> dict[str, bytes]:
+    return snapshot(build_site(tmp_path / name, content=content, **kwargs).output)
+
+
+def test_a_no_change_rebuild_renders_nothing_and_matches_a_cold_build(
+    tmp_path: Path, content: Path
+):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build_site(out, content=content, cache=cache, verbose=True)
+    reused, rendered = _counts(first.log)
+    assert (reused, rendered) == (0, len(html_files(out)))
+    stamps = {p: p.stat().st_mtime_ns for p in html_files(out)}
+
+    again = build_site(out, content=content, cache=cache, verbose=True)
+    assert _counts(again.log) == (len(stamps), 0)
+    # Unchanged pages are not even rewritten: rsync and CDNs see no change.
+    assert {p: p.stat().st_mtime_ns for p in html_files(out)} == stamps
+    assert snapshot(out) == _cold(tmp_path, content, "cold")
+    assert not any(p.name == "RenderMemo" for p in out.rglob("*"))
+
+
+def test_an_edited_article_is_rendered_again_everywhere_it_shows(tmp_path: Path, content: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(out, content=content, cache=cache)
+    article = next((content / "articles").glob("*.md"))
+    text = article.read_text(encoding="utf-8")
+    title = re.search(r"^Title: (.+)$", text, re.M)[1]
+    article.write_text(text.replace(title, "A retitled article", 1), encoding="utf-8")
+
+    again = build_site(out, content=content, cache=cache, verbose=True)
+    assert _counts(again.log)[1] > 0
+    pages = [p for p in html_files(out) if "A retitled article" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 2  # the article, the home page and the archive at least
+    assert snapshot(out) == _cold(tmp_path, content, "cold")
+
+
+def test_a_changed_template_renders_every_page_again(tmp_path: Path, content: Path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = layered_settings(tmp_path / "conf.py", lines=(f"THEME = {str(theme)!r}",))
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(out, content=content, cache=cache, settings_file=str(settings))
+
+    base = theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("Skip to main content", "Skip to the content"),
+        encoding="utf-8",
+    )
+    again = build_site(out, content=content, cache=cache, settings_file=str(settings), verbose=True)
+    assert _counts(again.log)[0] == 0
+    assert snapshot(out) == _cold(tmp_path, content, "cold", settings_file=str(settings))
+
+
+def test_when_the_clock_moves_only_booking_pages_are_rendered_again(
+    tmp_path: Path, content: Path
+):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(out, content=content, cache=cache)
+    later = DEFAULT_EPOCH + 3 * 86400
+    again = build_site(out, content=content, cache=cache, epoch=later, verbose=True)
+    reused, rendered = _counts(again.log)
+    booking_pages = len(html_files(out / "book"))
+    assert (reused, rendered) == (len(html_files(out)) - booking_pages, booking_pages)
+    assert snapshot(out) == _cold(tmp_path, content, "cold", epoch=later)
+
+
+def test_a_page_edited_by_hand_or_a_broken_memo_is_rendered_again(tmp_path: Path, content: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(out, content=content, cache=cache)
+    home = out / "index.html"
+    home.write_text("tampered", encoding="utf-8")
+    again = build_site(out, content=content, cache=cache, verbose=True)
+    assert _counts(again.log)[1] == 1
+    cold = _cold(tmp_path, content, "cold")
+    assert snapshot(out) == cold
+
+    (cache / "RenderMemo").write_bytes(b"not a memo")
+    broken = build_site(out, content=content, cache=cache, verbose=True)
+    assert _counts(broken.log)[0] == 0
+    assert snapshot(out) == cold
+
+
+def test_parallel_reading_builds_the_same_site(tmp_path: Path, content: Path):
+    parallel = build_site(
+        tmp_path / "parallel",
+        content=content,
+        overrides={"PARALLEL_READ_MIN_FILES": 1},
+        verbose=True,
+    )
+    match = PARSED.search(parallel.log)
+    assert match and int(match[1]) == int(match[2]) > 5, parallel.log[-2000:]
+    serial = layered_settings(tmp_path / "serial.py", without=("parallel_read",))
+    assert snapshot(parallel.output) == _cold(
+        tmp_path, content, "serial", settings_file=str(serial)
+    )
+
+
+def test_a_broken_article_fails_the_parallel_build_with_the_same_one_line_error(
+    tmp_path: Path, content: Path
+):
+    (content / "articles" / "broken.md").write_text(
+        "Title: Broken\nDate: 2026-02-30\n\nText.\n", encoding="utf-8"
+    )
+    parallel = build_site(
+        tmp_path / "parallel",
+        content=content,
+        overrides={"PARALLEL_READ_MIN_FILES": 1},
+        check=False,
+    )
+    serial = build_site(
+        tmp_path / "serial",
+        content=content,
+        settings_file=str(layered_settings(tmp_path / "s.py", without=("parallel_read",))),
+        check=False,
+    )
+    assert parallel.returncode == serial.returncode == 1
+
+    def problems(log: str) -> list[str]:
+        return [line for line in log.splitlines() if "broken.md" in line]
+
+    assert problems(parallel.log) == problems(serial.log) != []
