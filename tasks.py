@@ -7,6 +7,7 @@ ours. `make serve` and `make test` bootstrap the tools and call these.
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -45,7 +46,13 @@ def _safe_build(c, settings: str) -> None:
     from sitetools.build import build_into
 
     out = ROOT / CONFIG["deploy_path"]
-    if build_into(out, [CONFIG["content"], "-s", settings]) != 0:
+    # Pelican's content cache plus render_memo: a rebuild re-reads and
+    # re-renders only what changed. One cache per settings file; render_memo
+    # ignores a cache written under other settings or code.
+    cache = ROOT / ".cache" / Path(settings).stem
+    extra = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    extra.append(f"CACHE_PATH={json.dumps(str(cache))}")
+    if build_into(out, [CONFIG["content"], "-s", settings, *extra]) != 0:
         raise Exit(f"build failed; {out.name}/ was left as it was.", code=1)
 
 

@@ -20,7 +20,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .changed_only import ChangedOnlyFile
+from .changed_only import ChangedOnlyFile, write_if_changed
 from .digest import StateDigest, Undigestible
 from .inputs import TemplateReads, environment_digest, folder_digest, library_versions
 from .keys import PageKeys
@@ -28,6 +28,7 @@ from .store import RenderMemo
 
 log = logging.getLogger(__name__)
 MEMO_FILE = "RenderMemo"
+SETTINGS_FILE = "SettingsDigest"
 SESSION = "_RENDER_MEMO"
 # BOOKING_VIEW holds the open slots, which change as the build clock moves;
 # only templates that name it (the booking pages) depend on it.
@@ -77,7 +78,9 @@ class MemoSession:
             if self._keys is None:
                 digester = StateDigest(_identity, skip_attrs=("_context", "settings"))
                 digester.know(self.settings, "settings")
-                self._keys = PageKeys(context, digester, TEMPLATE_ONLY, UNORDERED)
+                self._keys = PageKeys(
+                    context, digester, TEMPLATE_ONLY, UNORDERED, CACHE_CONTROLS - {"OUTPUT_PATH"}
+                )
             env = template.environment
             if id(env) not in self._code:
                 self._code[id(env)] = self._files + environment_digest(env)
@@ -160,6 +163,57 @@ class MemoWriter(Writer):
         return ChangedOnlyFile(filename, encoding)
 
 
+# How the cache is used, not what it holds.
+CACHE_CONTROLS = frozenset(
+    {"LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CACHE_PATH", "GZIP_CACHE", "OUTPUT_PATH"}
+)
+DIGEST_KEY = "_CACHE_SETTINGS_DIGEST"
+
+
+def _settings_digest(settings: dict) -> bytes:
+    values = {
+        k: v for k, v in settings.items() if not k.startswith("_") and k not in CACHE_CONTROLS
+    }
+    folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
+    return (
+        StateDigest(lambda _obj: None).digest(values)
+        + folder_digest(folders)
+        + (library_versions())
+    )
+
+
+def guard_content_cache(pelican) -> None:
+    """Pelican trusts its content cache as long as a file's mtime is the
+    same, even after a setting that changes how files are read (MARKDOWN,
+    a reader plugin) changed: ignore the cache when settings or code differ
+    from the build that wrote it."""
+    settings = pelican.settings
+    if not (settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT")):
+        return
+    try:
+        settings[DIGEST_KEY] = _settings_digest(settings)
+    except Undigestible as error:
+        settings[DIGEST_KEY] = None
+        log.info("render_memo: cannot digest the settings (%s)", error)
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return
+    try:
+        same = Path(settings["CACHE_PATH"], SETTINGS_FILE).read_bytes() == settings[DIGEST_KEY]
+    except OSError:
+        same = False
+    if not same:
+        log.info("render_memo: settings or code changed; content cache not used this build")
+        settings["LOAD_CONTENT_CACHE"] = False
+
+
+def save_settings_digest(pelican) -> None:
+    data = pelican.settings.get(DIGEST_KEY)
+    if pelican.settings.get("CACHE_CONTENT") and data:
+        path = Path(pelican.settings["CACHE_PATH"], SETTINGS_FILE)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(path, data)
+
+
 def writer_class(_pelican) -> type[Writer]:
     return MemoWriter
 
@@ -171,5 +225,7 @@ def save_memo(pelican) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(guard_content_cache)
     signals.get_writer.connect(writer_class)
     signals.finalized.connect(save_memo)
+    signals.finalized.connect(save_settings_digest)

@@ -8,7 +8,8 @@ that differ from it. Keys named in `template_only` are left out of the site
 digest and added only for templates that name them: the booking plugin's
 BOOKING_VIEW moves with the clock, and without this every clock tick would
 re-render every article. Keys named in `unordered` are lists whose order
-means nothing and varies between runs (Pelican's `staticfiles`).
+means nothing and varies between runs (Pelican's `staticfiles`); keys in
+`ignore` (how the cache itself is used) count for nothing.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ class PageKeys:
         digester: StateDigest,
         template_only: Iterable[str] = (),
         unordered: Iterable[str] = (),
+        ignore: Iterable[str] = (),
     ) -> None:
-        self._snapshot = dict(context)
+        self._ignore = frozenset(ignore)
+        self._snapshot = {k: v for k, v in context.items() if k not in self._ignore}
         unordered = frozenset(unordered)
         self._digester = digester
         self._template_only = frozenset(template_only) & self._snapshot.keys()
@@ -65,9 +68,12 @@ class PageKeys:
         own = {
             name: value
             for name, value in local.items()
-            if name in ALWAYS_LOCAL
-            or name not in self._snapshot
-            or self._snapshot[name] is not value
+            if name not in self._ignore
+            and (
+                name in ALWAYS_LOCAL
+                or name not in self._snapshot
+                or self._snapshot[name] is not value
+            )
         }
         for name, value in own.items():
             key.update(name.encode() + b"\0" + self._value_digest(value))

@@ -8,10 +8,11 @@ edited by hand, left by another build or half-written is rendered again.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
+
+from .changed_only import write_if_changed
 
 Entry = tuple[bytes, bytes]
 
@@ -37,10 +38,7 @@ class RenderMemo:
     def save(self, path: Path) -> None:
         """Only what this build wrote: pages that are gone drop out."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(self._current, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
+        write_if_changed(path, pickle.dumps(self._current, protocol=pickle.HIGHEST_PROTOCOL))
 
     def recall(self, name: str, key: bytes, roots: Iterable[Path]) -> str | None:
         """The text rendered last time for `name` with this `key`, if intact on disk."""

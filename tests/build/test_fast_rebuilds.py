@@ -8,12 +8,14 @@ of the same input.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from sitetools.build import build_into
 from tests.support.site import (
     DEFAULT_EPOCH,
     ROOT,
@@ -94,9 +96,7 @@ def test_a_changed_template_renders_every_page_again(tmp_path: Path, content: Pa
     assert snapshot(out) == _cold(tmp_path, content, "cold", settings_file=str(settings))
 
 
-def test_when_the_clock_moves_only_booking_pages_are_rendered_again(
-    tmp_path: Path, content: Path
-):
+def test_when_the_clock_moves_only_booking_pages_are_rendered_again(tmp_path: Path, content: Path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build_site(out, content=content, cache=cache)
     later = DEFAULT_EPOCH + 3 * 86400
@@ -162,3 +162,33 @@ def test_a_broken_article_fails_the_parallel_build_with_the_same_one_line_error(
         return [line for line in log.splitlines() if "broken.md" in line]
 
     assert problems(parallel.log) == problems(serial.log) != []
+
+
+def test_a_cache_written_under_other_reading_settings_is_not_used(tmp_path: Path, content: Path):
+    # Pelican alone would serve the cached HTML: the Markdown files' mtimes
+    # did not change, only how they are to be read.
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(out, content=content, cache=cache)
+    smarty = {"MARKDOWN": {"extensions": ["markdown.extensions.smarty"], "output_format": "html5"}}
+    again = build_site(out, content=content, cache=cache, overrides=smarty, verbose=True)
+    assert "content cache not used" in again.log
+    assert _counts(again.log)[0] == 0
+    cold = _cold(tmp_path, content, "cold", overrides=smarty)
+    assert snapshot(out) == cold
+    assert any("&ldquo;" in text.decode() for name, text in cold.items() if name.endswith(".html"))
+
+
+def test_the_atomic_build_reuses_pages_from_the_last_good_output(tmp_path: Path, content: Path):
+    out = tmp_path / "output"
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    cache.append(f'CACHE_PATH="{tmp_path / "cache"}"')
+    args = [str(content), "-s", "pelicanconf.py", *cache]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    assert build_into(out, args, env=env) == 0
+    first = snapshot(out)
+    memo = tmp_path / "cache" / "RenderMemo"
+    stamp = memo.stat().st_mtime_ns
+    assert build_into(out, args, env=env) == 0
+    assert snapshot(out) == first == _cold(tmp_path, content, "cold")
+    # Every page was reused from output/: the memo was left byte-identical.
+    assert memo.stat().st_mtime_ns == stamp
