@@ -22,7 +22,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .changed_only import ChangedOnlyFile, write_if_changed
 from .digest import StateDigest, Undigestible
-from .inputs import TemplateReads, environment_digest, folder_digest, library_versions
+from .inputs import TemplateReads, code_digest, environment_digest
 from .keys import PageKeys
 from .store import RenderMemo
 
@@ -35,6 +35,11 @@ SESSION = "_RENDER_MEMO"
 TEMPLATE_ONLY = ("BOOKING_VIEW",)
 # Pelican lists static files in the order it found them, which varies.
 UNORDERED = ("staticfiles",)
+# How the cache is used, not what it holds.
+CACHE_CONTROLS = frozenset(
+    {"LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CACHE_PATH", "GZIP_CACHE", "OUTPUT_PATH"}
+)
+DIGEST_KEY = "_CACHE_SETTINGS_DIGEST"
 
 
 def _identity(obj: object) -> str | None:
@@ -61,12 +66,7 @@ class MemoSession:
         self._code: dict[int, bytes] = {}
         self._reads: dict[int, TemplateReads] = {}
         self._template_reads: dict[tuple[int, str], frozenset[str] | None] = {}
-        self._files = (
-            folder_digest(
-                [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
-            )
-            + library_versions()
-        )
+        self._files = code_digest(settings["THEME"], settings.get("PLUGIN_PATHS", []))
         self.disabled = False
         self.reused = 0
         self.rendered = 0
@@ -163,23 +163,12 @@ class MemoWriter(Writer):
         return ChangedOnlyFile(filename, encoding)
 
 
-# How the cache is used, not what it holds.
-CACHE_CONTROLS = frozenset(
-    {"LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CACHE_PATH", "GZIP_CACHE", "OUTPUT_PATH"}
-)
-DIGEST_KEY = "_CACHE_SETTINGS_DIGEST"
-
-
 def _settings_digest(settings: dict) -> bytes:
     values = {
         k: v for k, v in settings.items() if not k.startswith("_") and k not in CACHE_CONTROLS
     }
-    folders = [Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS", []))]
-    return (
-        StateDigest(lambda _obj: None).digest(values)
-        + folder_digest(folders)
-        + (library_versions())
-    )
+    code = code_digest(settings["THEME"], settings.get("PLUGIN_PATHS", []))
+    return StateDigest(lambda _obj: None).digest(values) + code
 
 
 def guard_content_cache(pelican) -> None:

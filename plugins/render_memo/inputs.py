@@ -41,6 +41,11 @@ def library_versions() -> bytes:
     return "\n".join(versions).encode()
 
 
+def code_digest(theme: str, plugin_paths: Iterable[str]) -> bytes:
+    """The theme's and plugins' files and the library versions."""
+    return folder_digest([Path(theme), *(Path(p) for p in plugin_paths)]) + library_versions()
+
+
 def environment_digest(env: jinja2.Environment) -> bytes:
     """Globals, filters and tests, with the code of every function in them."""
     values = {
