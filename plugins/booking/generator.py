@@ -12,6 +12,7 @@ traceback; SystemExit rather than an exception because Pelican's catch-all
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from .calendar_reuse import CalendarMemo, inputs_digest
 from .clock import read_clock
 from .errors import BookingConfigError, BookingError
 from .ics import availability_feed, slot_invite, uid_host
@@ -41,6 +43,7 @@ _STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
 # (profiled: 0.5 s of a 1,000-article build with a 90-day horizon); below it,
 # starting a process costs more than it saves.
 PARALLEL_FROM_SLOTS = 200
+CALENDAR_MEMO = "BookingCalendars"
 
 
 def build_clock() -> datetime:
@@ -74,12 +77,25 @@ class BookingGenerator(Generator):
             ", ".join(f"{sp.session.slug}: {len(sp.slots)} slots" for sp in self.plan.sessions),
         )
 
-    def _start_calendars(self) -> Future | None:
+    def _start_calendars(self) -> Future | list:
         jobs = _calendar_jobs(self.plan, self.views, self.settings, self.origin, self.output_path)
-        slots = sum(len(sp.slots) for sp in self.plan.sessions)
+        self.calendar_memo = _calendar_memo(self.settings)
+        if self.calendar_memo is not None:
+            previous = os.environ.get("SITE_PREVIOUS_OUTPUT")
+            roots = [Path(previous)] if previous else []
+            every = len(jobs)
+            jobs = [
+                job
+                for job in jobs
+                if not self.calendar_memo.reuse(
+                    _job_key(job, self.output_path), inputs_digest(job[1:]), Path(job[0]), roots
+                )
+            ]
+            reused = every - len(jobs)
+            log.info("booking: calendar files of %d of %d sessions reused", reused, every)
+        slots = sum(len(job[2]) for job in jobs)
         if slots < PARALLEL_FROM_SLOTS or (os.cpu_count() or 1) < 2:
-            _write_calendars(jobs)
-            return None
+            return _write_calendars(jobs)
         # spawn, not fork: Pelican runs a progress thread, and forking a
         # threaded process can deadlock; spawn also works on macOS/Windows.
         # Pelican imports plugins from PLUGIN_PATHS without leaving them on
@@ -95,12 +111,17 @@ class BookingGenerator(Generator):
         return future
 
     def generate_output(self, writer) -> None:
-        if self.calendars is not None:
+        written = self.calendars
+        if isinstance(written, Future):
             try:
-                self.calendars.result()
+                written = written.result()
             except Exception as error:  # the worker's error, re-raised here
                 log.critical("booking: writing the calendar files failed: %s", error)
                 raise SystemExit(1) from None
+        if self.calendar_memo is not None:
+            for folder, digest, hashes in written:
+                self.calendar_memo.record(_job_key((folder,), self.output_path), digest, hashes)
+            self.calendar_memo.save(Path(self.settings["CACHE_PATH"], CALENDAR_MEMO))
         for sp in self.plan.sessions:
             _prune_stale(
                 Path(self.output_path, "book", sp.session.slug), {s.stamp for s in sp.slots}
@@ -153,8 +174,24 @@ def _calendar_jobs(plan: BookingPlan, views, settings, origin: str, output: str)
     ]
 
 
-def _write_calendars(jobs: list) -> None:
-    for folder, document, slots, session, organizer, origin, host, now in jobs:
+def _calendar_memo(settings) -> CalendarMemo | None:
+    """Only with Pelican's content cache on (see calendar_reuse.py)."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return CalendarMemo()
+    return CalendarMemo.load(Path(settings["CACHE_PATH"], CALENDAR_MEMO))
+
+
+def _job_key(job: tuple, output: str) -> str:
+    return Path(job[0]).relative_to(output).as_posix()
+
+
+def _write_calendars(jobs: list) -> list[tuple[str, bytes, dict[str, bytes]]]:
+    """Write every job's files; (folder, inputs digest, SHA-256 by file name) each."""
+    written = []
+    for job in jobs:
+        folder, document, slots, session, organizer, origin, host, now = job
         files = {
             "slots.json": document,
             "availability.ics": availability_feed(slots, session, organizer, origin, host, now),
@@ -163,6 +200,9 @@ def _write_calendars(jobs: list) -> None:
             files[f"{slot.stamp}.ics"] = slot_invite(slot, session, organizer, origin, host, now)
         for name, data in files.items():
             _write_atomically(Path(folder, name), data)
+        hashes = {name: hashlib.sha256(data).digest() for name, data in files.items()}
+        written.append((folder, inputs_digest(job[1:]), hashes))
+    return written
 
 
 def _origin(settings) -> str:

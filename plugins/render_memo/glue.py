@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -84,7 +85,8 @@ class MemoSession:
             env = template.environment
             if id(env) not in self._code:
                 self._code[id(env)] = self._files + environment_digest(env)
-                self._reads[id(env)] = TemplateReads(env)
+                known = self.memo.extras.setdefault("template_reads", {})
+                self._reads[id(env)] = TemplateReads(env, known)
             reads_key = (id(env), template.name)
             if reads_key not in self._template_reads:
                 self._template_reads[reads_key] = self._reads[id(env)](template.name)
@@ -203,6 +205,16 @@ def save_settings_digest(pelican) -> None:
         write_if_changed(path, data)
 
 
+def template_bytecode_cache(generator) -> None:
+    """With the content cache on, keep compiled templates too: Jinja checks
+    each against its source's checksum before using it."""
+    settings = generator.settings
+    if settings.get("CACHE_CONTENT") and getattr(generator, "env", None) is not None:
+        folder = Path(settings["CACHE_PATH"], "jinja")
+        folder.mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def writer_class(_pelican) -> type[Writer]:
     return MemoWriter
 
@@ -215,6 +227,7 @@ def save_memo(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(guard_content_cache)
+    signals.generator_init.connect(template_bytecode_cache)
     signals.get_writer.connect(writer_class)
     signals.finalized.connect(save_memo)
     signals.finalized.connect(save_settings_digest)

@@ -57,14 +57,21 @@ def environment_digest(env: jinja2.Environment) -> bytes:
     return StateDigest(lambda _obj: None).digest(values)
 
 
+# (names read, templates referenced); tuples, so a saved memo's bytes do not
+# depend on the hash seed as a frozenset's order would.
+Parsed = tuple[tuple[str, ...], tuple[str | None, ...]]
+
+
 class TemplateReads:
     """Context names a template, or anything it extends, includes or imports,
     can read; None when a template name is computed at render time (then it
-    may read anything). Each template file is parsed once per build."""
+    may read anything). Each template file is parsed once per build, or not
+    at all when `known` (by SHA-256 of its source) already has it."""
 
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: jinja2.Environment, known: dict[bytes, Parsed] | None = None) -> None:
         self._env = env
-        self._own: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] = {}
+        self._own: dict[str, Parsed] = {}
+        self.known: dict[bytes, Parsed] = known if known is not None else {}
 
     def __call__(self, name: str) -> frozenset[str] | None:
         names: set[str] = set()
@@ -76,19 +83,22 @@ class TemplateReads:
                 continue
             seen.add(current)
             own, refs = self._parse(current)
-            names |= own
+            names.update(own)
             for ref in refs:
                 if ref is None:
                     return None
                 queue.append(ref)
         return frozenset(names)
 
-    def _parse(self, name: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    def _parse(self, name: str) -> Parsed:
         if name not in self._own:
             source, _, _ = self._env.loader.get_source(self._env, name)
-            tree = self._env.parse(source)
-            self._own[name] = (
-                frozenset(meta.find_undeclared_variables(tree)),
-                tuple(meta.find_referenced_templates(tree)),
-            )
+            digest = hashlib.sha256(source.encode()).digest()
+            if digest not in self.known:
+                tree = self._env.parse(source)
+                self.known[digest] = (
+                    tuple(sorted(meta.find_undeclared_variables(tree))),
+                    tuple(meta.find_referenced_templates(tree)),
+                )
+            self._own[name] = self.known[digest]
         return self._own[name]

@@ -18,9 +18,15 @@ Entry = tuple[bytes, bytes]
 
 
 class RenderMemo:
-    def __init__(self, previous: dict[str, Entry] | None = None) -> None:
+    """Page entries, plus `extras`: whatever else the caller keeps between
+    builds (parsed-template facts), saved as they are at the end."""
+
+    def __init__(
+        self, previous: dict[str, Entry] | None = None, extras: dict | None = None
+    ) -> None:
         self._previous = previous or {}
         self._current: dict[str, Entry] = {}
+        self.extras: dict = extras or {}
 
     @classmethod
     def load(cls, path: Path) -> RenderMemo:
@@ -30,15 +36,21 @@ class RenderMemo:
                 data = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             return cls()
-        valid = isinstance(data, dict) and all(
-            isinstance(v, tuple) and len(v) == 2 for v in data.values()
+        if not (isinstance(data, tuple) and len(data) == 2):
+            return cls()
+        pages, extras = data
+        valid = (
+            isinstance(pages, dict)
+            and isinstance(extras, dict)
+            and all(isinstance(v, tuple) and len(v) == 2 for v in pages.values())
         )
-        return cls(data if valid else None)
+        return cls(pages, extras) if valid else cls()
 
     def save(self, path: Path) -> None:
         """Only what this build wrote: pages that are gone drop out."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(path, pickle.dumps(self._current, protocol=pickle.HIGHEST_PROTOCOL))
+        data = (self._current, self.extras)
+        write_if_changed(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
     def recall(self, name: str, key: bytes, roots: Iterable[Path]) -> str | None:
         """The text rendered last time for `name` with this `key`, if intact on disk."""

@@ -54,12 +54,15 @@ def test_a_no_change_rebuild_renders_nothing_and_matches_a_cold_build(
     first = build_site(out, content=content, cache=cache, verbose=True)
     reused, rendered = _counts(first.log)
     assert (reused, rendered) == (0, len(html_files(out)))
-    stamps = {p: p.stat().st_mtime_ns for p in html_files(out)}
+    pages = html_files(out)
+    stamps = {p: p.stat().st_mtime_ns for p in [*pages, *out.rglob("*.ics")]}
 
     again = build_site(out, content=content, cache=cache, verbose=True)
-    assert _counts(again.log) == (len(stamps), 0)
-    # Unchanged pages are not even rewritten: rsync and CDNs see no change.
-    assert {p: p.stat().st_mtime_ns for p in html_files(out)} == stamps
+    assert _counts(again.log) == (len(pages), 0)
+    assert "booking: calendar files of 1 of 1 sessions reused" in again.log
+    # Unchanged pages and invites are not even rewritten: rsync and CDNs see
+    # no change.
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     assert snapshot(out) == _cold(tmp_path, content, "cold")
     assert not any(p.name == "RenderMemo" for p in out.rglob("*"))
 
