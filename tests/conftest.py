@@ -60,6 +60,13 @@ def vnu_jar() -> Path:
 
 
 @pytest.fixture(scope="session")
+def rsync() -> str:
+    exe = shutil.which("rsync")
+    require(exe is not None, "rsync (apt-get install rsync)")
+    return exe
+
+
+@pytest.fixture(scope="session")
 def axe_source() -> Path:
     path = NODE_MODULES / "axe-core/axe.min.js"
     require(path.is_file(), "axe-core (npm ci)")

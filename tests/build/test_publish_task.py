@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
 
 INVOKE = Path(sys.executable).with_name("invoke")
@@ -24,11 +22,6 @@ while [ "$1" = "-p" ] || [ "$1" = "-l" ]; do shift 2; done
 shift
 exec "$@"
 """
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("rsync") is None and os.environ.get("CI") != "true",
-    reason="rsync is not installed (apt-get install rsync)",
-)
 
 
 def _project_copy(tmp_path: Path) -> Path:
@@ -67,6 +60,7 @@ def _publish(project: Path, remote: Path, bin_dir: Path) -> subprocess.Completed
 
 def test_publish_mirrors_a_good_build_and_leaves_the_server_alone_after_a_bad_one(
     tmp_path: Path,
+    rsync: str,  # rsync: skip here without it, fail in CI
 ):
     project = _project_copy(tmp_path)
     bin_dir = tmp_path / "bin"

@@ -1,0 +1,60 @@
+"""The `_headers` recipe, read by Netlify's own parser (Cloudflare Pages reads
+the same syntax): it must parse without errors and give every file of the
+built site the headers the README promises."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SECURITY = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options")
+
+
+def _url_paths(site: Path) -> list[str]:
+    paths = []
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.name != "_headers":
+            relative = file.relative_to(site).as_posix()
+            paths.append("/" + relative)
+            if file.name == "index.html":  # served as its folder too
+                paths.append("/" + relative.removesuffix("index.html"))
+    return paths
+
+
+def _served(node: str, site: Path) -> dict[str, dict[str, str]]:
+    proc = subprocess.run(
+        [node, str(HERE / "netlify_headers.mjs"), str(site / "_headers")],
+        input=json.dumps(_url_paths(site)),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    result = json.loads(proc.stdout)
+    assert result["errors"] == []
+    return result["headers"]
+
+
+def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(node, site):
+    served = _served(node, site)
+    kinds = {"ics": 0, "theme": 0, "page": 0}
+    for path, headers in served.items():
+        for name in SECURITY:
+            assert name in headers, (path, name)
+        assert "unsafe-inline" not in headers["Content-Security-Policy"]
+        if path.endswith(".ics"):
+            kinds["ics"] += 1
+            assert headers.get("Content-Type") == "text/calendar; charset=utf-8", path
+        if path.startswith("/theme/"):
+            kinds["theme"] += 1
+            assert headers.get("Cache-Control") == "public, max-age=31536000, immutable", path
+        else:
+            # Pages, slots and calendars keep the host's revalidate default:
+            # a year-long lifetime here would show booked times as open.
+            assert "Cache-Control" not in headers, path
+        if path.endswith("/"):
+            kinds["page"] += 1
+            assert "Content-Type" not in headers, path  # the host's text/html
+    assert kinds["ics"] >= 20 and kinds["theme"] >= 3 and kinds["page"] >= 10, kinds
