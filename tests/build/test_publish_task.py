@@ -103,3 +103,56 @@ def test_scheduled_rebuild_workflow_names_real_files_and_tasks():
     ).stdout.split()
     for name in tasks:
         assert name in listed, name
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_gh_pages_pushes_the_built_site_and_nothing_after_a_failed_build(tmp_path: Path):
+    project = _project_copy(tmp_path)
+    origin = tmp_path / "origin.git"
+    _git("init", "--bare", "-q", str(origin), cwd=tmp_path)
+    _git("init", "-q", cwd=project)
+    _git("remote", "add", "origin", str(origin), cwd=project)
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        "SITEURL": "https://coach.example.org",
+        "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
+        "GIT_AUTHOR_NAME": "Coach",
+        "GIT_AUTHOR_EMAIL": "coach@example.org",
+        "GIT_COMMITTER_NAME": "Coach",
+        "GIT_COMMITTER_EMAIL": "coach@example.org",
+    }
+
+    def gh_pages() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(INVOKE), "gh-pages"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    proc = gh_pages()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pushed = _git("rev-parse", "gh-pages", cwd=origin).strip()
+    files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split("\n"))
+    built = snapshot(project / "output")
+    assert files - {"", ".nojekyll"} == set(built)  # GitHub Pages must not run Jekyll
+    assert ".nojekyll" in files
+    index = subprocess.run(
+        ["git", "show", "gh-pages:index.html"], cwd=origin, capture_output=True, check=True
+    ).stdout
+    assert index == built["index.html"]
+
+    (project / "content" / "articles" / "broken.md").write_text(
+        "Title: Broken\nDate: 2026-02-30\n\nNot a date.\n", encoding="utf-8"
+    )
+    proc = gh_pages()
+    assert proc.returncode != 0
+    assert _git("rev-parse", "gh-pages", cwd=origin).strip() == pushed
