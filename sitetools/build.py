@@ -96,6 +96,10 @@ def build_into(output: Path, args: list[str], env: dict[str, str] | None = None)
     output = output.resolve()
     building = output.with_name(output.name + ".building")
     previous = output.with_name(output.name + ".previous")
+    if previous.is_dir() and not output.exists():
+        # A swap was cut off between its two renames (power loss, kill -9):
+        # the last good site is `previous`; put it back, never delete it.
+        previous.rename(output)
     shutil.rmtree(building, ignore_errors=True)
     cmd = [sys.executable, "-m", "sitetools.build", *args, "-o", str(building)]
     # render_memo may reuse unchanged pages from the last good output.

@@ -58,6 +58,18 @@ def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
     assert not out.with_name("output.building").exists()
 
 
+def test_a_swap_cut_off_halfway_gets_the_last_good_site_back(tmp_path: Path):
+    out = tmp_path / "output"
+    previous = tmp_path / "output.previous"
+    previous.mkdir()
+    (previous / "index.html").write_bytes(b"<!doctype html><title>last good</title>")
+    broken = tmp_path / "broken.py"
+    broken.write_text("THEME = 'no-such-theme'\n")
+    assert build_into(out, [str(ROOT / "content"), "-s", str(broken)], env=_env()) != 0
+    assert snapshot(out) == {"index.html": b"<!doctype html><title>last good</title>"}
+    assert not previous.exists()
+
+
 def test_every_page_references_existing_fingerprinted_assets(site: Path):
     pattern = re.compile(r'(?:href|src)="(/theme/[^"]+)"')
     seen = set()
