@@ -1,8 +1,10 @@
-"""`invoke publish` end to end: a real rsync to a folder standing in for the
-web server, through a stand-in `ssh` that runs rsync's remote half here.
+"""`invoke publish` and `invoke gh-pages` end to end, in a copy of the project.
 
-This pins the promise in the README: `--delete` runs only after a whole
-build succeeded, so a broken article never empties or damages the live site.
+`publish` runs a real rsync to a folder standing in for the web server,
+through a stand-in `ssh` that runs rsync's remote half here; `gh-pages`
+pushes to a local bare repository standing in for GitHub. Both pin the
+README's promise: only a whole, successful build is ever uploaded, so a
+broken article never empties or damages the live site.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ while [ "$1" = "-p" ] || [ "$1" = "-l" ]; do shift 2; done
 shift
 exec "$@"
 """
+PUBLIC = {"SITEURL": "https://coach.example.org", "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
 
 
 def _project_copy(tmp_path: Path) -> Path:
@@ -38,19 +41,22 @@ def _project_copy(tmp_path: Path) -> Path:
     return project
 
 
-def _publish(project: Path, remote: Path, bin_dir: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEPLOY_")}
-    env.update(
-        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
-        DEPLOY_SSH_HOST="coach-server.invalid",
-        DEPLOY_SSH_PATH=str(remote),
-        SITEURL="https://coach.example.org",
-        SOURCE_DATE_EPOCH=str(DEFAULT_EPOCH),
+def _break_an_article(project: Path) -> None:
+    (project / "content" / "articles" / "broken.md").write_text(
+        "Title: Broken\nDate: 2026-02-30\n\nNot a date.\n", encoding="utf-8"
     )
+
+
+def _invoke(task: str, project: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run an invoke task in `project` with the environment made only of
+    `env` over this one, less any deploy or git settings of the caller's."""
+    inherited = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DEPLOY_", "GIT_", "SITEURL"))
+    }
     return subprocess.run(
-        [str(INVOKE), "publish"],
+        [str(INVOKE), task],
         cwd=project,
-        env=env,
+        env={**inherited, **PUBLIC, **env},
         capture_output=True,
         text=True,
         timeout=600,
@@ -58,9 +64,15 @@ def _publish(project: Path, remote: Path, bin_dir: Path) -> subprocess.Completed
     )
 
 
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_publish_mirrors_a_good_build_and_leaves_the_server_alone_after_a_bad_one(
     tmp_path: Path,
-    rsync: str,  # rsync: skip here without it, fail in CI
+    rsync: str,  # skip here without rsync, fail in CI
 ):
     project = _project_copy(tmp_path)
     bin_dir = tmp_path / "bin"
@@ -70,21 +82,54 @@ def test_publish_mirrors_a_good_build_and_leaves_the_server_alone_after_a_bad_on
     remote = tmp_path / "server" / "www"
     remote.mkdir(parents=True)
     (remote / "left-over-from-an-old-site.html").write_text("old")
+    env = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "DEPLOY_SSH_HOST": "coach-server.invalid",
+        "DEPLOY_SSH_PATH": str(remote),
+    }
 
-    proc = _publish(project, remote, bin_dir)
+    proc = _invoke("publish", project, env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     published = snapshot(remote)
     assert published == snapshot(project / "output")  # --delete removed the stale page
     assert "index.html.br" in published and "book/discovery/availability.ics" in published
     assert "left-over-from-an-old-site.html" not in published
 
-    broken = project / "content" / "articles" / "broken.md"
-    broken.write_text("Title: Broken\nDate: 2026-02-30\n\nNot a date.\n", encoding="utf-8")
-    proc = _publish(project, remote, bin_dir)
+    _break_an_article(project)
+    proc = _invoke("publish", project, env)
     assert proc.returncode != 0
     assert "broken.md" in proc.stdout + proc.stderr
     assert snapshot(remote) == published  # rsync never ran
     assert snapshot(project / "output") == published  # the last good build is kept too
+
+
+def test_gh_pages_pushes_the_built_site_and_nothing_after_a_failed_build(tmp_path: Path):
+    project = _project_copy(tmp_path)
+    origin = tmp_path / "origin.git"
+    _git("init", "--bare", "-q", str(origin), cwd=tmp_path)
+    _git("init", "-q", cwd=project)
+    _git("remote", "add", "origin", str(origin), cwd=project)
+    identity = {
+        f"GIT_{who}_{what}": value
+        for who in ("AUTHOR", "COMMITTER")
+        for what, value in (("NAME", "Coach"), ("EMAIL", "coach@example.org"))
+    }
+
+    proc = _invoke("gh-pages", project, identity)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pushed = _git("rev-parse", "gh-pages", cwd=origin).strip()
+    files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split("\n"))
+    built = snapshot(project / "output")
+    assert files - {"", ".nojekyll"} == set(built)
+    assert ".nojekyll" in files  # GitHub Pages must not run Jekyll over the site
+    index = subprocess.run(
+        ["git", "show", "gh-pages:index.html"], cwd=origin, capture_output=True, check=True
+    ).stdout
+    assert index == built["index.html"]
+
+    _break_an_article(project)
+    assert _invoke("gh-pages", project, identity).returncode != 0
+    assert _git("rev-parse", "gh-pages", cwd=origin).strip() == pushed
 
 
 def test_scheduled_rebuild_workflow_names_real_files_and_tasks():
@@ -103,56 +148,3 @@ def test_scheduled_rebuild_workflow_names_real_files_and_tasks():
     ).stdout.split()
     for name in tasks:
         assert name in listed, name
-
-
-def _git(*args: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
-    ).stdout
-
-
-def test_gh_pages_pushes_the_built_site_and_nothing_after_a_failed_build(tmp_path: Path):
-    project = _project_copy(tmp_path)
-    origin = tmp_path / "origin.git"
-    _git("init", "--bare", "-q", str(origin), cwd=tmp_path)
-    _git("init", "-q", cwd=project)
-    _git("remote", "add", "origin", str(origin), cwd=project)
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
-        "SITEURL": "https://coach.example.org",
-        "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
-        "GIT_AUTHOR_NAME": "Coach",
-        "GIT_AUTHOR_EMAIL": "coach@example.org",
-        "GIT_COMMITTER_NAME": "Coach",
-        "GIT_COMMITTER_EMAIL": "coach@example.org",
-    }
-
-    def gh_pages() -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(INVOKE), "gh-pages"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-
-    proc = gh_pages()
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    pushed = _git("rev-parse", "gh-pages", cwd=origin).strip()
-    files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split("\n"))
-    built = snapshot(project / "output")
-    assert files - {"", ".nojekyll"} == set(built)  # GitHub Pages must not run Jekyll
-    assert ".nojekyll" in files
-    index = subprocess.run(
-        ["git", "show", "gh-pages:index.html"], cwd=origin, capture_output=True, check=True
-    ).stdout
-    assert index == built["index.html"]
-
-    (project / "content" / "articles" / "broken.md").write_text(
-        "Title: Broken\nDate: 2026-02-30\n\nNot a date.\n", encoding="utf-8"
-    )
-    proc = gh_pages()
-    assert proc.returncode != 0
-    assert _git("rev-parse", "gh-pages", cwd=origin).strip() == pushed
