@@ -38,8 +38,16 @@ def _jobs(generator) -> list[tuple[str, str]]:
     return jobs
 
 
+def _usable_cores() -> int:
+    # cpu_count() counts the machine's cores; a build pinned to fewer (taskset,
+    # a container's cpuset) would start readers that only queue for them.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def start_workers(generator) -> None:
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(_usable_cores(), 8)
     jobs = _jobs(generator)
     if workers < 2 or len(jobs) < generator.settings.get("PARALLEL_READ_MIN_FILES", MIN_FILES):
         return
