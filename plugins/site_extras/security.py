@@ -46,8 +46,9 @@ def headers_file(csp: str) -> str:
     """`_headers` for Netlify and Cloudflare Pages (same syntax on both).
 
     Only /theme/ (fingerprinted names) is cached for a year. HTML, slots and
-    calendars keep the hosts' default of revalidating on every visit; a
-    Cache-Control under `/*` as well would be joined with the /theme/ one.
+    calendars keep the hosts' default of revalidating on every visit
+    (`public, max-age=0, must-revalidate`); a Cache-Control under `/*` as
+    well would be joined with the /theme/ one on Cloudflare Pages.
     """
     return f"""/*
   Content-Security-Policy: {csp}; frame-ancestors 'none'
