@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,10 +89,11 @@ def main() -> int:
     args = parser.parse_args()
     if not (args.output / "index.html").exists():
         raise SystemExit("audit: nothing built yet; run `invoke build` first")
+    try:
+        server = make_server(args.output, "127.0.0.1", args.port)
+    except OSError as error:
+        raise SystemExit(f"audit: cannot serve on port {args.port} ({error}); try --port") from None
     node, cli = ensure_lighthouse()
-    server = make_server(args.output, "127.0.0.1", args.port)
-    import threading
-
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{args.port}"
     missed = False
