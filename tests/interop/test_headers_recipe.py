@@ -4,9 +4,13 @@ built site the headers the README promises."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 from pathlib import Path
+
+from tests.support.site import html_files
 
 HERE = Path(__file__).resolve().parent
 SECURITY = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options")
@@ -58,3 +62,18 @@ def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(node, site):
             kinds["page"] += 1
             assert "Content-Type" not in headers, path  # the host's text/html
     assert kinds["ics"] >= 20 and kinds["theme"] >= 3 and kinds["page"] >= 10, kinds
+
+
+def test_every_page_carries_the_same_policy_as_a_meta_tag(node, site):
+    """Hosts without header support (GitHub Pages) get the policy from the
+    page itself; `frame-ancestors` is the one directive a meta tag cannot
+    carry, so it is the only difference."""
+    header = _served(node, site)["/"]["Content-Security-Policy"]
+    expected = header.removesuffix("; frame-ancestors 'none'")
+    assert expected != header
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
+    pages = html_files(site)
+    assert len(pages) > 50
+    for page in pages:
+        found = meta.findall(page.read_text(encoding="utf-8"))
+        assert [html.unescape(value) for value in found] == [expected], page
