@@ -195,3 +195,62 @@ def test_the_atomic_build_reuses_pages_from_the_last_good_output(tmp_path: Path,
     assert snapshot(out) == first == _cold(tmp_path, content, "cold")
     # Every page was reused from output/: the memo was left byte-identical.
     assert memo.stat().st_mtime_ns == stamp
+
+
+BUSY_MONDAY = (
+    "BEGIN:VEVENT\r\nUID:test-busy-monday@example.org\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART:20261130T140000Z\r\nDTEND:20261130T220000Z\r\nSUMMARY:Clinic\r\nEND:VEVENT\r\n"
+)
+
+
+def test_the_atomic_build_follows_deletions_retagging_and_calendar_changes(
+    tmp_path: Path, content: Path, capfd: pytest.CaptureFixture
+):
+    """What a coach does between two scheduled rebuilds, through the same
+    path as `invoke build` (a fresh folder swapped in, pages reused from the
+    last good output): each result equals a cold build of the same input."""
+    out = tmp_path / "output"
+    args = [str(content), "-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true"]
+    args += ["LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path / "cache"}"', "--verbose"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    assert build_into(out, args, env=env) == 0
+    monday = [name for name in snapshot(out) if "/20261130T14" in name]
+    assert monday  # the sample hours offer Monday morning
+
+    # Articles: one deleted, one loses its tags, one older one added (every
+    # list page shifts), and a page edited.
+    (content / "articles" / "doctors-are-not-immune-from-illness.md").unlink()
+    retagged = content / "articles" / "saying-no-without-guilt.md"
+    retagged.write_text(
+        re.sub(r"^Tags: .*$", "Tags: boundaries", retagged.read_text("utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    (content / "articles" / "an-old-note.md").write_text(
+        "Title: An old note\nDate: 2019-03-04 10:00\nCategory: Coaching\nTags: archive\n"
+        "Summary: A short note from the early days.\n\nWritten long ago.\n",
+        encoding="utf-8",
+    )
+    about = content / "pages" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    assert build_into(out, args, env=env) == 0
+    after_edits = snapshot(out)
+    # Every page can list articles, so a changed article list renders all.
+    assert _counts(capfd.readouterr().err)[0] == 0
+    assert not any("doctors-are-not-immune" in name for name in after_edits)
+    assert "articles/an-old-note/index.html" in after_edits
+    assert after_edits == _cold(tmp_path, content, "cold-edits")
+
+    # The busy calendar gains a clinic day: its slots must go everywhere.
+    busy = content / "calendars" / "busy.ics"
+    text = busy.read_bytes().decode("utf-8")
+    busy.write_bytes(text.replace("END:VCALENDAR", BUSY_MONDAY + "END:VCALENDAR").encode())
+    assert build_into(out, args, env=env) == 0
+    after_busy = snapshot(out)
+    reused, rendered = _counts(capfd.readouterr().err)
+    booking_pages = len(html_files(out / "book"))
+    assert (reused, rendered) == (len(html_files(out)) - booking_pages, booking_pages)
+    assert not any("/20261130T14" in name for name in after_busy)
+    assert not any(
+        b"20261130T14" in data for name, data in after_busy.items() if name.startswith("book/")
+    )
+    assert after_busy == _cold(tmp_path, content, "cold-busy")
