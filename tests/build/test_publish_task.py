@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
 
 INVOKE = Path(sys.executable).with_name("invoke")
@@ -134,10 +136,19 @@ def test_gh_pages_pushes_the_built_site_and_nothing_after_a_failed_build(tmp_pat
 
 def test_scheduled_rebuild_workflow_names_real_files_and_tasks():
     """docs/scheduled-rebuild.yml is copied into a coach's repository as is:
-    every requirements file and invoke task it names must exist."""
-    workflow = (ROOT / "docs" / "scheduled-rebuild.yml").read_text(encoding="utf-8")
-    words = workflow.split()
+    it must be valid YAML with an hourly schedule, and every requirements
+    file and invoke task it names must exist."""
+    workflow = yaml.safe_load((ROOT / "docs" / "scheduled-rebuild.yml").read_text("utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    assert [entry["cron"] for entry in workflow[True]["schedule"]] == ["17 * * * *"]
+    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    words = " ".join(step.get("run", "") for step in steps).split()
     requirements = [words[i + 1] for i, word in enumerate(words) if word == "-r"]
+    requirements += [
+        step["with"]["cache-dependency-path"]
+        for step in steps
+        if "cache-dependency-path" in step.get("with", {})
+    ]
     assert requirements
     for name in requirements:
         assert (ROOT / name).is_file(), name
