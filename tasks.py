@@ -140,6 +140,10 @@ def publish(c):
     target = CONFIG["ssh_host"]
     if CONFIG["ssh_user"]:
         target = f"{CONFIG['ssh_user']}@{target}"
+    # --delay-updates: new files go into place together at the end, so no
+    # visitor gets a new page whose new stylesheet is not uploaded yet;
+    # --delete-after: old files go last, so a page loaded just before the
+    # upload can still fetch its (old, fingerprinted) stylesheet.
     c.run(
         shlex.join(
             [
@@ -148,7 +152,8 @@ def publish(c):
                 f"ssh -p {CONFIG['ssh_port']}",
                 "-P",
                 "-rvzc",
-                "--delete",
+                "--delay-updates",
+                "--delete-after",
                 f"{CONFIG['deploy_path']}/",
                 f"{target}:{CONFIG['ssh_path'].rstrip('/')}/",
             ]
