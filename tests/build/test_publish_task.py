@@ -93,7 +93,7 @@ def test_publish_mirrors_a_good_build_and_leaves_the_server_alone_after_a_bad_on
     proc = _invoke("publish", project, env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     published = snapshot(remote)
-    assert published == snapshot(project / "output")  # --delete removed the stale page
+    assert published == snapshot(project / "output")  # rsync removed the stale page
     assert "index.html.br" in published and "book/discovery/availability.ics" in published
     assert "left-over-from-an-old-site.html" not in published
 
