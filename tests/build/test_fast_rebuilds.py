@@ -47,6 +47,14 @@ def _cold(tmp_path: Path, content: Path, name: str, **kwargs) -> dict[str, bytes
     return snapshot(build_site(tmp_path / name, content=content, **kwargs).output)
 
 
+def _atomic_build(tmp_path: Path, content: Path, *extra: str) -> int:
+    """`invoke build`'s path: build_into with the content cache in tmp_path/cache."""
+    args = [str(content), "-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true"]
+    args += ["LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path / "cache"}"', *extra]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    return build_into(tmp_path / "output", args, env=env)
+
+
 def test_a_no_change_rebuild_renders_nothing_and_matches_a_cold_build(
     tmp_path: Path, content: Path
 ):
@@ -183,15 +191,11 @@ def test_a_cache_written_under_other_reading_settings_is_not_used(tmp_path: Path
 
 def test_the_atomic_build_reuses_pages_from_the_last_good_output(tmp_path: Path, content: Path):
     out = tmp_path / "output"
-    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
-    cache.append(f'CACHE_PATH="{tmp_path / "cache"}"')
-    args = [str(content), "-s", "pelicanconf.py", *cache]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
-    assert build_into(out, args, env=env) == 0
+    assert _atomic_build(tmp_path, content) == 0
     first = snapshot(out)
     memo = tmp_path / "cache" / "RenderMemo"
     stamp = memo.stat().st_mtime_ns
-    assert build_into(out, args, env=env) == 0
+    assert _atomic_build(tmp_path, content) == 0
     assert snapshot(out) == first == _cold(tmp_path, content, "cold")
     # Every page was reused from output/: the memo was left byte-identical.
     assert memo.stat().st_mtime_ns == stamp
@@ -210,10 +214,7 @@ def test_the_atomic_build_follows_deletions_retagging_and_calendar_changes(
     path as `invoke build` (a fresh folder swapped in, pages reused from the
     last good output): each result equals a cold build of the same input."""
     out = tmp_path / "output"
-    args = [str(content), "-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true"]
-    args += ["LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path / "cache"}"', "--verbose"]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
-    assert build_into(out, args, env=env) == 0
+    assert _atomic_build(tmp_path, content, "--verbose") == 0
     monday = [name for name in snapshot(out) if "/20261130T14" in name]
     assert monday  # the sample hours offer Monday morning
 
@@ -232,7 +233,7 @@ def test_the_atomic_build_follows_deletions_retagging_and_calendar_changes(
     )
     about = content / "pages" / "about.md"
     about.write_text(about.read_text("utf-8") + "\nA new closing line.\n", encoding="utf-8")
-    assert build_into(out, args, env=env) == 0
+    assert _atomic_build(tmp_path, content, "--verbose") == 0
     after_edits = snapshot(out)
     # Every page can list articles, so a changed article list renders all.
     assert _counts(capfd.readouterr().err)[0] == 0
@@ -244,7 +245,7 @@ def test_the_atomic_build_follows_deletions_retagging_and_calendar_changes(
     busy = content / "calendars" / "busy.ics"
     text = busy.read_bytes().decode("utf-8")
     busy.write_bytes(text.replace("END:VCALENDAR", BUSY_MONDAY + "END:VCALENDAR").encode())
-    assert build_into(out, args, env=env) == 0
+    assert _atomic_build(tmp_path, content, "--verbose") == 0
     after_busy = snapshot(out)
     reused, rendered = _counts(capfd.readouterr().err)
     booking_pages = len(html_files(out / "book"))

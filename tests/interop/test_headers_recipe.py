@@ -10,6 +10,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.support.site import html_files
 
 HERE = Path(__file__).resolve().parent
@@ -27,7 +29,9 @@ def _url_paths(site: Path) -> list[str]:
     return paths
 
 
-def _served(node: str, site: Path) -> dict[str, dict[str, str]]:
+@pytest.fixture(scope="module")
+def served(node: str, site: Path) -> dict[str, dict[str, str]]:
+    """URL path -> the headers Netlify serves for it."""
     proc = subprocess.run(
         [node, str(HERE / "netlify_headers.mjs"), str(site / "_headers")],
         input=json.dumps(_url_paths(site)),
@@ -41,8 +45,7 @@ def _served(node: str, site: Path) -> dict[str, dict[str, str]]:
     return result["headers"]
 
 
-def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(node, site):
-    served = _served(node, site)
+def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(served):
     kinds = {"ics": 0, "theme": 0, "page": 0}
     for path, headers in served.items():
         for name in SECURITY:
@@ -64,11 +67,11 @@ def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(node, site):
     assert kinds["ics"] >= 20 and kinds["theme"] >= 3 and kinds["page"] >= 10, kinds
 
 
-def test_every_page_carries_the_same_policy_as_a_meta_tag(node, site):
+def test_every_page_carries_the_same_policy_as_a_meta_tag(served, site):
     """Hosts without header support (GitHub Pages) get the policy from the
     page itself; `frame-ancestors` is the one directive a meta tag cannot
     carry, so it is the only difference."""
-    header = _served(node, site)["/"]["Content-Security-Policy"]
+    header = served["/"]["Content-Security-Policy"]
     expected = header.removesuffix("; frame-ancestors 'none'")
     assert expected != header
     meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
