@@ -9,7 +9,7 @@ home page, the coaching-vs-mentoring article, the booking picker and an
 episode page, and prints the four category scores and the bytes Chromium
 transferred per page. Lighthouse lives in bench/audit/ with its own lock
 file (it and Node 22 are ~360 MB; the tests do not need them).
-Targets (issue 7): 100 for accessibility, best practices and SEO, >= 95 for
+Targets: 100 for accessibility, best practices and SEO, >= 95 for
 performance. Exit status 1 if a target is missed.
 """
 

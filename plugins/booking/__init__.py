@@ -1,8 +1,18 @@
-"""Build-time booking: open slots from the coach's hours and busy calendars.
+"""The booking engine: open slots from the coach's hours and busy calendars.
 
-The pure core (settings, availability, busy, slots, ics, labels, views, plan)
-never imports Pelican; importing this package does not import it either.
-Only `generator.py` knows about Pelican, and `register()` loads it lazily.
+  settings.py       BOOKING validated into frozen dataclasses
+  availability.py   weekly hours and overrides -> windows (UTC instants)
+  busy.py           busy .ics files and URLs -> busy intervals
+  busy_caldav.py    the coach's CalDAV calendars -> busy intervals
+  ledger_format.py  the bookings ledger's format; the build reads it, never writes
+  slots.py          windows minus busy time minus the rules -> slots
+  plan.py           everything a build needs, computed before anything is written
+  ics.py, links.py, labels.py, views.py   what the site publishes
+  generator.py      the Pelican glue (the only module that imports Pelican)
+  desk/             the coach's desk; it imports the engine, never the reverse
+
+Importing this package does not import Pelican; `register()` loads the
+generator lazily.
 """
 
 

@@ -1,6 +1,8 @@
 """Busy sources (local .ics files, http(s) URLs, booked sessions) -> busy intervals.
 
-The only module of the core that does I/O. Every failure raises
+With busy_caldav.py (CalDAV calendars) and ledger_format.py (the bookings
+ledger), one of the three modules of the engine that read anything
+outside the settings; the rest of the engine is pure. Every failure raises
 BusySourceError naming the source, so the build fails closed: a calendar we
 could not read might hide an appointment, and publishing that time as free
 would be worse than publishing nothing.
@@ -25,6 +27,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
+from ..common.config import first_line
 from .availability import wall_instant
 from .errors import BusySourceError
 from .model import Booking, Interval
@@ -115,7 +118,7 @@ def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, IndexError, KeyError) as exc:
-        raise BusySourceError(label, f"not valid iCalendar ({_first_line(exc)})") from None
+        raise BusySourceError(label, f"not valid iCalendar ({first_line(exc)})") from None
     if not calendars or any(c.name != "VCALENDAR" for c in calendars):
         raise BusySourceError(label, "not valid iCalendar (no BEGIN:VCALENDAR ... END:VCALENDAR)")
     for calendar in calendars:
@@ -141,21 +144,17 @@ def intervals(
     # Floating and all-day times are compared by the library in the query's
     # zone; two days' margin each side keeps every relevant occurrence.
     margin = timedelta(days=2)
-    found: list[Interval] = []
     try:
-        events = recurring_ical_events.of(calendar).between(start - margin, end + margin)
-        for event in events:
-            if _is_free(event):
-                continue
+        spans = [
             # recurring-ical-events gives every occurrence a DTEND (from DURATION
             # if need be); icalendar's `end` covers the rest (RFC 5545 defaults).
-            dtend = event.get("DTEND")
-            end = event.end if dtend is None else dtend.dt
-            found.append(Interval(_instant(event["DTSTART"].dt, zone), _instant(end, zone)))
-    except BusySourceError:
-        raise
-    except Exception as exc:  # third-party parsers raise many kinds; all mean "bad calendar"
-        raise BusySourceError(label, f"cannot expand its events ({_first_line(exc)})") from None
+            (event["DTSTART"].dt, event.end if event.get("DTEND") is None else event["DTEND"].dt)
+            for event in recurring_ical_events.of(calendar).between(start - margin, end + margin)
+            if not _is_free(event)
+        ]
+    except Exception as exc:  # recurring-ical-events and icalendar raise many kinds
+        raise BusySourceError(label, f"cannot expand its events ({first_line(exc)})") from None
+    found = [Interval(_instant(begin, zone), _instant(finish, zone)) for begin, finish in spans]
     found.extend(_freebusy(calendar, zone))
     return found
 
@@ -183,11 +182,6 @@ def _instant(value: date | datetime, zone: ZoneInfo) -> int:
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
     return int(value.timestamp())
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 def load(

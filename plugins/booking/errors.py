@@ -1,19 +1,17 @@
-"""Our own exceptions: each names the setting or file at fault in one line."""
+"""The engine's own exceptions; each names the setting or file at fault in one line.
+
+Configuration mistakes raise the shared `ConfigError` (plugins.common.config),
+re-exported here so engine code has one place to import its errors from."""
 
 from __future__ import annotations
 
+from ..common.config import ConfigError, SiteError
 
-class BookingError(Exception):
-    """Base class; `str(error)` is a complete one-line message."""
+__all__ = ["BookingError", "BusySourceError", "ConfigError"]
 
 
-class BookingConfigError(BookingError):
-    """A BOOKING setting is missing, malformed or contradictory."""
-
-    def __init__(self, setting: str, problem: str) -> None:
-        self.setting = setting
-        self.problem = problem
-        super().__init__(f"{setting}: {problem}")
+class BookingError(SiteError):
+    """Base class of the booking engine's and the desk's errors."""
 
 
 class BusySourceError(BookingError):

@@ -1,36 +1,25 @@
 """Offered slots -> iCalendar bytes, built with the `icalendar` library.
 
 Every time is written in UTC (`Z`), the form every client reads the same way,
-so no VTIMEZONE is needed. icalendar supplies CRLF line ends, TEXT escaping
-and folding at 75 octets without splitting a UTF-8 character.
+so no VTIMEZONE is needed. UIDs are `<slug>-<YYYYMMDDTHHMMSSZ>@<host>`
+(plugins.common.ical), so the desk's invitation replaces the tentative
+event a client saved from the slot page. icalendar supplies CRLF line
+ends, TEXT escaping and folding at 75 octets without splitting a UTF-8
+character.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
+from ..common.ical import new_calendar, uid
 from .model import Slot
 from .settings import Organizer, Session
 
-PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
 REMINDER = timedelta(minutes=-30)
-
-
-def uid_host(siteurl: str, organizer_email: str) -> str:
-    """The domain part of every UID.
-
-    The host of SITEURL when it is set (the public site); otherwise (local
-    builds have SITEURL = "") the domain of the organizer's email address,
-    which the coach controls too. UIDs are `<slug>-<YYYYMMDDTHHMMSSZ>@<host>`:
-    stable across builds because they depend only on the session and the
-    start time, and globally unique because the host is the coach's domain.
-    """
-    host = urlsplit(siteurl).hostname if siteurl else None
-    return (host or organizer_email.rpartition("@")[2]).lower()
 
 
 def slot_url(origin: str, slot: Slot) -> str:
@@ -44,7 +33,7 @@ def slot_invite(
     Outlook refuses to "accept" a REQUEST that does not list the user)."""
     calendar = _calendar()
     event = _event(slot, session, organizer, origin, now)
-    event.add("uid", f"{slot.id}@{host}")
+    event.add("uid", uid(slot.id, host))
     event.add("summary", session.title)
     event.add("description", _description(session, organizer, slot_url(origin, slot)))
     event.add("status", "TENTATIVE")
@@ -77,7 +66,7 @@ def availability_feed(
     calendar.add("x-published-ttl", "PT12H")
     for slot in slots:
         event = _event(slot, session, organizer, origin, now)
-        event.add("uid", f"{slot.id}-open@{host}")
+        event.add("uid", uid(f"{slot.id}-open", host))
         event.add("summary", f"Open: {session.title}")
         event.add("description", f"Free to book: {slot_url(origin, slot)}")
         event.add("transp", "TRANSPARENT")
@@ -86,12 +75,7 @@ def availability_feed(
 
 
 def _calendar() -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    return calendar
+    return new_calendar("PUBLISH")
 
 
 def _event(slot: Slot, session: Session, organizer: Organizer, origin: str, now: datetime) -> Event:

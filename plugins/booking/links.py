@@ -2,8 +2,8 @@
 add-to-calendar pages of Google, Outlook.com, Office 365 and Yahoo.
 
 The calendar services have no official spec for these links; the shapes
-below are the ones the widely used add-to-calendar libraries agree on
-(see DESIGN.md). Times are always UTC, and every value is percent-encoded
+below are the ones the widely used add-to-calendar libraries agree on.
+Times are always UTC, and every value is percent-encoded
 (spaces as %20, never "+", which some of them show literally).
 """
 

@@ -1,6 +1,6 @@
 """Everything a build needs, computed before anything is written.
 
-`make_plan` validates the settings, reads every busy source and computes
+`make_plan` takes validated settings, reads every busy source and computes
 every session's slots; it raises on the first problem, so a failed plan
 means nothing is published (fail closed).
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import busy, caldav_source
+from . import busy, busy_caldav
 from .model import Booking, Interval, Slot
-from .settings import BookingSettings, Session, parse_settings
+from .settings import BookingSettings, Session
 from .slots import offered_slots
 
 
@@ -32,7 +32,7 @@ class BookingPlan:
 
 
 def make_plan(
-    raw: object,
+    settings: BookingSettings,
     *,
     content_path: str | Path,
     now: datetime,
@@ -40,10 +40,9 @@ def make_plan(
     reader: Callable[[busy.BusySource, float], bytes] = busy.read,
     # BOOKING["caldav"] busy time; the desk passes one that skips a booking it moves.
     caldav_busy: Callable[[BookingSettings, datetime, datetime], list[Interval]] = (
-        caldav_source.read_busy
+        busy_caldav.read_busy
     ),
 ) -> BookingPlan:
-    settings = parse_settings(raw)
     bookings = tuple(bookings)
     # Busy time is only needed from the earliest buffer to the furthest horizon.
     longest = max(s.horizon_days for s in settings.sessions)

@@ -3,24 +3,29 @@
 All configuration errors are raised here, each naming the exact setting:
 `BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts`.
 Unknown keys are errors too, so a typo cannot silently drop a buffer.
+
+The engine reads the keys it needs to build the site: hours, sessions, busy
+calendars (files, URLs and BOOKING["caldav"]), and where the private ledger
+and outbox live (the build reads confirmed bookings from the ledger and
+refuses either path inside the site). Keys only the desk uses
+(`DESK_KEYS`) are validated by plugins.booking.desk.settings.
 """
 
 from __future__ import annotations
 
-import difflib
 import itertools
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from difflib import get_close_matches
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .desk_config import DESK_KEYS, DeskSettings, parse_desk
-from .errors import BookingConfigError
+from ..common import validate
+from ..common.config import ConfigError, setting_name
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_MINUTES = 24 * 60
@@ -47,12 +52,19 @@ TOP_KEYS = {
     "sessions",
     "currency",
     "request_form_action",
-    *DESK_KEYS,  # ledger, outbox, smtp, caldav: see desk_config.py
+    "ledger",
+    "outbox",
+    "caldav",
 }
+# Validated by the desk (plugins.booking.desk.settings.parse_desk); accepted
+# here so a build does not call them unknown.
+DESK_KEYS = {"smtp"}
+DEFAULT_LEDGER = "bookings/bookings.ics"
+DEFAULT_OUTBOX = "outbox"
+CALDAV_KEYS = {"url", "username", "password_env", "calendars"}
 _LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 _WINDOW = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_EMAIL = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True, order=True)
@@ -96,6 +108,22 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class CalDavSettings:
+    url: str
+    username: str
+    password_env: str
+    calendars: tuple[str, ...]  # display names, collection names or URLs; [0] gets bookings
+
+    @property
+    def label(self) -> str:
+        """How errors name the server: the path is left out, as it often holds
+        the account name and build logs are often public."""
+        parts = urlsplit(self.url)
+        port = f":{parts.port}" if parts.port else ""
+        return f'BOOKING["caldav"] <{parts.scheme}://{parts.hostname}{port}/…>'
+
+
+@dataclass(frozen=True)
 class BookingSettings:
     timezone: str
     hours: Hours
@@ -105,7 +133,10 @@ class BookingSettings:
     sessions: tuple[Session, ...]
     currency: str
     request_form_action: str | None = None  # where the slot page's form posts
-    desk: DeskSettings = field(default_factory=DeskSettings)  # ledger, outbox, SMTP, CalDAV
+    # Relative paths start at the project folder (where builds and the desk run).
+    ledger: str = DEFAULT_LEDGER
+    outbox: str = DEFAULT_OUTBOX
+    caldav: CalDavSettings | None = None  # busy time in; the desk writes bookings to [0]
 
     @property
     def zone(self) -> ZoneInfo:
@@ -114,13 +145,13 @@ class BookingSettings:
 
 def name(*keys: str | int) -> str:
     """The setting's name as the coach would write it: BOOKING["sessions"][0]["slug"]."""
-    return "BOOKING" + "".join(f'["{k}"]' if isinstance(k, str) else f"[{k}]" for k in keys)
+    return setting_name("BOOKING", *keys)
 
 
 def parse_settings(raw: object) -> BookingSettings:
     if not isinstance(raw, Mapping):
-        raise BookingConfigError("BOOKING", "missing or not a dict; see docs/booking.md")
-    _reject_unknown(raw, TOP_KEYS | SESSION_DEFAULTS.keys(), ())
+        raise ConfigError("BOOKING", "missing or not a dict; see docs/booking.md")
+    _reject_unknown(raw, TOP_KEYS | DESK_KEYS | SESSION_DEFAULTS.keys(), ())
     organizer = _organizer(_require(raw, "organizer"))
     defaults = {k: raw.get(k, v) for k, v in SESSION_DEFAULTS.items()}
     return BookingSettings(
@@ -137,28 +168,22 @@ def parse_settings(raw: object) -> BookingSettings:
         sessions=_sessions(raw.get("sessions"), defaults, organizer),
         currency=_currency(raw.get("currency", "USD")),
         request_form_action=_form_action(raw.get("request_form_action")),
-        desk=parse_desk(raw),
+        ledger=_local_path(raw.get("ledger", DEFAULT_LEDGER), "ledger"),
+        outbox=_local_path(raw.get("outbox", DEFAULT_OUTBOX), "outbox"),
+        caldav=None if raw.get("caldav") is None else _caldav(raw["caldav"]),
     )
 
 
 def _require(raw: Mapping, key: str, *path: str | int) -> Any:
-    if key not in raw:
-        raise BookingConfigError(name(*path, key), "missing (it is required)")
-    return raw[key]
+    return validate.required(raw, key, name(*path, key))
 
 
 def _reject_unknown(raw: Mapping, known: set[str], path: tuple[str | int, ...]) -> None:
-    for key in raw:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), sorted(known), n=1)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            raise BookingConfigError(name(*path, str(key)), f"unknown setting{hint}")
+    validate.known_keys(raw, known, lambda key: name(*path, key))
 
 
 def _text(value: object, path: tuple[str | int, ...]) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise BookingConfigError(name(*path), f"must be non-empty text, not {value!r}")
-    return value.strip()
+    return validate.text(value, name(*path))
 
 
 def _timezone(value: object) -> str:
@@ -168,20 +193,18 @@ def _timezone(value: object) -> str:
             return value
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
+    close = get_close_matches(str(value), sorted(available_timezones()), n=1)
     hint = (
         f' (did you mean "{close[0]}"?)' if close else " (use an IANA name like America/New_York)"
     )
-    raise BookingConfigError(name("timezone"), f"unknown time zone {value!r}{hint}")
+    raise ConfigError(name("timezone"), f"unknown time zone {value!r}{hint}")
 
 
 def _organizer(value: object) -> Organizer:
     if not isinstance(value, Mapping):
-        raise BookingConfigError(name("organizer"), 'must be {"name": ..., "email": ...}')
+        raise ConfigError(name("organizer"), 'must be {"name": ..., "email": ...}')
     _reject_unknown(value, {"name", "email"}, ("organizer",))
-    email = _text(_require(value, "email", "organizer"), ("organizer", "email"))
-    if not _EMAIL.fullmatch(email):
-        raise BookingConfigError(name("organizer", "email"), f"{email!r} is not an email address")
+    email = validate.email(_require(value, "email", "organizer"), name("organizer", "email"))
     return Organizer(_text(_require(value, "name", "organizer"), ("organizer", "name")), email)
 
 
@@ -191,36 +214,36 @@ def _minute(hh: str, mm: str) -> int:
 
 def _windows(value: object, path: tuple[str | int, ...]) -> tuple[Window, ...]:
     if not isinstance(value, list | tuple):
-        raise BookingConfigError(name(*path), 'must be a list like ["09:00-12:00"] ([] = closed)')
+        raise ConfigError(name(*path), 'must be a list like ["09:00-12:00"] ([] = closed)')
     windows: list[tuple[Window, int]] = []
     for i, text in enumerate(value):
         match = _WINDOW.fullmatch(text.replace(" ", "")) if isinstance(text, str) else None
         if not match:
-            raise BookingConfigError(name(*path, i), f'{text!r} must look like "09:00-12:00"')
+            raise ConfigError(name(*path, i), f'{text!r} must look like "09:00-12:00"')
         sh, sm, eh, em = match.groups()
         start, end = _minute(sh, sm), _minute(eh, em)
         if int(sh) > 23 or int(sm) > 59 or int(em) > 59 or end > DAY_MINUTES:
-            raise BookingConfigError(name(*path, i), f'"{text}" is not a time of day (00:00-24:00)')
+            raise ConfigError(name(*path, i), f'"{text}" is not a time of day (00:00-24:00)')
         if end <= start:
-            raise BookingConfigError(name(*path, i), f'"{text}" ends before it starts')
+            raise ConfigError(name(*path, i), f'"{text}" ends before it starts')
         windows.append((Window(start, end), i))
     windows.sort()
     for (before, _), (after, i) in itertools.pairwise(windows):
         if after.start < before.end:
-            raise BookingConfigError(name(*path, i), f'"{value[i]}" overlaps another window')
+            raise ConfigError(name(*path, i), f'"{value[i]}" overlaps another window')
     return tuple(w for w, _ in windows)
 
 
 def _weekly(value: object) -> tuple[tuple[Window, ...], ...]:
     if not isinstance(value, Mapping):
-        raise BookingConfigError(name("weekly_hours"), 'must be a dict like {"mon": [...]}')
+        raise ConfigError(name("weekly_hours"), 'must be a dict like {"mon": [...]}')
     _reject_unknown(value, set(WEEKDAYS), ("weekly_hours",))
     return tuple(_windows(value.get(day, []), ("weekly_hours", day)) for day in WEEKDAYS)
 
 
 def _overrides(value: object) -> Mapping[date, tuple[Window, ...]]:
     if not isinstance(value, Mapping):
-        raise BookingConfigError(name("date_overrides"), 'must be a dict like {"2026-12-24": []}')
+        raise ConfigError(name("date_overrides"), 'must be a dict like {"2026-12-24": []}')
     parsed: dict[date, tuple[Window, ...]] = {}
     for key, windows in value.items():
         path = ("date_overrides", str(key))
@@ -229,39 +252,31 @@ def _overrides(value: object) -> Mapping[date, tuple[Window, ...]]:
             if not isinstance(key, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
                 raise ValueError
         except (TypeError, ValueError):
-            raise BookingConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
+            raise ConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
         parsed[day] = _windows(windows, path)
     return MappingProxyType(parsed)
 
 
 def _busy(value: object) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
-        raise BookingConfigError(name("busy_calendars"), "must be a list of paths or URLs")
+        raise ConfigError(name("busy_calendars"), "must be a list of paths or URLs")
     for i, item in enumerate(value):
         text = _text(item, ("busy_calendars", i))
         scheme = urlsplit(text).scheme.lower()
         if "://" in text and scheme not in {"http", "https", "webcal"}:
-            raise BookingConfigError(
+            raise ConfigError(
                 name("busy_calendars", i), f"{scheme}:// is not supported; use a path or https://"
             )
     return tuple(value)
 
 
 def _number(value: object, path: tuple, *, positive: bool, whole: bool = False) -> Any:
-    kinds = (int,) if whole else (int, float)
-    ok = isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or value < 0 or (positive and value == 0):
-        bound = "greater than 0" if positive else "0 or more"
-        kind = "a whole number" if whole else "a number"
-        raise BookingConfigError(name(*path), f"must be {kind} {bound}, not {value!r}")
-    return value
+    return validate.number(value, name(*path), positive=positive, whole=whole)
 
 
 def _currency(value: object) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
-        raise BookingConfigError(
-            name("currency"), f"must be an ISO 4217 code like USD, not {value!r}"
-        )
+        raise ConfigError(name("currency"), f"must be an ISO 4217 code like USD, not {value!r}")
     return value
 
 
@@ -276,7 +291,7 @@ def _form_action(value: object) -> str | None:
         parts = host = None
     local = parts is not None and parts.scheme == "http" and host in _LOCAL_HOSTS
     if not host or " " in value or not (parts.scheme == "https" or local):
-        raise BookingConfigError(
+        raise ConfigError(
             name("request_form_action"),
             f"must be an https:// URL (http:// only for 127.0.0.1 or localhost), not {value!r}",
         )
@@ -285,15 +300,15 @@ def _form_action(value: object) -> str | None:
 
 def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[Session, ...]:
     if not isinstance(value, list | tuple) or not value:
-        raise BookingConfigError(name("sessions"), "must be a list with at least one session")
+        raise ConfigError(name("sessions"), "must be a list with at least one session")
     sessions: list[Session] = []
     for i, raw in enumerate(value):
         if not isinstance(raw, Mapping):
-            raise BookingConfigError(name("sessions", i), "must be a dict")
+            raise ConfigError(name("sessions", i), "must be a dict")
         session = _session(raw, i, defaults, organizer)
         for j, other in enumerate(sessions):
             if other.slug == session.slug:
-                raise BookingConfigError(
+                raise ConfigError(
                     name("sessions", i, "slug"), f'"{session.slug}" is used by sessions[{j}] too'
                 )
         sessions.append(session)
@@ -304,7 +319,7 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
     _reject_unknown(raw, SESSION_KEYS | SESSION_DEFAULTS.keys(), ("sessions", i))
     slug = _text(_require(raw, "slug", "sessions", i), ("sessions", i, "slug"))
     if not _SLUG.fullmatch(slug):
-        raise BookingConfigError(
+        raise ConfigError(
             name("sessions", i, "slug"), f'"{slug}" must be lowercase letters, digits and dashes'
         )
 
@@ -344,7 +359,48 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
 def _horizon(value: object, path: tuple) -> int:
     days = _number(value, path, positive=False, whole=True)
     if days > MAX_HORIZON_DAYS:
-        raise BookingConfigError(
-            name(*path), f"must be at most {MAX_HORIZON_DAYS} days, not {days}"
-        )
+        raise ConfigError(name(*path), f"must be at most {MAX_HORIZON_DAYS} days, not {days}")
     return days
+
+
+def _local_path(value: object, key: str) -> str:
+    text = _text(value, (key,))
+    if "://" in text:
+        raise ConfigError(name(key), f"must be a local path, not {text!r}")
+    return text
+
+
+def _caldav(raw: object) -> CalDavSettings:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(
+            name("caldav"), 'must be a dict like {"url": ..., "username": ..., "password_env": ...}'
+        )
+    _reject_unknown(raw, CALDAV_KEYS, ("caldav",))
+    url = _text(_require(raw, "url", "caldav"), ("caldav", "url"))
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ConfigError(
+            name("caldav", "url"), "must be the server's https:// address (from your provider)"
+        )
+    if parts.scheme == "http" and not validate.is_loopback(parts.hostname):
+        raise ConfigError(
+            name("caldav", "url"), "http:// would send your password unencrypted; use https://"
+        )
+    if parts.username or parts.password:
+        raise ConfigError(
+            name("caldav", "url"), "must not contain a user name or password; use username"
+        )
+    calendars = _require(raw, "calendars", "caldav")
+    if isinstance(calendars, str) or not isinstance(calendars, list | tuple) or not calendars:
+        raise ConfigError(
+            name("caldav", "calendars"),
+            'must be a list of calendar names, e.g. ["Work"]; bookings go into the first',
+        )
+    return CalDavSettings(
+        url=url,
+        username=_text(_require(raw, "username", "caldav"), ("caldav", "username")),
+        password_env=validate.env_name(
+            _require(raw, "password_env", "caldav"), name("caldav", "password_env")
+        ),
+        calendars=tuple(_text(c, ("caldav", "calendars", i)) for i, c in enumerate(calendars)),
+    )

@@ -7,9 +7,7 @@ import logging
 import multiprocessing
 import os
 import pickle
-import site
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 
 from pelican import signals
 from pelican.utils import file_suffix
@@ -54,21 +52,15 @@ def start_workers(generator) -> None:
     if workers < 2 or len(jobs) < generator.settings.get("PARALLEL_READ_MIN_FILES", MIN_FILES):
         return
     readers = {fmt: type(generator.readers.readers[fmt]) for _, fmt in jobs}
-    plugin_paths = [str(Path(p).resolve()) for p in generator.settings.get("PLUGIN_PATHS", [])]
     try:
-        setup = pickle.dumps((generator.settings, readers, plugin_paths))
+        setup = pickle.dumps((generator.settings, readers))
     except (pickle.PicklingError, TypeError, AttributeError) as error:
         log.info("parallel_read: reading in one process (%s)", error)
         return
     # spawn, not fork: Pelican runs a progress thread, and forking a threaded
-    # process can deadlock. Pelican imports plugins without leaving
-    # PLUGIN_PATHS on sys.path; a worker needs this package's parent folder.
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=site.addsitedir,
-        initargs=(str(Path(__file__).resolve().parents[1]),),
-    )
+    # process can deadlock. A spawned process starts with this one's sys.path,
+    # so it imports plugins.parallel_read.worker by the same name.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     stamps = {path: generator.readers._get_file_stamp(path) for path, _ in jobs}
     futures = [
         pool.submit(worker.read, setup, jobs[i : i + CHUNK]) for i in range(0, len(jobs), CHUNK)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import pickle
-import sys
 
 from pelican.readers import _filter_discardable_metadata
 
@@ -27,8 +26,7 @@ class _Collect(logging.Handler):
 
 
 def _start(setup: bytes) -> None:
-    settings, readers, paths = pickle.loads(setup)
-    sys.path[:0] = [p for p in paths if p not in sys.path]
+    settings, readers = pickle.loads(setup)
     collect = _Collect()
     root = logging.getLogger()
     root.handlers[:] = [collect]
@@ -40,9 +38,9 @@ def _start(setup: bytes) -> None:
 def read(setup: bytes, jobs: list[tuple[str, str]]) -> list[tuple[str, object, dict]]:
     """(path, format) pairs -> (path, content, metadata) for the clean ones.
 
-    `setup` is the pickled (settings, reader classes, plugin paths), sent
-    with every task because a spawned process cannot import this module
-    before it has the plugin path; the first task in a process uses it."""
+    `setup` is the pickled (settings, reader classes), sent with every task
+    (a few kilobytes) so no state has to be set up before the first one; the
+    first task in a process uses it."""
     if "readers" not in _state:
         _start(setup)
     collect: _Collect = _state["collect"]

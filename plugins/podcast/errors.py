@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from ..common.config import ConfigError, SiteError, setting_name
 
-class PodcastError(Exception):
+
+class PodcastError(SiteError):
     """Anything that must stop the build; `str()` is the whole message."""
 
 
-class PodcastConfigError(PodcastError):
+class PodcastConfigError(PodcastError, ConfigError):
     """A bad value in the PODCAST setting (or a file it points to)."""
 
     def __init__(self, field: str | None, problem: str) -> None:
         self.field = field
-        self.problem = problem
-        super().__init__(f"PODCAST[{field!r}]: {problem}" if field else f"PODCAST: {problem}")
+        ConfigError.__init__(self, setting_name("PODCAST", *([field] if field else [])), problem)
 
 
 class EpisodeError(PodcastError):

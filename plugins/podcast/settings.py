@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..common.email_address import is_email_address
 from .errors import EpisodeError, PodcastConfigError
 from .vocabulary import APPLE_CATEGORIES, PERSON_ROLES
 
@@ -53,7 +54,6 @@ AUDIO_MIME = {
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".html", ".htm")
 COVER_SUFFIXES = (".png", ".jpg", ".jpeg")
 
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DIGITS = re.compile(r"[0-9]+")
 _TRUE = ("true", "yes")
@@ -171,7 +171,7 @@ def load_settings(
 
     author_name = text("author", author or None)
     email = text("owner_email")
-    if not _EMAIL.match(email):
+    if not is_email_address(email):
         raise PodcastConfigError("owner_email", f"{email!r} is not an email address")
     image = _content_path(raw.get("image"), COVER_SUFFIXES)
     if isinstance(image, _Bad):

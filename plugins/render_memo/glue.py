@@ -67,7 +67,7 @@ class MemoSession:
         self._code: dict[int, bytes] = {}
         self._reads: dict[int, TemplateReads] = {}
         self._template_reads: dict[tuple[int, str], frozenset[str] | None] = {}
-        self._files = code_digest(settings["THEME"], settings.get("PLUGIN_PATHS", []))
+        self._files = code_digest(settings["THEME"])
         self.disabled = False
         self.reused = 0
         self.rendered = 0
@@ -169,7 +169,7 @@ def _settings_digest(settings: dict) -> bytes:
     values = {
         k: v for k, v in settings.items() if not k.startswith("_") and k not in CACHE_CONTROLS
     }
-    code = code_digest(settings["THEME"], settings.get("PLUGIN_PATHS", []))
+    code = code_digest(settings["THEME"])
     return StateDigest(lambda _obj: None).digest(values) + code
 
 

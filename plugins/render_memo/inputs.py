@@ -41,9 +41,12 @@ def library_versions() -> bytes:
     return "\n".join(versions).encode()
 
 
-def code_digest(theme: str, plugin_paths: Iterable[str]) -> bytes:
-    """The theme's and plugins' files and the library versions."""
-    return folder_digest([Path(theme), *(Path(p) for p in plugin_paths)]) + library_versions()
+PLUGINS_FOLDER = Path(__file__).resolve().parents[1]  # the `plugins` package
+
+
+def code_digest(theme: str) -> bytes:
+    """The theme's files, our plugins' files and the library versions."""
+    return folder_digest([Path(theme), PLUGINS_FOLDER]) + library_versions()
 
 
 def environment_digest(env: jinja2.Environment) -> bytes:

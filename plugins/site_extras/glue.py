@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
 
+from ..common.clock import read_clock
+from ..common.config import ConfigError
 from .assets import AssetCatalog
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
@@ -20,14 +22,11 @@ log = logging.getLogger(__name__)
 
 def build_clock() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None:
-        return datetime.now(UTC)
     try:
-        return datetime.fromtimestamp(int(raw), UTC)
-    except ValueError:
-        msg = f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}"
-        raise SystemExit(msg) from None
+        return read_clock(os.environ)
+    except ConfigError as error:
+        log.critical("site: %s", error)
+        raise SystemExit(1) from None
 
 
 def annotate_articles(generator) -> None:

@@ -1,4 +1,4 @@
-"""The booking pages as built (issue 4): what the picker and a slot page carry
+"""The booking pages as built: what the picker and a slot page carry
 without JavaScript, the hooks the script needs, structured data, the request
 form variant, the empty state, and the script's own size and hygiene."""
 

@@ -89,8 +89,9 @@ def layered_settings(
         f"sys.path.insert(0, {str(ROOT)!r})",
         "from pelicanconf import *  # noqa: F403",
         f"THEME = {str(ROOT / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
-        f"PLUGINS = [p for p in PLUGINS if p not in {list(without)!r}]  # noqa: F405",
+        f"PLUGIN_PATHS = [{str(ROOT)!r}]",
+        f"PLUGINS = [p for p in PLUGINS if p.removeprefix('plugins.') not in {list(without)!r}]"
+        "  # noqa: F405",
     ]
     path.write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
     return path

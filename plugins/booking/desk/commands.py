@@ -1,13 +1,13 @@
-"""The coach's booking desk: confirm, cancel, reschedule and list bookings.
+"""The desk's commands: confirm, cancel, reschedule, list bookings, sync the calendar.
 
-    python -m plugins.booking.desk confirm --slot discovery-20261124T140000Z \\
-        --name "Ada Lovelace" --email ada@example.org [--note "..."]
-
-(or `invoke confirm ...`; see docs/desk.md). Every command that changes the
-ledger holds its lock from reading to writing, and `confirm` decides with
-the engine itself (make_plan, fresh busy data, the ledger): a time the site
-would not offer now is refused. This module never imports Pelican; cli.py
-reads pelicanconf.py and hands the values in as a Desk.
+Every command that changes the ledger holds its lock from reading to
+writing, and `confirm` decides with the engine itself (make_plan, fresh
+busy data, the ledger): a time the site would not offer now is refused.
+The order is always the ledger first (the authority), then the outbox,
+then the CalDAV calendar (calendar_sync.sync, which can be repeated on its
+own); a failure at any step leaves the earlier ones done and the later
+ones undone, and says so. This module never imports Pelican; cli.py reads
+pelicanconf.py and hands the values in as a Desk.
 """
 
 from __future__ import annotations
@@ -20,23 +20,25 @@ from email.message import EmailMessage
 from functools import cached_property, partial
 from pathlib import Path
 
-from . import busy, caldav_source, ledger, mail
-from .clock import read_clock
-from .errors import BookingError
-from .ics import uid_host
+from ...common.clock import read_clock
+from ...common.config import ConfigError
+from ...common.email_address import is_email_address
+from ...common.files import write_atomically
+from ...common.ical import uid, uid_host
+from .. import busy, busy_caldav, ledger_format
+from ..errors import BookingError
+from ..labels import day_label, time_label, zone_label
+from ..ledger_format import CANCELLED, CONFIRMED, Entry, Ledger
+from ..model import Slot
+from ..plan import make_plan
+from ..settings import BookingSettings, Session
+from . import calendar_sync, ledger, mail
 from .invitations import CANCEL, REQUEST, invitation, message, when_label
-from .labels import day_label, time_label, zone_label
-from .ledger import CANCELLED, CONFIRMED, Entry, Ledger
-from .model import Slot
-from .plan import make_plan
-from .settings import BookingSettings, Session, parse_settings
+from .settings import DeskSettings, SmtpSettings, parse_desk
 
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
 # A slot page URL or path works too: request emails carry it.
 _SLOT_PATH = re.compile(r"book/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<stamp>\d{8}T\d{6}Z)")
-_EMAIL = re.compile(
-    r"[^@\s<>\"(),;:\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}"
-)
 
 
 class DeskError(BookingError):
@@ -59,16 +61,24 @@ class Desk:
     lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
 
     @cached_property
+    def desk_settings(self) -> DeskSettings:
+        return parse_desk(self.raw)
+
+    @property
     def settings(self) -> BookingSettings:
-        return parse_settings(self.raw)
+        return self.desk_settings.booking
+
+    @property
+    def smtp(self) -> SmtpSettings | None:
+        return self.desk_settings.smtp
 
     @property
     def ledger_path(self) -> Path:
-        return ledger.resolve(self.settings.desk.ledger, self.root)
+        return ledger_format.resolve(self.settings.ledger, self.root)
 
     @property
     def outbox(self) -> Path:
-        return ledger.resolve(self.settings.desk.outbox, self.root)
+        return ledger_format.resolve(self.settings.outbox, self.root)
 
     @property
     def host(self) -> str:
@@ -82,13 +92,15 @@ class Outcome:
     lines: list[str] = field(default_factory=list)  # what to tell the coach
     messages: list[EmailMessage] = field(default_factory=list)  # ready to send
     entries: list[Entry] = field(default_factory=list)  # what was recorded
+    # Set when the ledger and outbox are done but the calendar is not.
+    calendar_problem: str | None = None
 
 
 def clock(environ: Mapping[str, str]) -> datetime:
     """The build's clock (SOURCE_DATE_EPOCH, else now), as a desk error."""
     try:
         return read_clock(environ)
-    except ValueError as error:
+    except ConfigError as error:
         raise DeskError(str(error)) from None
 
 
@@ -101,18 +113,15 @@ def confirm(desk: Desk, slot: str, name: str, email: str, note: str = "") -> Out
     client_name, client_email = _client(name, email)
     note = _line(note, "--note", allow_empty=True, limit=2000)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger.read(desk.ledger_path)
+        book = ledger_format.read(desk.ledger_path)
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
-        caldav_source.save_booking(desk.settings, entry, desk.environ)
-        try:
-            ledger.write(book.put(entry))
-        except BookingError:
-            caldav_source.delete_booking(desk.settings, entry.uid, desk.environ)
-            raise
+        book = book.put(entry)
+        ledger.write(book)
         outcome = Outcome(entries=[entry])
         _deliver(desk, outcome, entry, REQUEST)
+        _sync(desk, outcome, book)
     outcome.lines[:0] = [
         f"Confirmed {slot_id}: {client_name} <{client_email}>, "
         f"{when_label(entry, desk.settings.zone, desk.settings.timezone)}.",
@@ -127,13 +136,14 @@ def cancel(desk: Desk, slot: str, reason: str = "") -> Outcome:
     slot_id = _slot_id(desk.settings, slot, must_exist=False)
     reason = _line(reason, "--reason", allow_empty=True, limit=2000)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger.read(desk.ledger_path)
+        book = ledger_format.read(desk.ledger_path)
         entry = _confirmed(book, slot_id)
         cancelled = _cancelled(desk, entry, reason)
-        caldav_source.delete_booking(desk.settings, entry.uid, desk.environ)
-        ledger.write(book.put(cancelled))
+        book = book.put(cancelled)
+        ledger.write(book)
         outcome = Outcome(entries=[cancelled])
         _deliver(desk, outcome, cancelled, CANCEL)
+        _sync(desk, outcome, book)
     outcome.lines[:0] = [
         f"Cancelled {slot_id} ({entry.name} <{entry.email}>); SEQUENCE is now "
         f"{cancelled.sequence}.",
@@ -151,24 +161,19 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
     if new_id == old_id:
         raise DeskError(f"--to is the same slot as --slot ({old_id}); nothing to move")
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger.read(desk.ledger_path)
+        book = ledger_format.read(desk.ledger_path)
         old = _confirmed(book, old_id)
         _refuse_booked(book, new_id)
         offered, session = _offered(desk, book, new_id, moving=old)
         new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
         reason = f"Moved to {when_label(new, desk.settings.zone, desk.settings.timezone)}."
         cancelled = _cancelled(desk, old, reason)
-        caldav_source.save_booking(desk.settings, new, desk.environ)
-        try:
-            caldav_source.delete_booking(desk.settings, old.uid, desk.environ)
-            ledger.write(book.put(cancelled).put(new))
-        except BookingError:
-            # Leave the calendar as the ledger says: the old booking, not the new one.
-            caldav_source.delete_booking(desk.settings, new.uid, desk.environ)
-            raise
+        book = book.put(cancelled).put(new)
+        ledger.write(book)
         outcome = Outcome(entries=[cancelled, new])
         _deliver(desk, outcome, cancelled, CANCEL)
         _deliver(desk, outcome, new, REQUEST)
+        _sync(desk, outcome, book)
     outcome.lines[:0] = [
         f"Moved {old.name} <{old.email}> from {old_id} to {new_id}: "
         f"{when_label(new, desk.settings.zone, desk.settings.timezone)}.",
@@ -183,7 +188,7 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
     cancelled ones too)."""
     settings = desk.settings
     zone = settings.zone
-    book = ledger.read(desk.ledger_path)
+    book = ledger_format.read(desk.ledger_path)
     chosen = [e for e in book.entries if everything or (e.confirmed and e.end > desk.now)]
     if not chosen:
         return ["No upcoming bookings." if not everything else "The ledger is empty."]
@@ -200,7 +205,7 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
 
 def send(desk: Desk, outcome: Outcome) -> list[str]:
     """Send the outcome's messages when BOOKING["smtp"] is set; lines to print."""
-    smtp = desk.settings.desk.smtp
+    smtp = desk.smtp
     if smtp is None or not outcome.messages:
         return []
     sent = []
@@ -215,7 +220,7 @@ def send(desk: Desk, outcome: Outcome) -> list[str]:
 
 def _check_paths(desk: Desk) -> None:
     for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
-        ledger.refuse_published(key, path, desk.content_path, desk.output_path)
+        ledger_format.refuse_published(key, path, desk.content_path, desk.output_path)
 
 
 def _slot_id(settings: BookingSettings, text: str, *, must_exist: bool = True) -> str:
@@ -249,7 +254,7 @@ def _line(value: str, option: str, *, allow_empty: bool = False, limit: int = 20
 def _client(name: str, email: str) -> tuple[str, str]:
     name = _line(name, "--name")
     address = (email or "").strip()
-    if not _EMAIL.fullmatch(address) or len(address) > 254:
+    if not is_email_address(address):
         raise DeskError(f"--email {address!r} is not an email address like ada@example.org")
     return name, address
 
@@ -277,17 +282,16 @@ def _offered(
 ) -> tuple[Slot, Session]:
     """The slot, if the site would offer it right now: same engine, fresh busy
     data, every confirmed booking (except the one being moved)."""
-    uid = f"{slot_id}@{desk.host}"
     # The calendar copy of the booking being moved (or a stale copy of this
     # very slot) must not block it: the ledger is the authority on bookings.
-    skip = {uid} | ({moving.uid} if moving else set())
+    skip = {uid(slot_id, desk.host)} | ({moving.uid} if moving else set())
     plan = make_plan(
-        desk.raw,
+        desk.settings,
         content_path=desk.content_path,
         now=desk.now,
         bookings=book.bookings(without=moving.slot_id if moving else None),
         reader=desk.reader,
-        caldav_busy=partial(caldav_source.read_busy, environ=desk.environ, skip_uids=skip),
+        caldav_busy=partial(busy_caldav.read_busy, environ=desk.environ, skip_uids=skip),
     )
     for session_plan in plan.sessions:
         for slot in session_plan.slots:
@@ -326,7 +330,7 @@ def _new_entry(
     previous = book.find(slot.id)  # a cancelled booking of the same slot
     organizer = desk.settings.organizer
     return Entry(
-        uid=f"{slot.id}@{desk.host}",
+        uid=uid(slot.id, desk.host),
         slot_id=slot.id,
         session=session.slug,
         start=slot.start,
@@ -360,7 +364,7 @@ def _cancelled(desk: Desk, entry: Entry, reason: str) -> Entry:
 def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
     """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
     ics = invitation(entry, method, desk.now)
-    smtp = desk.settings.desk.smtp
+    smtp = desk.smtp
     sender = smtp.sender if smtp and smtp.sender else entry.organizer_email
     rebook = ""
     if desk.origin.startswith(("http://", "https://")):
@@ -379,8 +383,8 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
     outbox = desk.outbox
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-        ledger.write_atomically(outbox / f"{stem}.ics", ics)
-        ledger.write_atomically(outbox / f"{stem}.eml", msg.as_bytes())
+        write_atomically(outbox / f"{stem}.ics", ics)
+        write_atomically(outbox / f"{stem}.eml", msg.as_bytes())
     except OSError as exc:
         raise DeskError(
             f"recorded in the ledger, but the outbox {outbox} cannot be written "
@@ -399,25 +403,48 @@ def _shown(desk: Desk, path: Path) -> str:
     )
 
 
-def _recorded(desk: Desk) -> list[str]:
-    lines = [f"Recorded in {_shown(desk, desk.ledger_path)} (previous version kept as .bak)."]
-    caldav = desk.settings.desk.caldav
-    if caldav is not None:
-        lines.append(f'Calendar "{caldav.calendars[0]}" on {caldav.label} updated.')
+def _sync(desk: Desk, outcome: Outcome, book: Ledger) -> None:
+    """The calendar last: the ledger and outbox are already right if this fails."""
+    caldav = desk.settings.caldav
+    if caldav is None:
+        return
+    try:
+        calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
+    except BookingError as error:
+        outcome.calendar_problem = (
+            f"recorded in the ledger and the outbox, but the calendar was not updated: "
+            f"{error}; fix it, then run `invoke sync-calendar`"
+        )
+        return
+    outcome.lines.append(f'Calendar "{caldav.calendars[0]}" on {caldav.label} updated.')
+
+
+def sync_calendar(desk: Desk) -> list[str]:
+    """Bring BOOKING["caldav"] in line with the ledger (after a failed attempt, or any time)."""
+    caldav = desk.settings.caldav
+    if caldav is None:
+        raise DeskError('BOOKING["caldav"] is not set; there is no calendar to bring up to date')
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        book = ledger_format.read(desk.ledger_path)
+        report = calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
+    where = f'Calendar "{caldav.calendars[0]}" on {caldav.label}'
+    if not report.changed:
+        return [f"{where} already matches the ledger."]
+    lines = [f"{where} brought in line with the ledger:"]
+    lines += [f"  added {slot}" for slot in report.added]
+    lines += [f"  removed {slot}" for slot in report.removed]
     return lines
 
 
+def _recorded(desk: Desk) -> list[str]:
+    return [f"Recorded in {_shown(desk, desk.ledger_path)} (previous version kept as .bak)."]
+
+
 def _next_steps(desk: Desk, change: str) -> list[str]:
-    smtp = desk.settings.desk.smtp
+    smtp = desk.smtp
     if smtp:
         sending = f'sent through {smtp.host} (BOOKING["smtp"]) unless you said --no-send.'
     else:
         sending = 'open the .eml in your mail program and send it (or set BOOKING["smtp"]).'
     site = f"Rebuild and publish (invoke build, or the scheduled rebuild) so {change}."
     return ["Next:", f"  1. The message: {sending}", f"  2. {site}"]
-
-
-if __name__ == "__main__":  # python -m plugins.booking.desk ...
-    from .cli import main
-
-    raise SystemExit(main())

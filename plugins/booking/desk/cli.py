@@ -1,4 +1,4 @@
-"""Command-line glue for the booking desk: `python -m plugins.booking.desk ...`.
+"""The desk's command line: `python -m plugins.booking.desk ...` (or `invoke confirm ...`).
 
 Reads the settings file the way Pelican does (pelican.settings.read_settings,
 so PATH and the rest resolve exactly as in a build), turns it into a Desk,
@@ -13,8 +13,18 @@ import os
 import sys
 from pathlib import Path
 
-from .desk import Desk, Outcome, cancel, clock, confirm, listing, reschedule, send
-from .errors import BookingError
+from ...common.config import SiteError
+from .commands import (
+    Desk,
+    Outcome,
+    cancel,
+    clock,
+    confirm,
+    listing,
+    reschedule,
+    send,
+    sync_calendar,
+)
 
 PREFIX = "booking desk"
 
@@ -47,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     three.add_argument("--no-send", action="store_true")
     four = commands.add_parser("bookings", help="list upcoming bookings")
     four.add_argument("--all", action="store_true", help="past and cancelled ones too")
+    commands.add_parser(
+        "sync-calendar", help='bring BOOKING["caldav"] in line with the ledger (repeatable)'
+    )
     return parser
 
 
@@ -55,7 +68,7 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
 
     path = Path(settings_file)
     if not path.is_file():
-        raise BookingError(f"settings file {settings_file} not found (run from the project folder)")
+        raise SiteError(f"settings file {settings_file} not found (run from the project folder)")
     settings = read_settings(str(path))
     siteurl = settings.get("SITEURL") or ""
     return Desk(
@@ -77,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bookings":
             print("\n".join(listing(desk, everything=args.all)))
             return 0
+        if args.command == "sync-calendar":
+            print("\n".join(sync_calendar(desk)))
+            return 0
         if args.command == "confirm":
             outcome = confirm(desk, args.slot, args.name, args.email, args.note)
         elif args.command == "cancel":
@@ -84,18 +100,22 @@ def main(argv: list[str] | None = None) -> int:
         else:
             outcome = reschedule(desk, args.slot, args.to)
         _report(outcome)
+        code = 0
+        if outcome.calendar_problem:
+            print(f"{PREFIX}: {outcome.calendar_problem}", file=sys.stderr)
+            code = 1
         if not args.no_send:
             # The booking is already recorded: a failed send must say so.
             try:
                 for line in send(desk, outcome):
                     print(line)
-            except BookingError as error:
+            except SiteError as error:
                 print(f"{PREFIX}: recorded, but not sent: {error}", file=sys.stderr)
-                return 1
-    except BookingError as error:
+                code = 1
+    except SiteError as error:
         print(f"{PREFIX}: {error}", file=sys.stderr)
         return 1
-    return 0
+    return code
 
 
 def _report(outcome: Outcome) -> None:

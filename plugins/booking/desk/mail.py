@@ -12,8 +12,9 @@ import ssl
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from .desk_config import SmtpSettings
-from .errors import BookingError
+from ...common.config import first_line
+from ..errors import BookingError
+from .settings import SmtpSettings
 
 TIMEOUT_SECONDS = 30
 
@@ -64,11 +65,6 @@ def send(
         refused = ", ".join(exc.recipients)
         raise MailError(smtp, f"the server refused the recipient {refused}") from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError(smtp, f"the server does not support it ({_first_line(exc)})") from None
+        raise MailError(smtp, f"the server does not support it ({first_line(exc)})") from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise MailError(smtp, f"could not send ({_first_line(exc)})") from None
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+        raise MailError(smtp, f"could not send ({first_line(exc)})") from None

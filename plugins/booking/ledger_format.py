@@ -1,4 +1,8 @@
-"""The bookings ledger: one iCalendar file, one VEVENT per booked slot.
+"""The bookings ledger's format: one iCalendar file, one VEVENT per booked slot.
+
+The build reads confirmed bookings through this module (they are busy time
+and count towards max_per_day); it never writes a file. The desk's store
+(plugins.booking.desk.ledger) locks, writes and keeps the `.bak` copy.
 
 Each VEVENT carries the published slot's UID, STATUS (CONFIRMED or
 CANCELLED), SEQUENCE, ORGANIZER (the coach), ATTENDEE (the client, with CN
@@ -6,36 +10,30 @@ and mailto), and the session slug and slot id as X-BOOKING-SESSION and
 X-BOOKING-SLOT. A cancelled slot that is booked again reuses its VEVENT with
 a higher SEQUENCE: a UID may appear only once in a calendar.
 
-Writes are atomic (a temporary file in the same folder, then os.replace), the
-previous version is kept as `<ledger>.bak`, and a ledger that does not parse
-is never overwritten. Callers hold `locked()` around read-modify-write so
-two commands running at once cannot lose a booking.
+A ledger that does not parse is an error naming the file, never an empty
+ledger: a build that lost the bookings would offer booked times again.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import filelock
 import icalendar
 from icalendar import Calendar, Event, vCalAddress
 
-from .errors import BookingConfigError, BookingError
-from .ics import PRODID
+from ..common.config import ConfigError, first_line
+from ..common.ical import new_calendar
+from .errors import BookingError
 from .model import Booking
-from .settings import parse_settings
+from .settings import BookingSettings, name
 
 CONFIRMED = "CONFIRMED"
 CANCELLED = "CANCELLED"
 X_SESSION = "X-BOOKING-SESSION"
 X_SLOT = "X-BOOKING-SLOT"
 X_REASON = "X-BOOKING-CANCEL-REASON"
-LOCK_TIMEOUT_SECONDS = 60
 
 
 class LedgerError(BookingError):
@@ -108,36 +106,24 @@ def refuse_published(setting: str, path: Path, content_path: Path | str, output_
     """The ledger and the outbox hold client names: never where the site is read or written."""
     for folder, what in ((content_path, "content folder (PATH)"), (output_path, "output folder")):
         if path.is_relative_to(Path(folder).resolve()):
-            raise BookingConfigError(
-                f'BOOKING["{setting}"]',
+            raise ConfigError(
+                name(setting),
                 f"{path} is inside the {what} and could be published; keep it outside",
             )
 
 
 def booked(
-    raw: object, *, content_path: Path | str, output_path: Path | str, root: Path | str
+    settings: BookingSettings,
+    *,
+    content_path: Path | str,
+    output_path: Path | str,
+    root: Path | str,
 ) -> list[Booking]:
     """The confirmed bookings a build must treat as busy (and count for max_per_day)."""
-    desk = parse_settings(raw).desk
-    path = resolve(desk.ledger, root)
+    path = resolve(settings.ledger, root)
     refuse_published("ledger", path, content_path, output_path)
-    refuse_published("outbox", resolve(desk.outbox, root), content_path, output_path)
+    refuse_published("outbox", resolve(settings.outbox, root), content_path, output_path)
     return read(path).bookings()
-
-
-@contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """An exclusive lock on `<ledger>.lock` (flock on Linux/macOS, LockFileEx on
-    Windows via filelock); the lock file itself may stay behind harmlessly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = filelock.FileLock(str(path.with_name(path.name + ".lock")), timeout=timeout)
-    try:
-        with lock:
-            yield
-    except filelock.Timeout:
-        raise LedgerError(
-            path, f"another booking command has held its lock for {timeout:g} s; try again"
-        ) from None
 
 
 def read(path: Path) -> Ledger:
@@ -151,7 +137,7 @@ def read(path: Path) -> Ledger:
     try:
         calendar = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError) as exc:
-        raise LedgerError(path, f"not valid iCalendar ({_first_line(exc)}); {_RESTORE}") from None
+        raise LedgerError(path, f"not valid iCalendar ({first_line(exc)}); {_RESTORE}") from None
     for component in calendar.walk():
         if component.errors:
             prop, problem = component.errors[0]
@@ -216,10 +202,7 @@ def _mailto(address: object) -> str:
 
 
 def to_ical(ledger: Ledger) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    calendar = new_calendar()
     calendar.add("x-wr-calname", "Bookings (private: client names; never publish)")
     for entry in ledger.entries:
         calendar.add_component(event(entry))
@@ -259,34 +242,3 @@ def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
     if entry.reason:
         vevent.add(X_REASON, entry.reason)
     return vevent
-
-
-def write(ledger: Ledger) -> None:
-    """Atomically replace the ledger, first keeping the current file as `.bak`."""
-    path = ledger.path
-    data = to_ical(ledger)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            write_atomically(path.with_name(path.name + ".bak"), path.read_bytes())
-        write_atomically(path, data)
-    except OSError as exc:
-        raise LedgerError(path, f"cannot write it: {exc.strerror or exc}") from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one, even after a crash."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__

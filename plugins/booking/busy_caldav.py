@@ -1,4 +1,4 @@
-"""The coach's CalDAV calendars (optional): busy time in, booking events out.
+"""The coach's CalDAV calendars as a busy source (optional, BOOKING["caldav"]).
 
 Busy time is a time-range REPORT over the horizon in every configured
 calendar, without server-side expansion: each object's raw iCalendar goes
@@ -8,6 +8,8 @@ floating times, TRANSP and STATUS mean exactly what they mean for a busy
 filter differently, so the query is two days wider on each side than
 needed and busy.intervals does the exact cut.
 
+`connect` and `library_call` are shared with the desk, which writes
+booking events through the same connection (plugins.booking.desk.calendar_sync).
 Any failure raises CalDavError (the build fails closed). The password is
 read from the environment variable named by `password_env` and is never
 printed; messages name the server without its path.
@@ -18,21 +20,19 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TypeVar
 from urllib.parse import urljoin
 
-import icalendar
-
 from . import busy
-from .desk_config import CalDavSettings
-from .errors import BookingError, BusySourceError
-from .ledger import Entry, event
+from .errors import BookingError
 from .model import Interval
-from .settings import BookingSettings
+from .settings import BookingSettings, CalDavSettings
 
 MARGIN = timedelta(days=2)
+T = TypeVar("T")
 
 
 class CalDavError(BookingError):
@@ -65,19 +65,31 @@ def read_busy(
     `skip_uids` leaves events out: a reschedule must not be blocked by the
     very booking it moves.
     """
-    caldav = settings.desk.caldav
+    caldav = settings.caldav
     if caldav is None:
         return []
     skip = set(skip_uids)
     found: list[Interval] = []
-    with _calendars(caldav, environ, settings.busy_timeout_seconds) as calendars:
+    timeout = settings.busy_timeout_seconds
+    with connect(caldav, environ, timeout) as calendars:
         for entry, calendar in calendars:
             label = f'{caldav.label} calendar "{entry}"'
-            objects = calendar.search(
-                start=start - MARGIN, end=end + MARGIN, event=True, expand=False, post_filter=False
+            objects = library_call(
+                caldav,
+                timeout,
+                lambda calendar=calendar: [
+                    _bytes(item.data)
+                    for item in calendar.search(
+                        start=start - MARGIN,
+                        end=end + MARGIN,
+                        event=True,
+                        expand=False,
+                        post_filter=False,
+                    )
+                ],
             )
-            for item in objects:
-                for parsed in busy.parse(_bytes(item.data), label):
+            for data in objects:
+                for parsed in busy.parse(data, label):
                     parsed.subcomponents = [
                         c
                         for c in parsed.subcomponents
@@ -87,52 +99,19 @@ def read_busy(
     return found
 
 
-def save_booking(
-    settings: BookingSettings, entry: Entry, environ: Mapping[str, str] | None = None
-) -> None:
-    """Create or replace the booking's event in the first configured calendar."""
-    caldav = settings.desk.caldav
-    if caldav is None:
-        return
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//coach-site//Pelican booking desk 1.0//EN")
-    calendar.add("version", "2.0")
-    calendar.add_component(event(entry, schedule_agent="CLIENT"))
-    with _calendars(caldav, environ, settings.busy_timeout_seconds, first_only=True) as found:
-        # Stored verbatim: the ledger owns SEQUENCE, the library must not bump it.
-        found[0][1].add_event(calendar.to_ical().decode("utf-8"), increase_seqno=False)
-
-
-def delete_booking(
-    settings: BookingSettings, uid: str, environ: Mapping[str, str] | None = None
-) -> bool:
-    """Remove the booking's event from the first calendar; False if it was not there."""
-    caldav = settings.desk.caldav
-    if caldav is None:
-        return False
-    from caldav.lib import error
-
-    with _calendars(caldav, environ, settings.busy_timeout_seconds, first_only=True) as found:
-        try:
-            item = found[0][1].get_event_by_uid(uid)
-        except error.NotFoundError:
-            return False
-        item.delete()
-    return True
-
-
 @contextmanager
-def _calendars(
+def connect(
     caldav: CalDavSettings,
     environ: Mapping[str, str] | None,
     timeout: float,
     *,
     first_only: bool = False,
 ) -> Iterator[list[tuple[str, object]]]:
-    """(entry, caldav.Calendar) in settings order; every error becomes CalDavError."""
+    """(entry, caldav.Calendar) in settings order. Calls into the calendars go
+    through `library_call`, so the library's errors become CalDavError and
+    ours pass through untouched."""
     secret = password(caldav, os.environ if environ is None else environ)
     import caldav as client_library  # imported late: heavy, and only needed when configured
-    from caldav.lib import error
 
     wanted = caldav.calendars[:1] if first_only else caldav.calendars
     # The library logs server quirks as warnings; a strict build counts every
@@ -141,16 +120,32 @@ def _calendars(
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        with client_library.DAVClient(
-            url=caldav.url,
-            username=caldav.username,
-            password=secret,
-            timeout=timeout,
-            enable_rfc6764=False,
-        ) as client:
-            yield _resolve(client, caldav, wanted)
-    except (CalDavError, BusySourceError):
-        raise
+        client = library_call(
+            caldav,
+            timeout,
+            lambda: client_library.DAVClient(
+                url=caldav.url,
+                username=caldav.username,
+                password=secret,
+                timeout=timeout,
+                enable_rfc6764=False,
+            ),
+        )
+        try:
+            yield _resolve(client, caldav, wanted, timeout)
+        finally:
+            library_call(caldav, timeout, client.close)
+    finally:
+        quiet.setLevel(level)
+
+
+def library_call(caldav: CalDavSettings, timeout: float, call: Callable[[], T]) -> T:
+    """Run `call`, which holds only calls into the caldav library (and the
+    HTTP and XML libraries under it), turning their errors into one line."""
+    from caldav.lib import error
+
+    try:
+        return call()
     except error.AuthorizationError:
         raise CalDavError(
             caldav,
@@ -167,27 +162,26 @@ def _calendars(
         else:
             problem = f"unreachable ({_reason(exc)})"
         raise CalDavError(caldav, problem) from None
-    except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
+    except Exception as exc:  # lxml, dateutil and icalendar under caldav raise many kinds
         raise CalDavError(caldav, f"unexpected answer ({_reason(exc)})") from None
-    finally:
-        quiet.setLevel(level)
 
 
-def _resolve(client, caldav: CalDavSettings, wanted: tuple[str, ...]) -> list[tuple[str, object]]:
+def _resolve(
+    client, caldav: CalDavSettings, wanted: tuple[str, ...], timeout: float
+) -> list[tuple[str, object]]:
     """Entries with a "/" are calendar URLs (relative to `url`); others are
     display names or collection names of the user's calendars."""
     by_name: dict[str, object] | None = None
     found = []
     for entry in wanted:
         if "/" in entry:
-            found.append((entry, client.calendar(url=urljoin(caldav.url, entry))))
+            url = urljoin(caldav.url, entry)
+            found.append(
+                (entry, library_call(caldav, timeout, lambda u=url: client.calendar(url=u)))
+            )
             continue
         if by_name is None:
-            by_name = {}
-            for calendar in client.principal().calendars():
-                segment = str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
-                by_name.setdefault(segment, calendar)
-                by_name.setdefault(calendar.get_display_name() or segment, calendar)
+            by_name = library_call(caldav, timeout, lambda: _by_name(client))
         if entry not in by_name:
             known = ", ".join(sorted(f'"{n}"' for n in by_name)) or "none"
             raise CalDavError(
@@ -196,6 +190,15 @@ def _resolve(client, caldav: CalDavSettings, wanted: tuple[str, ...]) -> list[tu
             )
         found.append((entry, by_name[entry]))
     return found
+
+
+def _by_name(client) -> dict[str, object]:
+    by_name: dict[str, object] = {}
+    for calendar in client.principal().calendars():
+        segment = str(calendar.url).rstrip("/").rsplit("/", 1)[-1]
+        by_name.setdefault(segment, calendar)
+        by_name.setdefault(calendar.get_display_name() or segment, calendar)
+    return by_name
 
 
 def _bytes(data: str | bytes) -> bytes:

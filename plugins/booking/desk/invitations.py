@@ -21,11 +21,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar
+from icalendar import Alarm
 
-from .ics import PRODID, REMINDER
-from .labels import day_label, time_label, zone_label
-from .ledger import Entry, event
+from ...common.ical import new_calendar
+from ..ics import REMINDER
+from ..labels import day_label, time_label, zone_label
+from ..ledger_format import X_REASON, X_SESSION, X_SLOT, Entry, event
 
 REQUEST = "REQUEST"
 CANCEL = "CANCEL"
@@ -35,15 +36,11 @@ MAIL_POLICY = policy.SMTP.clone(cte_type="7bit")
 
 def invitation(entry: Entry, method: str, now: datetime) -> bytes:
     """The iTIP object for `entry` (REQUEST for a confirmed booking, CANCEL otherwise)."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
+    calendar = new_calendar(method)
     vevent = event(entry)
     vevent.pop("DTSTAMP")
     vevent.add("dtstamp", now)  # when this message was made (RFC 5546 3.2)
-    for private in ("X-BOOKING-SESSION", "X-BOOKING-SLOT", "X-BOOKING-CANCEL-REASON"):
+    for private in (X_SESSION, X_SLOT, X_REASON):
         vevent.pop(private, None)
     attendee = vevent["ATTENDEE"]
     if method == REQUEST:

@@ -1,0 +1,5 @@
+"""`python -m plugins.booking.desk ...`: see cli.py."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Bring the coach's CalDAV calendar in line with the ledger (BOOKING["caldav"]).
+
+The ledger is the authority: every desk command writes the ledger first,
+then the outbox, then runs `sync`, which adds each upcoming confirmed
+booking that is missing or out of date (by SEQUENCE) in the first
+configured calendar and removes each upcoming cancelled one. `sync` only
+reads the ledger, so running it again (`invoke sync-calendar`) after a
+failed attempt finishes the job; bookings that have ended are left as
+they are. Events are stored with SCHEDULE-AGENT=CLIENT (RFC 6638), so the
+server sends no invitations of its own: the desk sends them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+import icalendar
+
+from ...common.ical import new_calendar
+from ..busy_caldav import MARGIN, connect, library_call
+from ..ledger_format import Entry, Ledger, event
+from ..settings import BookingSettings
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: tuple[str, ...] = ()  # slot ids written to the calendar
+    removed: tuple[str, ...] = ()  # slot ids deleted from it
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def sync(
+    settings: BookingSettings,
+    ledger: Ledger,
+    now: datetime,
+    environ: Mapping[str, str] | None = None,
+) -> SyncReport:
+    """Make the calendar hold exactly the ledger's upcoming confirmed bookings."""
+    caldav = settings.caldav
+    upcoming = [e for e in ledger.entries if e.end > now]
+    if caldav is None or not upcoming:
+        return SyncReport()
+    timeout = settings.busy_timeout_seconds
+    start = min(e.start for e in upcoming) - MARGIN
+    end = max(e.end for e in upcoming) + MARGIN
+    added, removed = [], []
+    with connect(caldav, environ, timeout, first_only=True) as found:
+        calendar = found[0][1]
+        present = library_call(caldav, timeout, lambda: _present(calendar, start, end))
+        for entry in upcoming:
+            have = present.get(entry.uid)
+            if entry.confirmed and (have is None or have[0] != entry.sequence):
+                data = _calendar_object(entry)
+                # Stored verbatim: the ledger owns SEQUENCE, the library must not bump it.
+                library_call(
+                    caldav, timeout, lambda d=data: calendar.add_event(d, increase_seqno=False)
+                )
+                added.append(entry.slot_id)
+            elif not entry.confirmed and have is not None:
+                library_call(caldav, timeout, have[1].delete)
+                removed.append(entry.slot_id)
+    return SyncReport(tuple(added), tuple(removed))
+
+
+def _present(calendar, start: datetime, end: datetime) -> dict[str, tuple[int, object]]:
+    """UID -> (SEQUENCE, the server's object) of every event in the range."""
+    found: dict[str, tuple[int, object]] = {}
+    for item in calendar.search(start=start, end=end, event=True, expand=False):
+        data = item.data
+        parsed = icalendar.Calendar.from_ical(data.encode() if isinstance(data, str) else data)
+        for vevent in parsed.walk("VEVENT"):
+            found[str(vevent.get("UID"))] = (int(vevent.get("SEQUENCE", 0)), item)
+    return found
+
+
+def _calendar_object(entry: Entry) -> str:
+    calendar = new_calendar()
+    calendar.add_component(event(entry, schedule_agent="CLIENT"))
+    return calendar.to_ical().decode("utf-8")

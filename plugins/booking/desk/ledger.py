@@ -1,0 +1,49 @@
+"""The desk's store for the bookings ledger: lock, then write atomically.
+
+The format (and reading it) is the engine's (plugins.booking.ledger_format).
+Writes are atomic (a temporary file in the same folder, then os.replace),
+the previous version is kept as `<ledger>.bak`, and a ledger that does not
+parse is never overwritten. Callers hold `locked()` around
+read-modify-write so two commands running at once cannot lose a booking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import filelock
+
+from ...common.files import write_atomically
+from ..ledger_format import Ledger, LedgerError, to_ical
+
+LOCK_TIMEOUT_SECONDS = 60
+
+
+@contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """An exclusive lock on `<ledger>.lock` (flock on Linux/macOS, LockFileEx on
+    Windows via filelock); the lock file itself may stay behind harmlessly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(str(path.with_name(path.name + ".lock")), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except filelock.Timeout:
+        raise LedgerError(
+            path, f"another booking command has held its lock for {timeout:g} s; try again"
+        ) from None
+
+
+def write(ledger: Ledger) -> None:
+    """Atomically replace the ledger, first keeping the current file as `.bak`."""
+    path = ledger.path
+    data = to_ical(ledger)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            write_atomically(path.with_name(path.name + ".bak"), path.read_bytes())
+        write_atomically(path, data)
+    except OSError as exc:
+        raise LedgerError(path, f"cannot write it: {exc.strerror or exc}") from None

@@ -1,0 +1,24 @@
+"""The build clock: SOURCE_DATE_EPOCH when set, else the current time.
+
+The build (every plugin) and the desk read it the same way, so `confirm`
+checks a slot against the same clock the site was built with, and two
+builds with the same SOURCE_DATE_EPOCH are byte-identical."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from .config import ConfigError
+
+
+def read_clock(environ: Mapping[str, str]) -> datetime:
+    """Aware UTC "now"; ConfigError when the variable is not whole seconds."""
+    raw = environ.get("SOURCE_DATE_EPOCH")
+    if raw is None:
+        return datetime.now(UTC)
+    if not raw.strip().isdigit():
+        raise ConfigError(
+            "SOURCE_DATE_EPOCH", f"must be whole seconds since 1970 (UTC), not {raw!r}"
+        )
+    return datetime.fromtimestamp(int(raw), UTC)

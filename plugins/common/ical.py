@@ -1,0 +1,45 @@
+"""The start of every iCalendar document we write, and the UID format.
+
+One PRODID for the site's invites, the ledger, the desk's invitations and
+the CalDAV events. `icalendar.Calendar.new()` is not used: it puts VERSION
+before PRODID and adds a random UID, and our files must be byte-identical
+from one build to the next.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from icalendar import Calendar
+
+PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
+
+
+def new_calendar(method: str | None = None, *, calscale: bool = True) -> Calendar:
+    """PRODID, VERSION:2.0, CALSCALE:GREGORIAN and METHOD (when given), in that order."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    if calscale:
+        calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    return calendar
+
+
+def uid_host(siteurl: str, organizer_email: str) -> str:
+    """The domain part of every UID.
+
+    The host of SITEURL when it is set (the public site); otherwise (local
+    builds have SITEURL = "") the domain of the organizer's email address,
+    which the coach controls too.
+    """
+    host = urlsplit(siteurl).hostname if siteurl else None
+    return (host or organizer_email.rpartition("@")[2]).lower()
+
+
+def uid(local: str, host: str) -> str:
+    """`<local>@<host>`: stable across builds (the local part depends only on
+    what the object is, e.g. `discovery-20261124T140000Z`) and globally
+    unique (the host is the coach's domain)."""
+    return f"{local}@{host}"

@@ -1,0 +1,79 @@
+"""Checks shared by every settings parser; each raises ConfigError naming
+the setting (a name made with config.setting_name)."""
+
+from __future__ import annotations
+
+import difflib
+import ipaddress
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .config import ConfigError
+from .email_address import is_email_address
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def text(value: object, setting: str) -> str:
+    """Non-empty text, stripped."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(setting, f"must be non-empty text, not {value!r}")
+    return value.strip()
+
+
+def required(raw: Mapping, key: str, setting: str) -> Any:
+    """`raw[key]`; `setting` is the name of that key."""
+    if key not in raw:
+        raise ConfigError(setting, "missing (it is required)")
+    return raw[key]
+
+
+def known_keys(raw: Mapping, known: Iterable[str], name_of: Callable[[str], str]) -> None:
+    """Unknown keys are errors, so a typo cannot silently drop a setting."""
+    choices = sorted(known)
+    for key in raw:
+        if key not in choices:
+            close = difflib.get_close_matches(str(key), choices, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise ConfigError(name_of(str(key)), f"unknown setting{hint}")
+
+
+def number(value: object, setting: str, *, positive: bool, whole: bool = False) -> Any:
+    kinds = (int,) if whole else (int, float)
+    ok = isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < 0 or (positive and value == 0):
+        bound = "greater than 0" if positive else "0 or more"
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(setting, f"must be {kind} {bound}, not {value!r}")
+    return value
+
+
+def email(value: object, setting: str) -> str:
+    address = text(value, setting)
+    if not is_email_address(address):
+        raise ConfigError(setting, f"{address!r} is not an email address like ada@example.org")
+    return address
+
+
+def env_name(value: object, setting: str) -> str:
+    """The NAME of an environment variable that holds a secret, never the secret."""
+    name = text(value, setting)
+    if not _ENV_NAME.fullmatch(name):
+        raise ConfigError(
+            setting,
+            f"{name!r} is not an environment variable name; put the password in "
+            "an environment variable and name that variable here",
+        )
+    return name
+
+
+def is_loopback(host: str | None) -> bool:
+    """This very machine: the only place a password may travel unencrypted."""
+    if host in {"localhost", "localhost.localdomain"}:
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
