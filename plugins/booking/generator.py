@@ -30,7 +30,7 @@ from pelican.generators import Generator
 
 from ..common.clock import read_clock
 from ..common.config import ConfigError, SiteError
-from ..common.files import write_atomically
+from ..common.files import write_if_changed
 from ..common.ical import uid_host
 from .ics import availability_feed, slot_invite
 from .ledger_format import booked
@@ -95,7 +95,7 @@ class BookingGenerator(Generator):
                     slot, sp.session, organizer, origin, host, now
                 )
             for file_name, data in files.items():
-                write_atomically(folder / file_name, data, durable=False)
+                write_if_changed(folder / file_name, data)
 
     def _write_pages(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)

@@ -1,31 +1,14 @@
-"""Write a file only when its bytes change.
-
-Rewriting an identical page costs a truncate and a fresh block allocation
-(measured: 1 ms a file on an ext4 disk mounted with `discard`, half of a
-1,000-article rebuild), and a new mtime makes `rsync` and CDNs treat it as
-changed. A changed file is replaced by rename, so a server reading it never
-sees half a page.
+"""A file handle for Pelican's Writer that writes only when the bytes change
+(plugins.common.files.write_if_changed: unchanged pages keep their mtime, a
+changed one is replaced by rename, so a server never sees half a page).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from types import TracebackType
 
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` unless it already holds exactly that; True if written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.write_bytes(data)
-        return True
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(path)
-    return True
+from ..common.files import write_if_changed
 
 
 class ChangedOnlyFile:

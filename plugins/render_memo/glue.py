@@ -21,7 +21,8 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .changed_only import ChangedOnlyFile, write_if_changed
+from ..common.files import write_if_changed
+from .changed_only import ChangedOnlyFile
 from .digest import StateDigest, Undigestible
 from .inputs import TemplateReads, code_digest, environment_digest
 from .keys import PageKeys

@@ -12,7 +12,7 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from .changed_only import write_if_changed
+from ..common.files import write_if_changed
 
 Entry = tuple[bytes, bytes]
 

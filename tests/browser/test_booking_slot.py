@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sitetools.server import serve_in_thread
-from tests.interop.booking_sample import build_booking_sample
 from tests.support.booking import (
     FIRST,
     FIRST_STAMP,
@@ -28,6 +27,7 @@ from tests.support.booking import (
     utc,
     without_booking_script,
 )
+from tests.support.booking_sample import build_booking_sample
 from tests.support.browser import axe_violations
 
 pytestmark = pytest.mark.browser

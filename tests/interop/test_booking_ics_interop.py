@@ -14,7 +14,7 @@ import icalendar
 import pytest
 import vobject
 
-from tests.interop.booking_sample import build_booking_sample, ics_files
+from tests.support.booking_sample import build_booking_sample, ics_files
 from tests.support.site import DEFAULT_EPOCH
 
 HERE = Path(__file__).resolve().parent

@@ -7,27 +7,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from busy_server import closed_port_url, serving
-from conftest import utc
 
 from plugins.booking import busy
 from plugins.booking.errors import BusySourceError
 from plugins.booking.model import Interval
+from tests.support.booking_settings import utc
+from tests.support.ics_text import event, ics
 
 NY = ZoneInfo("America/New_York")
 START, END = datetime(2026, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC)
-
-
-def ics(*components: str) -> bytes:
-    body = "\n".join(c.strip() for c in components)
-    text = f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{body}\nEND:VCALENDAR\n"
-    return text.replace("\n", "\r\n").encode()
-
-
-def event(*lines: str, uid: str = "e1@test") -> str:
-    return "\n".join(
-        ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20261101T000000Z", *lines, "END:VEVENT"]
-    )
 
 
 def intervals(data: bytes, zone: ZoneInfo = NY) -> list[tuple[str, str]]:
@@ -243,47 +231,6 @@ def test_invalid_icalendar_names_the_file_and_the_problem(tmp_path, content, pro
     message = str(caught.value)
     assert "busy.ics" in message and problem in message
     assert "\n" not in message
-
-
-def test_url_is_fetched(tmp_path):
-    data = ics(event("DTSTART:20261201T150000Z", "DTEND:20261201T160000Z"))
-    with serving({"/busy.ics": (200, data, 0)}) as base:
-        assert len(_load([f"{base}/busy.ics"], tmp_path)) == 1
-
-
-@pytest.mark.parametrize(
-    ("status", "shown"), [(404, "HTTP 404"), (500, "HTTP 500"), (204, "HTTP 204")]
-)
-def test_url_answering_other_than_200_fails(tmp_path, status, shown):
-    with serving({"/busy.ics": (status, b"", 0)}) as base, pytest.raises(BusySourceError) as caught:
-        _load([f"{base}/busy.ics"], tmp_path)
-    assert f"the server answered {shown}" in str(caught.value)
-
-
-def test_unreachable_url_fails(tmp_path):
-    with pytest.raises(BusySourceError) as caught:
-        _load([closed_port_url()], tmp_path)
-    assert "unreachable" in str(caught.value)
-
-
-def test_slow_url_times_out_within_the_bound(tmp_path):
-    import time
-
-    with serving({"/busy.ics": (200, b"", 3.0)}) as base:
-        started = time.monotonic()
-        with pytest.raises(BusySourceError) as caught:
-            _load([f"{base}/busy.ics"], tmp_path, timeout=0.3)
-        assert time.monotonic() - started < 2.0
-    assert "no complete answer within 0.3 s (busy_timeout_seconds)" in str(caught.value)
-
-
-def test_url_errors_do_not_print_the_secret_path(tmp_path):
-    with serving({}) as base:
-        url = f"{base}/calendar/ical/private-5ecret7oken/basic.ics"
-        with pytest.raises(BusySourceError) as caught:
-            _load([url], tmp_path)
-    assert "5ecret7oken" not in str(caught.value)
-    assert "<http://127.0.0.1/…>" in str(caught.value)
 
 
 def test_fail_closed_a_later_bad_source_fails_the_whole_load(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import booking, local_times, offered, one_day, starts, utc
+from tests.support.booking_settings import booking, local_times, offered, one_day, starts, utc
 
 
 def _sundays_at_nine(zone: str, now: str):

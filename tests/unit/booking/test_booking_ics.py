@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime
 
 import icalendar
 import pytest
-from conftest import NOW, booking
 
-from plugins.booking.ics import PRODID, availability_feed, slot_invite, uid_host
+from plugins.booking.ics import availability_feed, slot_invite
 from plugins.booking.model import Slot
 from plugins.booking.settings import parse_settings
+from plugins.common.ical import PRODID, uid_host
+from tests.support.booking_settings import NOW, booking
 
 ORIGIN = "https://coach.example.org"
 

@@ -8,13 +8,13 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import NOW, booking
 
-from plugins.booking.errors import BookingConfigError
 from plugins.booking.links import CalendarEvent, calendar_links, google, outlook, yahoo
 from plugins.booking.plan import make_plan
 from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, slots_document
+from plugins.common.config import ConfigError
+from tests.support.booking_settings import NOW, booking
 
 # A title and notes with every character that means something in a URL.
 EVENT = CalendarEvent(
@@ -95,7 +95,7 @@ def test_calendar_links_name_four_services_in_order():
 
 
 def _slot(raw=None, origin="https://coach.example.org"):
-    plan = make_plan(raw or booking(), content_path=".", now=NOW)
+    plan = make_plan(parse_settings(raw or booking()), content_path=".", now=NOW)
     return booking_view(plan, origin)[0]["days"][0]["slots"][0]
 
 
@@ -132,7 +132,7 @@ def test_request_email_names_the_slot_and_leaves_a_line_for_the_visitors_zone():
 
 
 def test_slots_json_leaves_the_page_only_links_out():
-    plan = make_plan(booking(), content_path=".", now=NOW)
+    plan = make_plan(parse_settings(booking()), content_path=".", now=NOW)
     view = booking_view(plan, "https://coach.example.org")[0]
     document = slots_document(view)
     assert "calendar_links" not in document["slots"][0]
@@ -141,11 +141,13 @@ def test_slots_json_leaves_the_page_only_links_out():
 
 def test_session_view_has_the_currency_and_the_form_action():
     raw = booking(currency="EUR", request_form_action="https://forms.example.org/f/abc")
-    view = booking_view(make_plan(raw, content_path=".", now=NOW))[0]
+    view = booking_view(make_plan(parse_settings(raw), content_path=".", now=NOW))[0]
     assert view["currency"] == "EUR"
     assert view["request_form_action"] == "https://forms.example.org/f/abc"
     assert (
-        booking_view(make_plan(booking(), content_path=".", now=NOW))[0]["request_form_action"]
+        booking_view(make_plan(parse_settings(booking()), content_path=".", now=NOW))[0][
+            "request_form_action"
+        ]
         is None
     )
 
@@ -179,7 +181,7 @@ def test_request_form_action_accepts_https_and_local_http(action):
     ],
 )
 def test_request_form_action_rejects_anything_else_in_one_line(action):
-    with pytest.raises(BookingConfigError) as error:
+    with pytest.raises(ConfigError) as error:
         parse_settings(booking(request_form_action=action))
     message = str(error.value)
     assert message.startswith('BOOKING["request_form_action"]: must be an https:// URL')
@@ -187,5 +189,5 @@ def test_request_form_action_rejects_anything_else_in_one_line(action):
 
 
 def test_request_form_action_typo_gets_a_hint():
-    with pytest.raises(BookingConfigError, match='did you mean "request_form_action"'):
+    with pytest.raises(ConfigError, match='did you mean "request_form_action"'):
         parse_settings(booking(request_from_action="https://forms.example.org/"))

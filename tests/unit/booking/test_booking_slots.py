@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import NOW, booking, offered, one_day, starts, utc
-
 from plugins.booking.busy import from_bookings
 from plugins.booking.model import Booking, Interval
 from plugins.booking.settings import parse_settings
 from plugins.booking.slots import free_starts, merge
+from tests.support.booking_settings import NOW, booking, offered, one_day, starts, utc
 
 
 def ts(text: str) -> int:

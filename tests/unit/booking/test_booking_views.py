@@ -6,16 +6,17 @@ from datetime import UTC, date, datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import NOW, booking
 
 from plugins.booking.labels import day_label, time_label, zone_label
 from plugins.booking.links import mailto
 from plugins.booking.plan import make_plan
+from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, price_label, slots_document
+from tests.support.booking_settings import NOW, booking
 
 
 def _view(raw=None):
-    return booking_view(make_plan(raw or booking(), content_path=".", now=NOW))[0]
+    return booking_view(make_plan(parse_settings(raw or booking()), content_path=".", now=NOW))[0]
 
 
 def test_session_view_contract():

@@ -12,11 +12,16 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from plugins.booking import desk as commands
-from plugins.booking import ledger
-from plugins.booking.errors import BookingConfigError
+from plugins.booking import ledger_format
+from plugins.booking.desk import commands
 from plugins.booking.plan import make_plan
-from tests.unit.desk.helpers import BUSY, FREE, NOW, make_desk
+from plugins.common.config import ConfigError
+from tests.support.desk_sample import BUSY, FREE, NOW, make_desk
+
+
+@pytest.fixture
+def desk(tmp_path):
+    return make_desk(tmp_path)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -27,17 +32,17 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _offered_ids(desk) -> list[str]:
     plan = make_plan(
-        desk.raw,
+        desk.settings,
         content_path=desk.content_path,
         now=desk.now,
-        bookings=ledger.read(desk.ledger_path).bookings(),
+        bookings=ledger_format.read(desk.ledger_path).bookings(),
     )
     return [slot.id for sp in plan.sessions for slot in sp.slots]
 
 
 def test_confirm_records_the_booking_and_writes_the_outbox(desk):
     outcome = commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", "Bring notes")
-    (entry,) = ledger.read(desk.ledger_path).entries
+    (entry,) = ledger_format.read(desk.ledger_path).entries
     assert desk.ledger_path == desk.root / "bookings/bookings.ics"
     assert (entry.slot_id, entry.status, entry.sequence) == (FREE[0], "CONFIRMED", 0)
     assert entry.uid == f"{FREE[0]}@hartcoaching.example"  # the published slot's UID
@@ -141,7 +146,7 @@ def test_unknown_slot_ids_are_refused(desk, slot, problem):
 def test_a_slot_page_url_is_accepted_as_a_slot_id(desk):
     url = "http://127.0.0.1:8000/book/discovery/20261123T140000Z/"
     commands.confirm(desk, url, "Ada Lovelace", "ada@example.org")
-    assert ledger.read(desk.ledger_path).entries[0].slot_id == FREE[0]
+    assert ledger_format.read(desk.ledger_path).entries[0].slot_id == FREE[0]
 
 
 @pytest.mark.parametrize(
@@ -181,17 +186,17 @@ def test_a_corrupted_ledger_is_refused_nothing_written_backup_intact(desk):
         lambda: commands.reschedule(desk, FREE[0], "discovery-20261123T180000Z"),
         lambda: commands.listing(desk),
     ):
-        with pytest.raises(ledger.LedgerError, match="not valid iCalendar"):
+        with pytest.raises(ledger_format.LedgerError, match="not valid iCalendar"):
             command()
     assert (_files(desk.ledger_path.parent), _files(desk.outbox)) == before
-    assert ledger.read(backup).entries[0].slot_id == FREE[0]  # the backup still parses
+    assert ledger_format.read(backup).entries[0].slot_id == FREE[0]  # the backup still parses
 
 
 def test_cancel_bumps_sequence_and_the_slot_is_offered_again(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     assert FREE[0] not in _offered_ids(desk)
     outcome = commands.cancel(desk, FREE[0], "Unwell, sorry")
-    (entry,) = ledger.read(desk.ledger_path).entries
+    (entry,) = ledger_format.read(desk.ledger_path).entries
     assert (entry.status, entry.sequence, entry.reason) == ("CANCELLED", 1, "Unwell, sorry")
     assert f"{FREE[0]}-cancel-1.eml" in _files(desk.outbox)
     assert "offered again" in "\n".join(outcome.lines)
@@ -202,7 +207,7 @@ def test_rebooking_a_cancelled_slot_continues_its_sequence(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     commands.cancel(desk, FREE[0])
     commands.confirm(desk, FREE[0], "Bob Booker", "bob@example.org")
-    (entry,) = ledger.read(desk.ledger_path).entries
+    (entry,) = ledger_format.read(desk.ledger_path).entries
     assert (entry.status, entry.sequence, entry.name) == ("CONFIRMED", 2, "Bob Booker")
     assert f"{FREE[0]}-request-2.ics" in _files(desk.outbox)
 
@@ -220,7 +225,7 @@ def test_reschedule_keeps_the_client_and_may_move_into_its_own_buffer(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", "Video: https://v.example")
     # 9:30 is inside the 9:00 booking's buffer: only free because that booking moves.
     outcome = commands.reschedule(desk, FREE[0], FREE[1])
-    old, new = ledger.read(desk.ledger_path).entries
+    old, new = ledger_format.read(desk.ledger_path).entries
     assert (old.slot_id, old.status, old.sequence) == (FREE[0], "CANCELLED", 1)
     assert (new.slot_id, new.status, new.sequence) == (FREE[1], "CONFIRMED", 0)
     assert (new.name, new.email, new.note) == ("Ada Lovelace", "ada@example.org", old.note)
@@ -259,7 +264,7 @@ def test_listing_shows_upcoming_bookings_in_the_coachs_zone(tmp_path):
 
 def test_a_ledger_inside_the_content_folder_is_refused(tmp_path):
     desk = make_desk(tmp_path, ledger="content/bookings.ics")
-    with pytest.raises(BookingConfigError, match="could be published"):
+    with pytest.raises(ConfigError, match="could be published"):
         commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
 
 

@@ -1,14 +1,17 @@
-"""BOOKING's desk keys (ledger, outbox, smtp, caldav): defaults, and one line
-naming the key for every bad value."""
+"""BOOKING's keys for the desk (ledger, outbox and caldav, read by the engine
+too; smtp, the desk's own): defaults, and one line naming the key for every
+bad value, whichever parser owns the key."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from plugins.booking.desk_config import DEFAULT_LEDGER, DEFAULT_OUTBOX
-from plugins.booking.errors import BookingConfigError
-from plugins.booking.settings import parse_settings
-from tests.unit.desk.helpers import sample_booking
+from plugins.booking.desk.settings import parse_desk
+from plugins.booking.settings import DEFAULT_LEDGER, DEFAULT_OUTBOX
+from plugins.common.config import ConfigError
+from tests.support.desk_sample import sample_booking
 
 SMTP = {"host": "smtp.example.org", "username": "coach", "password_env": "SMTP_PASSWORD"}
 CALDAV = {
@@ -19,8 +22,16 @@ CALDAV = {
 }
 
 
+def _desk(raw: dict) -> SimpleNamespace:
+    parsed = parse_desk(raw)
+    booking = parsed.booking
+    return SimpleNamespace(
+        ledger=booking.ledger, outbox=booking.outbox, caldav=booking.caldav, smtp=parsed.smtp
+    )
+
+
 def test_defaults_keep_the_desk_local():
-    desk = parse_settings(sample_booking()).desk
+    desk = _desk(sample_booking())
     assert (
         (desk.ledger, desk.outbox)
         == (DEFAULT_LEDGER, DEFAULT_OUTBOX)
@@ -33,9 +44,7 @@ def test_defaults_keep_the_desk_local():
 
 
 def test_full_settings_parse():
-    desk = parse_settings(
-        sample_booking(ledger="private/b.ics", outbox="mail", smtp=SMTP, caldav=CALDAV)
-    ).desk
+    desk = _desk(sample_booking(ledger="private/b.ics", outbox="mail", smtp=SMTP, caldav=CALDAV))
     assert desk.ledger == "private/b.ics" and desk.outbox == "mail"
     assert (desk.smtp.host, desk.smtp.port, desk.smtp.security) == (
         "smtp.example.org",
@@ -48,7 +57,7 @@ def test_full_settings_parse():
 
 
 def test_ssl_defaults_to_port_465():
-    smtp = parse_settings(sample_booking(smtp={**SMTP, "security": "ssl"})).desk.smtp
+    smtp = _desk(sample_booking(smtp={**SMTP, "security": "ssl"})).smtp
     assert smtp.port == 465
 
 
@@ -113,8 +122,8 @@ def test_ssl_defaults_to_port_465():
     ],
 )
 def test_bad_values_name_the_key_in_one_line(changes, setting, problem):
-    with pytest.raises(BookingConfigError) as caught:
-        parse_settings(sample_booking(**changes))
+    with pytest.raises(ConfigError) as caught:
+        parse_desk(sample_booking(**changes))
     assert caught.value.setting == setting
     assert problem in caught.value.problem
     assert "\n" not in str(caught.value)
@@ -123,5 +132,5 @@ def test_bad_values_name_the_key_in_one_line(changes, setting, problem):
 def test_plain_connections_are_allowed_to_this_machine_only():
     local = {**CALDAV, "url": "http://127.0.0.1:5232/"}
     smtp = {**SMTP, "host": "localhost", "security": "none"}
-    desk = parse_settings(sample_booking(caldav=local, smtp=smtp)).desk
+    desk = _desk(sample_booking(caldav=local, smtp=smtp))
     assert desk.caldav.url.startswith("http://") and desk.smtp.port == 25

@@ -3,20 +3,19 @@ ledger that does not parse, the lock, and where it may live."""
 
 from __future__ import annotations
 
-import multiprocessing
-import time
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import icalendar
 import pytest
 
-from plugins.booking import busy, ledger
-from plugins.booking.errors import BookingConfigError
-from plugins.booking.ledger import CANCELLED, CONFIRMED, Entry, Ledger, LedgerError
+from plugins.booking import busy, ledger_format
+from plugins.booking.desk import ledger
+from plugins.booking.ledger_format import CANCELLED, CONFIRMED, Entry, Ledger, LedgerError
 from plugins.booking.model import Booking
-from tests.unit.desk.helpers import NOW
+from plugins.common import files
+from plugins.common.config import ConfigError
+from tests.support.desk_sample import NOW
 
 
 def entry(slot: str = "discovery-20261123T140000Z", **changes) -> Entry:
@@ -49,7 +48,7 @@ def test_round_trip_keeps_every_field(tmp_path):
     one = entry()
     two = entry("discovery-20261123T150000Z", status=CANCELLED, sequence=3, reason="Ill")
     ledger.write(Ledger(path, (two, one)))
-    back = ledger.read(path)
+    back = ledger_format.read(path)
     assert back.entries == (one, two)  # sorted by start
     assert back.bookings() == [Booking("discovery", one.start, one.end)]
     assert back.bookings(without=one.slot_id) == []
@@ -73,7 +72,7 @@ def test_the_file_is_valid_icalendar_with_the_promised_properties(tmp_path):
 
 
 def test_a_missing_ledger_is_empty(tmp_path):
-    assert ledger.read(tmp_path / "none.ics").entries == ()
+    assert ledger_format.read(tmp_path / "none.ics").entries == ()
 
 
 def test_writes_keep_the_previous_version_as_bak(tmp_path):
@@ -81,7 +80,7 @@ def test_writes_keep_the_previous_version_as_bak(tmp_path):
     ledger.write(Ledger(path, (entry(),)))
     first = path.read_bytes()
     assert not path.with_name("bookings.ics.bak").exists()
-    ledger.write(ledger.read(path).put(entry(sequence=1, status=CANCELLED)))
+    ledger.write(ledger_format.read(path).put(entry(sequence=1, status=CANCELLED)))
     assert path.with_name("bookings.ics.bak").read_bytes() == first
     assert path.read_bytes() != first
     assert sorted(p.name for p in path.parent.iterdir()) == ["bookings.ics", "bookings.ics.bak"]
@@ -95,7 +94,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def crash(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ledger.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(LedgerError, match="No space left"):
         ledger.write(Ledger(path, (entry(), entry("discovery-20261123T150000Z"))))
     assert path.read_bytes() == before
@@ -123,59 +122,38 @@ def test_a_ledger_that_does_not_parse_is_refused_in_one_line(tmp_path, data, pro
     path = tmp_path / "bookings.ics"
     path.write_bytes(data)
     with pytest.raises(LedgerError) as caught:
-        ledger.read(path)
+        ledger_format.read(path)
     assert problem in str(caught.value) and str(path) in str(caught.value)
     assert "\n" not in str(caught.value) and ".bak" in str(caught.value)
 
 
 def test_the_same_slot_twice_is_refused(tmp_path):
     path = tmp_path / "bookings.ics"
-    two = ledger.to_ical(Ledger(path, (entry(), entry("discovery-20261123T150000Z"))))
+    two = ledger_format.to_ical(Ledger(path, (entry(), entry("discovery-20261123T150000Z"))))
     path.write_bytes(
         two.replace(b"SLOT:discovery-20261123T150000Z", b"SLOT:discovery-20261123T140000Z")
     )
     with pytest.raises(LedgerError, match="appears twice"):
-        ledger.read(path)
-
-
-def _hold(path: str, ready, seconds: float) -> None:
-    with ledger.locked(Path(path)):
-        ready.set()
-        time.sleep(seconds)
-
-
-def test_the_lock_excludes_another_process(tmp_path):
-    path = tmp_path / "bookings.ics"
-    ready = multiprocessing.Event()
-    holder = multiprocessing.Process(target=_hold, args=(str(path), ready, 3))
-    holder.start()
-    try:
-        assert ready.wait(20)
-        started = time.monotonic()
-        with (
-            pytest.raises(LedgerError, match="another booking command"),
-            ledger.locked(path, timeout=0.5),
-        ):
-            pass
-        assert time.monotonic() - started >= 0.5
-    finally:
-        holder.join(20)
-    with ledger.locked(path, timeout=0.5):
-        pass  # free again once the holder is done
+        ledger_format.read(path)
 
 
 def test_relative_paths_start_at_the_project_folder(tmp_path):
-    assert ledger.resolve("bookings/bookings.ics", tmp_path) == tmp_path / "bookings/bookings.ics"
-    assert ledger.resolve(str(tmp_path / "x.ics"), "/elsewhere") == tmp_path / "x.ics"
+    assert (
+        ledger_format.resolve("bookings/bookings.ics", tmp_path)
+        == tmp_path / "bookings/bookings.ics"
+    )
+    assert ledger_format.resolve(str(tmp_path / "x.ics"), "/elsewhere") == tmp_path / "x.ics"
 
 
 @pytest.mark.parametrize("inside", ["content", "output"])
 def test_the_ledger_may_not_live_where_the_site_is_read_or_written(tmp_path, inside):
     path = tmp_path / inside / "bookings.ics"
-    with pytest.raises(BookingConfigError) as caught:
-        ledger.refuse_published("ledger", path, tmp_path / "content", tmp_path / "output")
+    with pytest.raises(ConfigError) as caught:
+        ledger_format.refuse_published("ledger", path, tmp_path / "content", tmp_path / "output")
     assert caught.value.setting == 'BOOKING["ledger"]' and "could be published" in str(caught.value)
-    ledger.refuse_published("ledger", tmp_path / "x.ics", tmp_path / "content", tmp_path / "o")
+    ledger_format.refuse_published(
+        "ledger", tmp_path / "x.ics", tmp_path / "content", tmp_path / "o"
+    )
 
 
 def test_put_replaces_the_entry_of_the_same_slot(tmp_path):

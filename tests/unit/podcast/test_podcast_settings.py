@@ -120,7 +120,7 @@ def test_every_optional_key_is_read():
 def test_bad_settings_name_the_key(changes, field, words):
     error = config_error(**changes)
     assert error.field == field
-    assert str(error).startswith(f"PODCAST[{field!r}]: ")
+    assert str(error).startswith(f'PODCAST["{field}"]: ')
     assert words in str(error)
 
 

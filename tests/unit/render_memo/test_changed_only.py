@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plugins.render_memo.changed_only import ChangedOnlyFile, write_if_changed
+from plugins.common.files import write_if_changed
+from plugins.render_memo.changed_only import ChangedOnlyFile
 
 
 def test_identical_bytes_leave_the_file_untouched(tmp_path: Path):

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.interop.booking_sample import build_booking_sample
+from tests.support.booking_sample import build_booking_sample
 from tests.support.html import jsonld_objects, read_page
 from tests.support.site import ROOT
 

@@ -7,10 +7,10 @@ from email import policy
 
 import pytest
 
-from plugins.booking import desk as commands
-from plugins.booking.mail import MailError
+from plugins.booking.desk import commands
+from plugins.booking.desk.mail import MailError
 from tests.support.desk import smtp_sink
-from tests.unit.desk.helpers import FREE, make_desk
+from tests.support.desk_sample import FREE, make_desk
 
 SECRET = "s3cret-smtp-pass-Q7"
 

@@ -1,10 +1,9 @@
-"""Helpers shared by the booking unit tests: a small valid BOOKING dict."""
+"""Helpers shared by the booking tests: a small valid BOOKING dict, the
+suite's clock, and slots straight from the pure engine."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
-import pytest
 
 from tests.support.dicts import replaced
 
@@ -23,11 +22,6 @@ BASE = {
 
 def booking(**changes) -> dict:
     return replaced(BASE, **changes)
-
-
-@pytest.fixture
-def raw() -> dict:
-    return booking()
 
 
 def offered(raw: dict, now: datetime = NOW, busy=(), bookings=(), session: int = 0):

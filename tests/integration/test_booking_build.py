@@ -12,10 +12,10 @@ import icalendar
 import pytest
 
 from sitetools.server import serve_in_thread
-from tests.interop.booking_sample import SAMPLE_CALENDAR, build_booking_sample, ics_files
+from tests.support.booking_sample import SAMPLE_CALENDAR, build_booking_sample, ics_files
+from tests.support.busy_server import closed_port_url, serving
 from tests.support.html import page_for_url, read_page
 from tests.support.site import DEFAULT_EPOCH, ROOT
-from tests.unit.booking.busy_server import closed_port_url, serving
 
 SAMPLE = {"timezone": "America/New_York", "organizer": {"name": "E", "email": "e@coach.example"}}
 
@@ -297,20 +297,3 @@ def test_busy_calendar_inside_static_paths_is_refused(tmp_path):
 def test_relative_feed_domain_is_refused(tmp_path):
     line = _fails(tmp_path, FEED_DOMAIN="coach.example.org")
     assert line.startswith("booking: FEED_DOMAIN: must be an absolute origin")
-
-
-def test_many_slots_are_written_by_the_worker_process_identically(sample, tmp_path):
-    # Above PARALLEL_FROM_SLOTS the calendars are serialised in a second
-    # process; the files must be the ones the in-process path writes.
-    import pelicanconf
-    from plugins.booking.generator import PARALLEL_FROM_SLOTS
-
-    booking = {**pelicanconf.BOOKING, "horizon_days": 150}
-    output = build_booking_sample(tmp_path, overrides={"BOOKING": booking}).output
-    slots = _slots(output)
-    assert len(slots) > PARALLEL_FROM_SLOTS
-    for slot in slots:
-        assert icalendar.Calendar.from_ical((output / slot["ics"]).read_bytes())
-    small = {p.relative_to(sample) for p in ics_files(sample)}
-    for rel in small - {Path("book/discovery/availability.ics")}:
-        assert (output / rel).read_bytes() == (sample / rel).read_bytes()

@@ -21,7 +21,7 @@ def sample_booking(**changes) -> dict:
 
 
 def make_desk(project: Path, *, now: datetime = NOW, environ=None, **changes):
-    from plugins.booking.desk import Desk
+    from plugins.booking.desk.commands import Desk
 
     content = project / "content"
     if not (content / "calendars").exists():
@@ -37,3 +37,27 @@ def make_desk(project: Path, *, now: datetime = NOW, environ=None, **changes):
         environ={} if environ is None else environ,
         lock_timeout=5,
     )
+
+
+CLIENT_NAME = "Zoë O'Brien-Łukasiewicz, PhD"  # non-ASCII, a comma and a quote: escaping matters
+CLIENT_EMAIL = "zoe.obrien@example.org"
+
+
+def confirmed_then_cancelled(project: Path) -> Path:
+    """Confirm FREE[0] for CLIENT_NAME, then cancel it; the outbox folder."""
+    from plugins.booking.desk import commands
+
+    desk = make_desk(project)
+    commands.confirm(
+        desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL, "Video: https://video.example/room?id=1;x=2"
+    )
+    commands.cancel(desk, FREE[0], "I am unwell; sorry, let us find another time")
+    return desk.outbox
+
+
+def request_file(outbox: Path) -> Path:
+    return outbox / f"{FREE[0]}-request-0.ics"
+
+
+def cancel_file(outbox: Path) -> Path:
+    return outbox / f"{FREE[0]}-cancel-1.ics"

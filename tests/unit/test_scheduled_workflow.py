@@ -1,26 +1,10 @@
-"""House rules for the desk's code, and the shipped CI workflow example."""
+"""The shipped example of a scheduled rebuild (docs/scheduled-rebuild.yml)."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import yaml
 
 from tests.support.site import ROOT
-
-
-def test_the_desk_core_imports_neither_pelican_nor_the_caldav_library():
-    """Only cli.py reads settings through Pelican; the CalDAV library is heavy
-    and only loaded when BOOKING["caldav"] is set."""
-    code = (
-        "import sys\n"
-        "import plugins.booking.desk, plugins.booking.ledger, plugins.booking.invitations\n"
-        "import plugins.booking.caldav_source, plugins.booking.mail, plugins.booking.plan\n"
-        "loaded = {m.split('.')[0] for m in sys.modules}\n"
-        "assert not loaded & {'pelican', 'caldav', 'niquests'}, loaded & {'pelican', 'caldav'}\n"
-    )
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
 def test_the_scheduled_rebuild_example_builds_hourly_with_siteurl_and_publishes():

@@ -9,12 +9,12 @@ from datetime import timedelta
 
 import pytest
 
-from plugins.booking import busy, caldav_source, ledger
-from plugins.booking import desk as commands
-from plugins.booking.caldav_source import CalDavError
+from plugins.booking import busy, busy_caldav, ledger_format
+from plugins.booking.busy_caldav import CalDavError
+from plugins.booking.desk import commands
 from plugins.booking.settings import parse_settings
 from tests.support.desk import PASSWORD_ENV, free_port, radicale
-from tests.unit.desk.helpers import FREE, NOW, make_desk, sample_booking
+from tests.support.desk_sample import FREE, NOW, make_desk, sample_booking
 
 # Every kind of busy data the engine understands, in the coach's zone.
 BUSY_ICS = """\
@@ -82,7 +82,7 @@ def test_busy_time_is_the_same_as_from_a_busy_file(tmp_path, server):
         home.add_event(text)
     settings = parse_settings(sample_booking(caldav=server.settings("Work", "Home")))
     start, end = NOW - timedelta(hours=2), NOW + timedelta(days=29)
-    got = caldav_source.read_busy(settings, start, end, environ=_env(server))
+    got = busy_caldav.read_busy(settings, start, end, environ=_env(server))
     files = {f"{i}.ics": t.encode() for i, t in enumerate([BUSY_ICS, *OTHERS])}
     expected = busy.load(
         list(files), ".", settings.zone, start, end, 10, reader=lambda s, _: files[s.entry]
@@ -171,5 +171,5 @@ def test_a_calendar_given_by_path_works(tmp_path, server):
     server.calendar("Paths")
     desk = _desk(tmp_path, server, "/coach/paths/")
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
-    assert ledger.read(desk.ledger_path).entries[0].status == "CONFIRMED"
+    assert ledger_format.read(desk.ledger_path).entries[0].status == "CONFIRMED"
     assert len(server.calendar("Paths").search(event=True)) == 1
