@@ -21,7 +21,7 @@ build: $(STAMP)
 	$(BIN)/invoke build
 
 clean:
-	rm -rf output cache test-artifacts
+	rm -rf output output.building output.previous .cache test-artifacts
 
 venv: $(STAMP)
 

@@ -58,8 +58,12 @@ def _safe_build(c, settings: str) -> None:
 
 @task
 def clean(c):
-    """Remove generated files."""
-    shutil.rmtree(ROOT / CONFIG["deploy_path"], ignore_errors=True)
+    """Remove generated files: output/ (and a cut-off build's folders beside
+    it), the build cache .cache/ and test-artifacts/."""
+    out = ROOT / CONFIG["deploy_path"]
+    beside = [out.with_name(out.name + suffix) for suffix in (".building", ".previous")]
+    for folder in (out, *beside, ROOT / ".cache", ROOT / "test-artifacts"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @task
@@ -267,3 +271,9 @@ def reschedule(c, slot, to, settings=""):
 def list_bookings(c, all=False, settings=""):
     """List upcoming bookings in your time zone."""
     _desk(c, settings, "bookings", *(["--all"] if all else []))
+
+
+@task(name="sync-calendar")
+def sync_calendar(c, settings=""):
+    """Bring your CalDAV calendar (BOOKING["caldav"]) in line with the ledger."""
+    _desk(c, settings, "sync-calendar")

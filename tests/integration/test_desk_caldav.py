@@ -11,7 +11,7 @@ import pytest
 
 from plugins.booking import busy, busy_caldav, ledger_format
 from plugins.booking.busy_caldav import CalDavError
-from plugins.booking.desk import commands
+from plugins.booking.desk import calendar_sync, commands, ledger
 from plugins.booking.settings import parse_settings
 from tests.support.desk import PASSWORD_ENV, free_port, radicale
 from tests.support.desk_sample import FREE, NOW, make_desk, sample_booking
@@ -173,3 +173,98 @@ def test_a_calendar_given_by_path_works(tmp_path, server):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     assert ledger_format.read(desk.ledger_path).entries[0].status == "CONFIRMED"
     assert len(server.calendar("Paths").search(event=True)) == 1
+
+
+# --- the ledger is the authority: ledger first, then outbox, then the calendar ---
+
+
+def _fail_ledger_writes(monkeypatch):
+    def refuse(book):
+        raise ledger_format.LedgerError(book.path, "cannot write it: No space left on device")
+
+    monkeypatch.setattr(ledger, "write", refuse)
+
+
+def _uids(calendar) -> list[str]:
+    return sorted(str(i.icalendar_component["UID"]) for i in calendar.search(event=True))
+
+
+def _state(desk, calendar):
+    book = ledger_format.read(desk.ledger_path)
+    outbox = sorted(p.name for p in desk.outbox.iterdir()) if desk.outbox.exists() else []
+    return [(e.slot_id, e.status, e.sequence) for e in book.entries], outbox, _uids(calendar)
+
+
+def test_a_cancel_whose_ledger_write_fails_changes_nothing(tmp_path, server, monkeypatch):
+    calendar = server.calendar("FailCancel")
+    desk = _desk(tmp_path, server, "FailCancel")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    before = _state(desk, calendar)
+    assert before[2] == [f"{FREE[0]}@hartcoaching.example"]
+    _fail_ledger_writes(monkeypatch)
+    with pytest.raises(ledger_format.LedgerError, match="No space left"):
+        commands.cancel(desk, FREE[0])
+    # Ledger, outbox and calendar all still say: booked.
+    assert _state(desk, calendar) == before
+
+
+def test_a_reschedule_whose_ledger_write_fails_changes_nothing(tmp_path, server, monkeypatch):
+    calendar = server.calendar("FailMove")
+    desk = _desk(tmp_path, server, "FailMove")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    before = _state(desk, calendar)
+    _fail_ledger_writes(monkeypatch)
+    with pytest.raises(ledger_format.LedgerError):
+        commands.reschedule(desk, FREE[0], FREE[2])
+    assert _state(desk, calendar) == before
+    assert before[0] == [(FREE[0], "CONFIRMED", 0)]
+
+
+def test_a_calendar_that_fails_after_the_ledger_is_caught_up_by_sync(tmp_path, server, monkeypatch):
+    calendar = server.calendar("CatchUp")
+    desk = _desk(tmp_path, server, "CatchUp")
+
+    def down(settings, *_args):
+        raise CalDavError(settings.caldav, "unreachable (connection refused)")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(calendar_sync, "sync", down)
+        outcome = commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    # Recorded and the invitation written; the calendar is behind, and the
+    # coach is told how to catch it up.
+    assert "invoke sync-calendar" in outcome.calendar_problem
+    ledger_rows, outbox, uids = _state(desk, calendar)
+    assert ledger_rows == [(FREE[0], "CONFIRMED", 0)] and len(outbox) == 2 and uids == []
+    lines = commands.sync_calendar(desk)
+    assert lines[1:] == [f"  added {FREE[0]}"]
+    assert _uids(calendar) == [f"{FREE[0]}@hartcoaching.example"]
+    assert commands.sync_calendar(desk)[0].endswith("already matches the ledger.")
+
+
+def test_sync_restores_a_deleted_event_and_removes_a_cancelled_one(tmp_path, server):
+    calendar = server.calendar("Repair")
+    desk = _desk(tmp_path, server, "Repair")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    commands.confirm(desk, FREE[2], "Bob Booker", "bob@example.org")
+    stale = calendar.event_by_uid(f"{FREE[2]}@hartcoaching.example").data
+    commands.cancel(desk, FREE[2])
+    assert _uids(calendar) == [f"{FREE[0]}@hartcoaching.example"]
+    # Someone deletes one booking's event by hand; a calendar app that had
+    # the cancelled booking cached puts it back.
+    calendar.event_by_uid(f"{FREE[0]}@hartcoaching.example").delete()
+    calendar.add_event(stale)
+    assert _uids(calendar) == [f"{FREE[2]}@hartcoaching.example"]
+    lines = commands.sync_calendar(desk)
+    assert sorted(lines[1:]) == [f"  added {FREE[0]}", f"  removed {FREE[2]}"]
+    assert _uids(calendar) == [f"{FREE[0]}@hartcoaching.example"]
+    entries = ledger_format.read(desk.ledger_path).entries
+    assert [(e.slot_id, e.status) for e in entries] == [
+        (FREE[0], "CONFIRMED"),
+        (FREE[2], "CANCELLED"),
+    ]
+
+
+def test_sync_without_caldav_is_one_line(tmp_path):
+    desk = make_desk(tmp_path)
+    with pytest.raises(commands.DeskError, match=r'BOOKING\["caldav"\] is not set'):
+        commands.sync_calendar(desk)

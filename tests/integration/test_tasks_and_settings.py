@@ -65,6 +65,7 @@ def test_tasks_have_the_quickstart_names():
     names = {line.split()[0] for line in proc.stdout.splitlines()[1:] if line.strip()}
     quickstart = {"clean", "build", "rebuild", "regenerate", "serve", "reserve", "preview"}
     assert quickstart | {"livereload", "publish", "gh-pages", "test", "lint"} <= names
+    assert {"confirm", "cancel", "reschedule", "bookings", "sync-calendar"} <= names
 
 
 def test_publish_without_deploy_settings_explains_in_one_line():
@@ -77,3 +78,20 @@ def test_publish_without_deploy_settings_explains_in_one_line():
     assert "Traceback" not in out
     assert len(out.splitlines()) == 1
     assert "DEPLOY_SSH_HOST" in out
+
+
+def test_clean_removes_the_output_the_cache_and_a_cut_off_build(tmp_path):
+    """`invoke clean` in a copy of the project's tasks: output/, the two
+    folders a cut-off build leaves beside it, .cache/ and test-artifacts/."""
+    import shutil
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    made = ["output", "output.building", "output.previous", ".cache/pelicanconf", "test-artifacts"]
+    for name in [*made, "content"]:
+        (project / name).mkdir(parents=True)
+        (project / name / "f").write_text("x")
+    subprocess.run([str(INVOKE), "clean"], cwd=project, check=True, capture_output=True)
+    left = sorted(p.name for p in project.iterdir() if p.name != "__pycache__")
+    assert left == ["content", "tasks.py"]
