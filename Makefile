@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
 NODE_STAMP := node_modules/.package-lock-installed
 
 .PHONY: serve test lint build clean venv node
@@ -11,10 +12,10 @@ NODE_STAMP := node_modules/.package-lock-installed
 serve: $(STAMP)
 	$(BIN)/invoke build serve
 
-test: $(STAMP) node
+test: $(DEV_STAMP) node
 	$(BIN)/invoke test
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/invoke lint
 
 build: $(STAMP)
@@ -25,12 +26,18 @@ clean:
 
 venv: $(STAMP)
 
+# What building needs (requirements.txt); the tests and linters come on top
+# (requirements-dev.txt), only for `make test` and `make lint`.
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_STAMP)
 
 # Node tools (HTML checker, axe-core, ical.js, link checker) are only needed by
 # the tests; without npm the tests that need them skip with a clear reason.
