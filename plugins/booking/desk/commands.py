@@ -117,18 +117,13 @@ def confirm(desk: Desk, slot: str, name: str, email: str, note: str = "") -> Out
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
-        book = book.put(entry)
-        ledger.write(book)
-        outcome = Outcome(entries=[entry])
-        _deliver(desk, outcome, entry, REQUEST)
-        _sync(desk, outcome, book)
-    outcome.lines[:0] = [
-        f"Confirmed {slot_id}: {client_name} <{client_email}>, "
-        f"{when_label(entry, desk.settings.zone, desk.settings.timezone)}.",
-        *_recorded(desk),
-    ]
-    outcome.lines += _next_steps(desk, "the time is no longer offered")
-    return outcome
+        outcome = _record(desk, book, (entry, REQUEST))
+    return _report(
+        desk,
+        outcome,
+        f"Confirmed {slot_id}: {client_name} <{client_email}>, {_when(desk, entry)}.",
+        "the time is no longer offered",
+    )
 
 
 def cancel(desk: Desk, slot: str, reason: str = "") -> Outcome:
@@ -139,18 +134,14 @@ def cancel(desk: Desk, slot: str, reason: str = "") -> Outcome:
         book = ledger_format.read(desk.ledger_path)
         entry = _confirmed(book, slot_id)
         cancelled = _cancelled(desk, entry, reason)
-        book = book.put(cancelled)
-        ledger.write(book)
-        outcome = Outcome(entries=[cancelled])
-        _deliver(desk, outcome, cancelled, CANCEL)
-        _sync(desk, outcome, book)
-    outcome.lines[:0] = [
-        f"Cancelled {slot_id} ({entry.name} <{entry.email}>); SEQUENCE is now "
-        f"{cancelled.sequence}.",
-        *_recorded(desk),
-    ]
-    outcome.lines += _next_steps(desk, "the time is offered again")
-    return outcome
+        outcome = _record(desk, book, (cancelled, CANCEL))
+    return _report(
+        desk,
+        outcome,
+        f"Cancelled {slot_id} ({entry.name} <{entry.email}>); "
+        f"SEQUENCE is now {cancelled.sequence}.",
+        "the time is offered again",
+    )
 
 
 def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
@@ -166,21 +157,14 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
         _refuse_booked(book, new_id)
         offered, session = _offered(desk, book, new_id, moving=old)
         new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
-        reason = f"Moved to {when_label(new, desk.settings.zone, desk.settings.timezone)}."
-        cancelled = _cancelled(desk, old, reason)
-        book = book.put(cancelled).put(new)
-        ledger.write(book)
-        outcome = Outcome(entries=[cancelled, new])
-        _deliver(desk, outcome, cancelled, CANCEL)
-        _deliver(desk, outcome, new, REQUEST)
-        _sync(desk, outcome, book)
-    outcome.lines[:0] = [
-        f"Moved {old.name} <{old.email}> from {old_id} to {new_id}: "
-        f"{when_label(new, desk.settings.zone, desk.settings.timezone)}.",
-        *_recorded(desk),
-    ]
-    outcome.lines += _next_steps(desk, "the old time is offered again, the new one no longer")
-    return outcome
+        cancelled = _cancelled(desk, old, f"Moved to {_when(desk, new)}.")
+        outcome = _record(desk, book, (cancelled, CANCEL), (new, REQUEST))
+    return _report(
+        desk,
+        outcome,
+        f"Moved {old.name} <{old.email}> from {old_id} to {new_id}: {_when(desk, new)}.",
+        "the old time is offered again, the new one no longer",
+    )
 
 
 def listing(desk: Desk, everything: bool = False) -> list[str]:
@@ -216,6 +200,30 @@ def send(desk: Desk, outcome: Outcome) -> list[str]:
 
 
 # --- the steps -------------------------------------------------------------------
+
+
+def _record(desk: Desk, book: Ledger, *changes: tuple[Entry, str]) -> Outcome:
+    """The one order of every change: the ledger (the authority), then the
+    outbox, then the calendar. A failed ledger write raises before anything
+    else is touched; a failed calendar step is reported, not raised."""
+    for entry, _method in changes:
+        book = book.put(entry)
+    ledger.write(book)
+    outcome = Outcome(entries=[entry for entry, _method in changes])
+    for entry, method in changes:
+        _deliver(desk, outcome, entry, method)
+    _sync(desk, outcome, book)
+    return outcome
+
+
+def _report(desk: Desk, outcome: Outcome, done: str, change: str) -> Outcome:
+    outcome.lines[:0] = [done, *_recorded(desk)]
+    outcome.lines += _next_steps(desk, change)
+    return outcome
+
+
+def _when(desk: Desk, entry: Entry) -> str:
+    return when_label(entry, desk.settings.zone, desk.settings.timezone)
 
 
 def _check_paths(desk: Desk) -> None:
