@@ -5,6 +5,9 @@ reader cache; Pelican then reads each from there, exactly as it does on a
 cached rebuild, so everything after reading is unchanged.
 
 `worker.py` runs in the worker processes; `glue.py` holds the signals.
+
+Private Pelican API: `Readers._cache`, `Readers._get_file_stamp` and
+`pelican.readers._filter_discardable_metadata`; tested with Pelican 4.12.0.
 """
 
 
