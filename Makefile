@@ -22,7 +22,7 @@ build: $(STAMP)
 	$(BIN)/invoke build
 
 clean:
-	rm -rf output output.building output.previous .cache test-artifacts
+	rm -rf output output.building output.previous cache .cache test-artifacts
 
 venv: $(STAMP)
 

@@ -92,10 +92,11 @@ FEED_MAX_ITEMS = 20
 
 # Never copy the wall clock into the output: see SOURCE_DATE_EPOCH in README.
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Every build reads every file: at a coach's tens of articles the content
+# cache saves nothing measurable, and a cache that outlives a settings change
+# can serve stale pages (bench/README.md, "What the speed machinery earns").
 LOAD_CONTENT_CACHE = False
-# When the cache is on (`invoke regenerate`, the benchmark), store it plain:
-# gzip saves a megabyte and costs 0.15 s on every build of 1,000 articles.
-GZIP_CACHE = False
+CACHE_CONTENT = False
 
 # Our plugins are the package `plugins/` of this folder, loaded by the same
 # dotted names the desk and the tests import (plugins/__init__.py).
@@ -105,7 +106,6 @@ PLUGINS = [
     "plugins.site_extras",
     "plugins.booking",
     "plugins.podcast",
-    "plugins.render_memo",
     "plugins.parallel_read",
 ]
 

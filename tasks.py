@@ -7,7 +7,6 @@ ours. `make serve` and `make test` bootstrap the tools and call these.
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
@@ -46,23 +45,17 @@ def _safe_build(c, settings: str) -> None:
     from sitetools.build import build_into
 
     out = ROOT / CONFIG["deploy_path"]
-    # Pelican's content cache plus render_memo: a rebuild re-reads and
-    # re-renders only what changed. One cache per settings file; render_memo
-    # ignores a cache written under other settings or code.
-    cache = ROOT / ".cache" / Path(settings).stem
-    extra = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
-    extra.append(f"CACHE_PATH={json.dumps(str(cache))}")
-    if build_into(out, [CONFIG["content"], "-s", settings, *extra]) != 0:
+    if build_into(out, [CONFIG["content"], "-s", settings, "--ignore-cache"]) != 0:
         raise Exit(f"build failed; {out.name}/ was left as it was.", code=1)
 
 
 @task
 def clean(c):
     """Remove generated files: output/ (and a cut-off build's folders beside
-    it), the build cache .cache/ and test-artifacts/."""
+    it), Pelican's cache folders (cache/, .cache/) and test-artifacts/."""
     out = ROOT / CONFIG["deploy_path"]
     beside = [out.with_name(out.name + suffix) for suffix in (".building", ".previous")]
-    for folder in (out, *beside, ROOT / ".cache", ROOT / "test-artifacts"):
+    for folder in (out, *beside, ROOT / "cache", ROOT / ".cache", ROOT / "test-artifacts"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -207,10 +200,13 @@ def test(c, k="", x=False):
 
 
 @task
-def bench(c, sizes="100,1000,3000", runs=3):
+def bench(c, sizes="30,100,1000", runs=3, real_clock=False):
     """Build benchmark: our setup vs plain Pelican (bench/build.py)."""
     c.run(
-        shlex.join([str(BIN / "python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)])
+        shlex.join(
+            [str(BIN / "python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)]
+            + (["--real-clock"] if real_clock else [])
+        )
     )
 
 

@@ -15,7 +15,6 @@ Takes the same arguments as the `pelican` command. Differences:
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -102,8 +101,6 @@ def build_into(output: Path, args: list[str], env: dict[str, str] | None = None)
         previous.rename(output)
     shutil.rmtree(building, ignore_errors=True)
     cmd = [sys.executable, "-m", "sitetools.build", *args, "-o", str(building)]
-    # render_memo may reuse unchanged pages from the last good output.
-    env = {**(os.environ if env is None else env), "SITE_PREVIOUS_OUTPUT": str(output)}
     code = subprocess.run(cmd, env=env, check=False).returncode
     if code != 0:
         shutil.rmtree(building, ignore_errors=True)

@@ -27,9 +27,8 @@ class AssetCatalog:
     Every file under the theme's static folder is published under its
     hashed name only, so reference each with `asset()` in templates (a CSS
     `url()` would have to use the hashed name too). The names are fixed when
-    the catalog is made, not as pages use them: a page reused from the last
-    build (render_memo) calls no `asset()` and must not change what is
-    published.
+    the catalog is made, not as pages use them, so what is published does
+    not depend on which pages were rendered.
     """
 
     def __init__(self, static_dir: Path) -> None:

@@ -82,13 +82,13 @@ def test_publish_without_deploy_settings_explains_in_one_line():
 
 def test_clean_removes_the_output_the_cache_and_a_cut_off_build(tmp_path):
     """`invoke clean` in a copy of the project's tasks: output/, the two
-    folders a cut-off build leaves beside it, .cache/ and test-artifacts/."""
+    folders a cut-off build leaves beside it, Pelican's caches and test-artifacts/."""
     import shutil
 
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
-    made = ["output", "output.building", "output.previous", ".cache/pelicanconf", "test-artifacts"]
+    made = ["output", "output.building", "output.previous", "cache", ".cache/x", "test-artifacts"]
     for name in [*made, "content"]:
         (project / name).mkdir(parents=True)
         (project / name / "f").write_text("x")

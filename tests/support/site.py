@@ -39,24 +39,11 @@ def build_site(
     epoch: int | None = DEFAULT_EPOCH,
     env: dict[str, str] | None = None,
     check: bool = True,
-    cache: Path | None = None,
     verbose: bool = False,
 ) -> BuildResult:
-    """Run the strict build like `invoke build` does; with check, raise on failure.
-
-    `cache`: use and keep Pelican's content cache (and render_memo) there;
-    by default every build starts cold."""
+    """Run the strict build like `invoke build` does; with check, raise on failure."""
     cmd = [sys.executable, "-m", "sitetools.build", str(content or ROOT / "content")]
-    cmd += ["-s", settings_file, "-o", str(output)]
-    if cache is None:
-        cmd.append("--ignore-cache")
-    else:
-        overrides = {
-            "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True,
-            "CACHE_PATH": str(cache),
-            **(overrides or {}),
-        }
+    cmd += ["-s", settings_file, "-o", str(output), "--ignore-cache"]
     if verbose:
         cmd.append("--verbose")
     if overrides:

@@ -20,7 +20,6 @@ PELICAN_GLUE = {
     "plugins.booking.generator",
     "plugins.podcast.generator",
     "plugins.site_extras.glue",
-    "plugins.render_memo.glue",
     "plugins.parallel_read.glue",
     "plugins.parallel_read.worker",
 }

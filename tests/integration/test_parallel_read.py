@@ -1,0 +1,67 @@
+"""parallel_read parses articles in worker processes; the site it builds is
+byte for byte the one a serial build makes, and a broken article fails it
+with the same one-line error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.site import ROOT, build_site, layered_settings, snapshot
+
+PARSED = re.compile(r"parallel_read: (\d+) of (\d+) files parsed in worker processes")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    return folder
+
+
+def _cold(tmp_path: Path, content: Path, name: str, **kwargs) -> dict[str, bytes]:
+    return snapshot(build_site(tmp_path / name, content=content, **kwargs).output)
+
+
+def test_parallel_reading_builds_the_same_site(tmp_path: Path, content: Path):
+    parallel = build_site(
+        tmp_path / "parallel",
+        content=content,
+        overrides={"PARALLEL_READ_MIN_FILES": 1},
+        verbose=True,
+    )
+    match = PARSED.search(parallel.log)
+    assert match and int(match[1]) == int(match[2]) > 5, parallel.log[-2000:]
+    serial = layered_settings(tmp_path / "serial.py", without=("parallel_read",))
+    assert snapshot(parallel.output) == _cold(
+        tmp_path, content, "serial", settings_file=str(serial)
+    )
+
+
+def test_a_broken_article_fails_the_parallel_build_with_the_same_one_line_error(
+    tmp_path: Path, content: Path
+):
+    (content / "articles" / "broken.md").write_text(
+        "Title: Broken\nDate: 2026-02-30\n\nText.\n", encoding="utf-8"
+    )
+    parallel = build_site(
+        tmp_path / "parallel",
+        content=content,
+        overrides={"PARALLEL_READ_MIN_FILES": 1},
+        check=False,
+    )
+    serial = build_site(
+        tmp_path / "serial",
+        content=content,
+        settings_file=str(layered_settings(tmp_path / "s.py", without=("parallel_read",))),
+        check=False,
+    )
+    assert parallel.returncode == serial.returncode == 1
+
+    def problems(log: str) -> list[str]:
+        return [line for line in log.splitlines() if "broken.md" in line]
+
+    assert problems(parallel.log) == problems(serial.log) != []
