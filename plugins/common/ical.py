@@ -1,9 +1,9 @@
 """The start of every iCalendar document we write, and the UID format.
 
 One PRODID for the site's invites, the ledger, the desk's invitations and
-the CalDAV events. `icalendar.Calendar.new()` is not used: it puts VERSION
-before PRODID and adds a random UID, and our files must be byte-identical
-from one build to the next.
+the CalDAV events. `icalendar.Calendar.new()` is not used: it gives every
+calendar a random UID, and our files must be byte-identical from one build
+to the next.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
 
 
 def new_calendar(method: str | None = None, *, calscale: bool = True) -> Calendar:
-    """PRODID, VERSION:2.0, CALSCALE:GREGORIAN and METHOD (when given), in that order."""
+    """VERSION:2.0, PRODID, CALSCALE:GREGORIAN and METHOD (when given)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
