@@ -1,4 +1,5 @@
-"""An in-process Desk on the sample coach's settings, at the suite's fixed clock."""
+"""An in-process Desk on a fixture coach's settings and busy calendar
+(tests/fixtures/calendars), at the suite's fixed clock."""
 
 from __future__ import annotations
 
@@ -11,13 +12,43 @@ from tests.support.site import DEFAULT_EPOCH, ROOT
 NOW = datetime.fromtimestamp(DEFAULT_EPOCH, UTC)  # Sunday 22 November 2026, 12:00 UTC
 # Monday 23 November 2026 in New York: free in the sample busy calendar.
 FREE = ["discovery-20261123T140000Z", "discovery-20261123T143000Z", "discovery-20261123T150000Z"]
-BUSY = "discovery-20261124T140000Z"  # Tuesday 9:00: busy in content/calendars/busy.ics
+BUSY = "discovery-20261124T140000Z"  # Tuesday 9:00: busy in tests/fixtures/calendars/busy.ics
+
+
+# A physician coach's BOOKING, written out here so that a coach's edits to
+# pelicanconf.py or content/ never change what these tests check.
+BOOKING = {
+    "timezone": "America/New_York",
+    "weekly_hours": {
+        "mon": ["09:00-12:00", "13:00-17:00"],
+        "tue": ["09:00-12:00"],
+        "thu": ["13:00-17:00"],
+    },
+    "date_overrides": {"2026-12-24": [], "2026-12-30": ["10:00-12:00"]},
+    "busy_calendars": ["calendars/busy.ics"],
+    "minimum_notice_hours": 24,
+    "horizon_days": 28,
+    "interval_minutes": 30,
+    "buffer_before_minutes": 0,
+    "buffer_after_minutes": 15,
+    "organizer": {"name": "Dr. Eleanor Hart", "email": "hello@hartcoaching.example"},
+    "sessions": [
+        {
+            "slug": "discovery",
+            "title": "Complimentary 30-minute discovery session",
+            "duration_minutes": 30,
+            "description": "A free, no-obligation conversation about your career.",
+            "location": "Video call; the link is sent when the time is confirmed",
+            "price": 0,
+            "max_per_day": 4,
+        },
+    ],
+}
+CALENDARS = ROOT / "tests/fixtures/calendars"
 
 
 def sample_booking(**changes) -> dict:
-    import pelicanconf
-
-    return {**pelicanconf.BOOKING, **changes}
+    return {**BOOKING, **changes}
 
 
 def make_desk(project: Path, *, now: datetime = NOW, environ=None, **changes):
@@ -25,7 +56,7 @@ def make_desk(project: Path, *, now: datetime = NOW, environ=None, **changes):
 
     content = project / "content"
     if not (content / "calendars").exists():
-        shutil.copytree(ROOT / "content/calendars", content / "calendars")
+        shutil.copytree(CALENDARS, content / "calendars")
     return Desk(
         raw=sample_booking(**changes),
         content_path=content,

@@ -37,9 +37,8 @@ class DeskSettings:
 
 
 def parse_desk(raw: object) -> DeskSettings:
-    booking = parse_settings(raw)
-    assert isinstance(raw, Mapping)  # parse_settings refused anything else
-    smtp = raw.get("smtp")
+    booking = parse_settings(raw)  # refuses anything but a dict
+    smtp = raw.get("smtp") if isinstance(raw, Mapping) else None
     return DeskSettings(booking, None if smtp is None else _smtp(smtp))
 
 
