@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import Exit, task
@@ -40,12 +41,29 @@ def _pelican_cmd(settings: str, output: str, *extra: str) -> str:
     return shlex.join([*args, "-o", output, *extra])
 
 
-def _safe_build(c, settings: str) -> None:
+@contextmanager
+def _publishing():
+    """Build and upload under one lock: what is uploaded is one whole build."""
+    from sitetools.build import OutputLocked, output_locked
+
+    try:
+        with output_locked(ROOT / CONFIG["deploy_path"]):
+            yield
+    except OutputLocked as error:
+        raise Exit(f"publish: {error}", code=1) from None
+
+
+def _safe_build(c, settings: str, *, locked: bool = False) -> None:
     """Build into a temporary folder; swap it in only when the build succeeded."""
-    from sitetools.build import build_into
+    from sitetools.build import OutputLocked, build_into
 
     out = ROOT / CONFIG["deploy_path"]
-    if build_into(out, [CONFIG["content"], "-s", settings, "--ignore-cache"]) != 0:
+    args = [CONFIG["content"], "-s", settings, "--ignore-cache"]
+    try:
+        code = build_into(out, args, hold_lock=not locked)
+    except OutputLocked as error:
+        raise Exit(f"build: {error}", code=1) from None
+    if code != 0:
         raise Exit(f"build failed; {out.name}/ was left as it was.", code=1)
 
 
@@ -133,7 +151,12 @@ def publish(c):
         )
     if not shutil.which("rsync"):
         raise Exit("publish: rsync is not installed.", code=1)
-    preview(c)  # only a successful build reaches the rsync below
+    with _publishing():
+        _safe_build(c, CONFIG["settings_publish"], locked=True)  # only a good build is uploaded
+        _upload_by_rsync(c)
+
+
+def _upload_by_rsync(c) -> None:
     target = CONFIG["ssh_host"]
     if CONFIG["ssh_user"]:
         target = f"{CONFIG['ssh_user']}@{target}"
@@ -161,7 +184,12 @@ def publish(c):
 @task
 def gh_pages(c):
     """Build the production site and push it to the gh-pages branch."""
-    preview(c)
+    with _publishing():
+        _safe_build(c, CONFIG["settings_publish"], locked=True)
+        _push_to_gh_pages(c)
+
+
+def _push_to_gh_pages(c) -> None:
     c.run(
         shlex.join(
             [

@@ -9,7 +9,8 @@ Takes the same arguments as the `pelican` command. Differences:
 * Tracebacks are shown only with `--debug`; log lines are plain, one per
   message (pass `--log-handler rich` for Pelican's columns).
 
-`invoke build` then swaps the finished output into place only on success.
+`invoke build` then swaps the finished output into place only on success,
+one build (or publish) at a time: see `output_locked`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,19 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import filelock
+
+# A build of tens of articles takes seconds; one that has held the lock for
+# ten minutes is stuck, and the next scheduled run says so instead of waiting.
+LOCK_TIMEOUT_SECONDS = 600
+
+
+class OutputLocked(Exception):
+    """Another build or publish of the same output folder is still running."""
 
 
 class ProblemCounter:
@@ -85,13 +98,50 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def build_into(output: Path, args: list[str], env: dict[str, str] | None = None) -> int:
+@contextmanager
+def output_locked(output: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold `<output>.lock` (flock, across processes): two builds started at
+    once (an hourly cron run that overlaps a slow one) run one after the
+    other, and a publish uploads a folder no build is swapping. Waits at
+    most `timeout` seconds, then raises OutputLocked."""
+    output = output.resolve()
+    lock = filelock.FileLock(str(output.with_name(output.name + ".lock")))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        print(f"Waiting for another build of {output.name}/ to finish…", file=sys.stderr)
+        try:
+            lock.acquire(timeout=timeout)
+        except filelock.Timeout:
+            raise OutputLocked(
+                f"another build or publish of {output.name}/ has run for more than "
+                f"{timeout:g} s; nothing was changed (if none is running, delete "
+                f"{output.name}.lock)"
+            ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def build_into(
+    output: Path,
+    args: list[str],
+    env: dict[str, str] | None = None,
+    *,
+    hold_lock: bool = True,
+) -> int:
     """Build into a sibling temporary folder; replace `output` only on success.
 
     A failed build (bad article, unreachable busy calendar) leaves the last
     good site byte-for-byte as it was, so a scheduled rebuild can never
-    publish a half-written or possibly wrong site.
+    publish a half-written or possibly wrong site. `hold_lock=False`: the
+    caller already holds output_locked(output) (publishing does, around the
+    build and the upload).
     """
+    if hold_lock:
+        with output_locked(output):
+            return build_into(output, args, env, hold_lock=False)
     output = output.resolve()
     building = output.with_name(output.name + ".building")
     previous = output.with_name(output.name + ".previous")
