@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         pelican_main(argv)
         code = 0
     except SystemExit as exc:
+        if isinstance(exc.code, str):
+            # A settings file that stops with a message (publishconf.py
+            # without SITEURL): the message is the one thing to show.
+            print(exc.code, file=sys.stderr)
         code = exc.code if isinstance(exc.code, int) else 1
     if code == 0 and counter.problems:
         print(f"Build failed: {counter.problems} warning(s) or error(s) above.", file=sys.stderr)

@@ -82,3 +82,17 @@ def test_an_unreachable_server_is_one_line(tmp_path):
     assert "\n" not in str(caught.value)
     # The booking stands and its message waits in the outbox.
     assert (desk.outbox / f"{FREE[0]}-request-0.eml").exists()
+
+
+def test_a_reschedule_whose_second_message_fails_says_the_first_was_sent(tmp_path):
+    with smtp_sink(accept=1) as (host, port, received):
+        desk = make_desk(tmp_path, smtp={"host": host, "port": port, "security": "none"})
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+        moved = commands.reschedule(desk, FREE[0], FREE[2])
+        shown = []
+        with pytest.raises(MailError, match="could not send"):
+            commands.send(desk, moved, report=shown.append)
+    assert shown == [f"Sent to Ada Lovelace <ada@example.org> through {host}."]
+    (only,) = received
+    sent = email.message_from_bytes(only[2], policy=policy.default)
+    assert sent["Subject"].startswith("Cancelled:")

@@ -95,3 +95,32 @@ def test_clean_removes_the_output_the_cache_and_a_cut_off_build(tmp_path):
     subprocess.run([str(INVOKE), "clean"], cwd=project, check=True, capture_output=True)
     left = sorted(p.name for p in project.iterdir() if p.name != "__pycache__")
     assert left == ["content", "tasks.py"]
+
+
+def test_invoke_preview_without_siteurl_shows_why(tmp_path):
+    """The settings file's own message reaches the coach, not only "build failed"."""
+    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    proc = subprocess.run(
+        [str(INVOKE), "preview"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 1
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    assert lines[0].startswith("publishconf.py: set the environment variable SITEURL")
+    assert lines[-1] == "build failed; output/ was left as it was."
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_malformed_build_clock_is_named(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitetools.build", "content", "-o", str(tmp_path / "out")],
+        cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000.5"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "SOURCE_DATE_EPOCH: must be whole seconds since 1970 (UTC), not '1795000000.5'" in (
+        proc.stderr
+    )
+    assert "Traceback" not in proc.stderr

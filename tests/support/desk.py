@@ -176,10 +176,13 @@ def radicale(folder: Path):
 
 
 class _Sink:
-    def __init__(self) -> None:
+    def __init__(self, accept: int | None) -> None:
         self.envelopes: list[tuple[str, list[str], bytes]] = []
+        self.accept = accept
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
+        if self.accept is not None and len(self.envelopes) >= self.accept:
+            return "554 Transaction failed: quota exceeded"
         self.envelopes.append(
             (envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content))
         )
@@ -187,13 +190,16 @@ class _Sink:
 
 
 @contextmanager
-def smtp_sink(*, username: str | None = None, password: str | None = None):
+def smtp_sink(
+    *, username: str | None = None, password: str | None = None, accept: int | None = None
+):
     """An aiosmtpd server on 127.0.0.1 that keeps every message it receives;
-    with `username`, it requires AUTH (allowed without TLS: loopback only)."""
+    with `username`, it requires AUTH (allowed without TLS: loopback only);
+    with `accept`, it refuses every message after that many."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    sink = _Sink()
+    sink = _Sink(accept)
     kwargs: dict[str, object] = {}
     if username is not None:
 

@@ -107,8 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_send:
             # The booking is already recorded: a failed send must say so.
             try:
-                for line in send(desk, outcome):
-                    print(line)
+                send(desk, outcome, report=print)
             except SiteError as error:
                 print(f"{PREFIX}: recorded, but not sent: {error}", file=sys.stderr)
                 code = 1

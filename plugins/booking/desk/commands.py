@@ -187,8 +187,13 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
     return lines
 
 
-def send(desk: Desk, outcome: Outcome) -> list[str]:
-    """Send the outcome's messages when BOOKING["smtp"] is set; lines to print."""
+def send(
+    desk: Desk, outcome: Outcome, report: Callable[[str], object] = lambda line: None
+) -> list[str]:
+    """Send the outcome's messages when BOOKING["smtp"] is set; lines to print.
+
+    Each line is also handed to `report` as soon as its message is sent, so
+    when a later message fails the coach still learns which ones went."""
     smtp = desk.smtp
     if smtp is None or not outcome.messages:
         return []
@@ -196,6 +201,7 @@ def send(desk: Desk, outcome: Outcome) -> list[str]:
     for msg in outcome.messages:
         mail.send(msg, smtp, desk.environ)
         sent.append(f"Sent to {msg['To']} through {smtp.host}.")
+        report(sent[-1])
     return sent
 
 
