@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..common.config import ConfigError
 from . import busy, busy_caldav
 from .model import Booking, Interval, Slot
-from .settings import BookingSettings, Session
-from .slots import offered_slots
+from .settings import BookingSettings, Session, name
+from .slots import candidate_count, offered_slots
+
+# Far more than any picker can show (a 90-day horizon at 5-minute steps over
+# eight hours a day is about 6,000 before weekends); 756,588 slot files from
+# interval_minutes=1 over ten years is a typo, not a practice.
+MAX_SLOTS_PER_SESSION = 5000
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ def make_plan(
     ),
 ) -> BookingPlan:
     bookings = tuple(bookings)
+    _refuse_too_many_slots(settings, now)
     # Busy time is only needed from the earliest buffer to the furthest horizon.
     longest = max(s.horizon_days for s in settings.sessions)
     padding = timedelta(
@@ -71,3 +78,16 @@ def make_plan(
         for session in settings.sessions
     )
     return BookingPlan(settings, plans, now)
+
+
+def _refuse_too_many_slots(settings: BookingSettings, now: datetime) -> None:
+    for i, session in enumerate(settings.sessions):
+        earliest = now.timestamp() + session.minimum_notice_hours * 3600
+        latest = now.timestamp() + session.horizon_days * 86400
+        count = candidate_count(session, settings.hours, settings.zone, earliest, latest)
+        if count > MAX_SLOTS_PER_SESSION:
+            raise ConfigError(
+                name("sessions", i),
+                f"would offer up to {count:,} times, more than {MAX_SLOTS_PER_SESSION:,}; "
+                "raise interval_minutes or lower horizon_days",
+            )

@@ -19,10 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
+from importlib import resources
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..common import validate
 from ..common.config import ConfigError, setting_name
@@ -30,6 +31,8 @@ from ..common.config import ConfigError, setting_name
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_MINUTES = 24 * 60
 MAX_HORIZON_DAYS = 3660  # ten years: beyond that dates overflow long before anyone books
+MAX_TIMEOUT_SECONDS = 600  # a calendar server silent for ten minutes is down
+MAX_PRICE = 1_000_000
 DEFAULT_LOCATION = "Online; the details are sent when the time is confirmed"
 
 # Keys a session may override; top-level values are their defaults.
@@ -162,7 +165,10 @@ def parse_settings(raw: object) -> BookingSettings:
         ),
         busy_calendars=_busy(raw.get("busy_calendars", [])),
         busy_timeout_seconds=_number(
-            raw.get("busy_timeout_seconds", 10), ("busy_timeout_seconds",), positive=True
+            raw.get("busy_timeout_seconds", 10),
+            ("busy_timeout_seconds",),
+            positive=True,
+            maximum=MAX_TIMEOUT_SECONDS,
         ),
         organizer=organizer,
         sessions=_sessions(raw.get("sessions"), defaults, organizer),
@@ -182,18 +188,25 @@ def _reject_unknown(raw: Mapping, known: set[str], path: tuple[str | int, ...]) 
     validate.known_keys(raw, known, lambda key: name(*path, key))
 
 
-def _text(value: object, path: tuple[str | int, ...]) -> str:
-    return validate.text(value, name(*path))
+def _text(value: object, path: tuple[str | int, ...], *, multiline: bool = False) -> str:
+    return validate.text(value, name(*path), multiline=multiline)
+
+
+def iana_zones() -> frozenset[str]:
+    """The names in the IANA database (the tzdata package's own list). The
+    system's zone folder also holds "localtime", which would silently mean
+    whatever zone the build machine has."""
+    return frozenset(resources.files("tzdata").joinpath("zones").read_text("utf-8").split())
 
 
 def _timezone(value: object) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) and value in iana_zones() and value != "Factory":
         try:
             ZoneInfo(value)
             return value
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    close = get_close_matches(str(value), sorted(available_timezones()), n=1)
+    close = get_close_matches(str(value), sorted(iana_zones()), n=1)
     hint = (
         f' (did you mean "{close[0]}"?)' if close else " (use an IANA name like America/New_York)"
     )
@@ -262,7 +275,13 @@ def _busy(value: object) -> tuple[str, ...]:
         raise ConfigError(name("busy_calendars"), "must be a list of paths or URLs")
     for i, item in enumerate(value):
         text = _text(item, ("busy_calendars", i))
-        scheme = urlsplit(text).scheme.lower()
+        try:
+            scheme = urlsplit(text).scheme.lower()
+            urlsplit(text).hostname  # noqa: B018  (parses the host: "[::1/x" fails here)
+        except ValueError:
+            raise ConfigError(
+                name("busy_calendars", i), f"{text!r} is not a URL or a path"
+            ) from None
         if "://" in text and scheme not in {"http", "https", "webcal"}:
             raise ConfigError(
                 name("busy_calendars", i), f"{scheme}:// is not supported; use a path or https://"
@@ -270,12 +289,21 @@ def _busy(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _number(value: object, path: tuple, *, positive: bool, whole: bool = False) -> Any:
-    return validate.number(value, name(*path), positive=positive, whole=whole)
+def _number(
+    value: object,
+    path: tuple,
+    *,
+    positive: bool,
+    whole: bool = False,
+    maximum: float | None = None,
+) -> Any:
+    return validate.number(value, name(*path), positive=positive, whole=whole, maximum=maximum)
 
 
 def _currency(value: object) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+    from babel.numbers import list_currencies  # Babel's CLDR data: every ISO 4217 code
+
+    if not isinstance(value, str) or value not in list_currencies():
         raise ConfigError(name("currency"), f"must be an ISO 4217 code like USD, not {value!r}")
     return value
 
@@ -332,6 +360,7 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
         ("sessions", i, "duration_minutes"),
         positive=True,
         whole=True,
+        maximum=DAY_MINUTES,
     )
     interval, interval_path = pick("interval_minutes")
     cap, cap_path = pick("max_per_day")
@@ -342,17 +371,28 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
         description=_text(
             raw.get("description", f"A {duration}-minute session with {organizer.name}."),
             ("sessions", i, "description"),
+            multiline=True,
         ),
         location=_text(raw.get("location", DEFAULT_LOCATION), ("sessions", i, "location")),
-        price=_number(raw.get("price", 0), ("sessions", i, "price"), positive=False),
-        minimum_notice_hours=_number(*pick("minimum_notice_hours"), positive=False),
+        price=_number(
+            raw.get("price", 0), ("sessions", i, "price"), positive=False, maximum=MAX_PRICE
+        ),
+        minimum_notice_hours=_number(
+            *pick("minimum_notice_hours"), positive=False, maximum=24 * MAX_HORIZON_DAYS
+        ),
         horizon_days=_horizon(*pick("horizon_days")),
         interval_minutes=duration
         if interval is None
-        else _number(interval, interval_path, positive=True, whole=True),
-        buffer_before_minutes=_number(*pick("buffer_before_minutes"), positive=False, whole=True),
-        buffer_after_minutes=_number(*pick("buffer_after_minutes"), positive=False, whole=True),
-        max_per_day=None if cap is None else _number(cap, cap_path, positive=True, whole=True),
+        else _number(interval, interval_path, positive=True, whole=True, maximum=DAY_MINUTES),
+        buffer_before_minutes=_number(
+            *pick("buffer_before_minutes"), positive=False, whole=True, maximum=DAY_MINUTES
+        ),
+        buffer_after_minutes=_number(
+            *pick("buffer_after_minutes"), positive=False, whole=True, maximum=DAY_MINUTES
+        ),
+        max_per_day=None
+        if cap is None
+        else _number(cap, cap_path, positive=True, whole=True, maximum=DAY_MINUTES),
     )
 
 

@@ -49,6 +49,25 @@ def candidate_starts(
     return sorted(set(starts))
 
 
+def candidate_count(
+    session: Session, hours: Hours, zone: ZoneInfo, earliest: float, latest: float
+) -> int:
+    """How many starts candidate_starts would give (at most; DST overlaps are
+    counted twice), without making them: a plan checks it before building
+    millions of slots from a typo."""
+    duration = session.duration_minutes * 60
+    step = session.interval_minutes * 60
+    first = local_date(math.floor(earliest), zone)
+    last = local_date(math.ceil(latest), zone)
+    count = 0
+    for window in windows_between(hours, zone, first, last):
+        start = window.start + max(0, math.ceil((earliest - window.start) / step)) * step
+        stop = min(window.end - duration, math.ceil(latest) - 1)
+        if stop >= start:
+            count += (stop - start) // step + 1
+    return count
+
+
 def free_starts(
     starts: Sequence[int], busy: Sequence[Interval], before: int, span: int
 ) -> list[int]:

@@ -11,6 +11,10 @@ from datetime import UTC, datetime
 
 from .config import ConfigError
 
+# 3000-01-01T00:00:00Z: far enough for any build, near enough that adding a
+# ten-year booking horizon never overflows a datetime.
+LATEST = 32503680000
+
 
 def read_clock(environ: Mapping[str, str]) -> datetime:
     """Aware UTC "now"; ConfigError when the variable is not whole seconds."""
@@ -21,4 +25,6 @@ def read_clock(environ: Mapping[str, str]) -> datetime:
         raise ConfigError(
             "SOURCE_DATE_EPOCH", f"must be whole seconds since 1970 (UTC), not {raw!r}"
         )
+    if int(raw) > LATEST:
+        raise ConfigError("SOURCE_DATE_EPOCH", f"{raw} is after the year 3000; use `date +%s`")
     return datetime.fromtimestamp(int(raw), UTC)

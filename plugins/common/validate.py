@@ -7,6 +7,7 @@ import difflib
 import ipaddress
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -16,10 +17,18 @@ from .email_address import is_email_address
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def text(value: object, setting: str) -> str:
-    """Non-empty text, stripped."""
+def text(value: object, setting: str, *, multiline: bool = False) -> str:
+    """Non-empty text, stripped. Control characters are refused: the same
+    text goes into HTML, mail headers and iCalendar, where a CR or LF could
+    start a header or a property of its own. `multiline` texts (a session's
+    description) may hold LF line breaks, which every writer escapes."""
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(setting, f"must be non-empty text, not {value!r}")
+    allowed = "\n" if multiline else ""
+    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in allowed), None)
+    if control is not None:
+        where = "use \\n for a line break" if multiline else "write it on one line"
+        raise ConfigError(setting, f"contains the control character U+{ord(control):04X}; {where}")
     return value.strip()
 
 
@@ -40,13 +49,22 @@ def known_keys(raw: Mapping, known: Iterable[str], name_of: Callable[[str], str]
             raise ConfigError(name_of(str(key)), f"unknown setting{hint}")
 
 
-def number(value: object, setting: str, *, positive: bool, whole: bool = False) -> Any:
+def number(
+    value: object,
+    setting: str,
+    *,
+    positive: bool,
+    whole: bool = False,
+    maximum: float | None = None,
+) -> Any:
     kinds = (int,) if whole else (int, float)
     ok = isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value < 0 or (positive and value == 0):
         bound = "greater than 0" if positive else "0 or more"
         kind = "a whole number" if whole else "a number"
         raise ConfigError(setting, f"must be {kind} {bound}, not {value!r}")
+    if maximum is not None and value > maximum:
+        raise ConfigError(setting, f"must be at most {maximum:,g}, not {value:,g}")
     return value
 
 
