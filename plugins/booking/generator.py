@@ -33,7 +33,7 @@ from ..common.config import ConfigError, SiteError
 from ..common.files import write_if_changed
 from ..common.ical import uid_host
 from .ics import availability_feed, slot_invite
-from .ledger_format import booked
+from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
 from .settings import name, parse_settings
 from .views import booking_view, slots_document
@@ -51,7 +51,11 @@ class BookingGenerator(Generator):
             # The desk's ledger: confirmed bookings are busy and count towards
             # max_per_day. Relative to the project folder, where builds run.
             bookings = booked(
-                settings, content_path=self.path, output_path=self.output_path, root="."
+                settings,
+                content_path=self.path,
+                output_path=self.output_path,
+                root=".",
+                theme_static=theme_static_folders(self.settings),
             )
             self.plan: BookingPlan = make_plan(
                 settings,

@@ -16,6 +16,7 @@ ledger: a build that lost the bookings would offer booked times again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,14 +103,29 @@ def resolve(entry: str, root: Path | str) -> Path:
     return (path if path.is_absolute() else Path(root, path)).resolve()
 
 
-def refuse_published(setting: str, path: Path, content_path: Path | str, output_path: Path | str):
-    """The ledger and the outbox hold client names: never where the site is read or written."""
-    for folder, what in ((content_path, "content folder (PATH)"), (output_path, "output folder")):
+def refuse_published(
+    setting: str,
+    path: Path,
+    content_path: Path | str,
+    output_path: Path | str,
+    theme_static: Iterable[Path | str] = (),
+):
+    """The ledger and the outbox hold client names: never where the site is
+    read or written, nor in a theme folder the build copies to the site."""
+    folders = [(content_path, "content folder (PATH)"), (output_path, "output folder")]
+    folders += [(folder, "theme's static folder (THEME_STATIC_PATHS)") for folder in theme_static]
+    for folder, what in folders:
         if path.is_relative_to(Path(folder).resolve()):
             raise ConfigError(
                 name(setting),
                 f"{path} is inside the {what} and could be published; keep it outside",
             )
+
+
+def theme_static_folders(pelican_settings: Mapping) -> list[Path]:
+    """The theme folders Pelican copies into the site (THEME_STATIC_PATHS)."""
+    theme = pelican_settings["THEME"]
+    return [Path(theme, p) for p in pelican_settings.get("THEME_STATIC_PATHS", ["static"])]
 
 
 def booked(
@@ -118,11 +134,12 @@ def booked(
     content_path: Path | str,
     output_path: Path | str,
     root: Path | str,
+    theme_static: Iterable[Path | str] = (),
 ) -> list[Booking]:
     """The confirmed bookings a build must treat as busy (and count for max_per_day)."""
     path = resolve(settings.ledger, root)
-    refuse_published("ledger", path, content_path, output_path)
-    refuse_published("outbox", resolve(settings.outbox, root), content_path, output_path)
+    for key, where in (("ledger", path), ("outbox", resolve(settings.outbox, root))):
+        refuse_published(key, where, content_path, output_path, theme_static)
     return read(path).bookings()
 
 

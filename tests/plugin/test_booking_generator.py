@@ -144,3 +144,17 @@ def test_pelican_loads_the_plugin_under_the_name_the_tests_import(tmp_path):
     (loaded,) = load_plugins(settings)
     assert loaded is plugins.booking
     assert os.path.samefile(loaded.__file__, ROOT / "plugins/booking/__init__.py")
+
+
+@pytest.mark.parametrize("key", ["ledger", "outbox"])
+def test_a_ledger_or_outbox_in_the_themes_static_folder_is_refused(tmp_path, caplog, key):
+    """Pelican copies the theme's static folder into the site: client names
+    kept there would be published."""
+    inside = THEME / "static" / "private" / f"{key}.ics"
+    generator = _generator(tmp_path, booking(**{key: str(inside)}))
+    with caplog.at_level(logging.CRITICAL), pytest.raises(SystemExit):
+        generator.generate_context()
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert line.startswith(f'booking: BOOKING["{key}"]: ')
+    assert "theme's static folder" in line and "could be published" in line
+    assert _files(tmp_path / "output") == set()

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ...common.config import SiteError
+from ..ledger_format import theme_static_folders
 from .commands import (
     Desk,
     Outcome,
@@ -75,6 +76,7 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         raw=settings.get("BOOKING"),
         content_path=Path(settings["PATH"]),
         output_path=Path(settings["OUTPUT_PATH"]),
+        theme_static=tuple(theme_static_folders(settings)),
         root=Path.cwd(),
         siteurl=siteurl,
         origin=(settings.get("FEED_DOMAIN") or siteurl).rstrip("/"),

@@ -57,6 +57,7 @@ class Desk:
     origin: str  # FEED_DOMAIN or SITEURL, for links in cancellation emails
     now: datetime  # aware
     environ: Mapping[str, str]
+    theme_static: tuple[Path, ...] = ()  # theme folders a build copies: never the ledger's
     reader: Callable[[busy.BusySource, float], bytes] = busy.read
     lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
 
@@ -234,7 +235,9 @@ def _when(desk: Desk, entry: Entry) -> str:
 
 def _check_paths(desk: Desk) -> None:
     for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
-        ledger_format.refuse_published(key, path, desk.content_path, desk.output_path)
+        ledger_format.refuse_published(
+            key, path, desk.content_path, desk.output_path, desk.theme_static
+        )
 
 
 def _slot_id(settings: BookingSettings, text: str, *, must_exist: bool = True) -> str:

@@ -5,6 +5,7 @@ refused, and that a refusal changes nothing."""
 from __future__ import annotations
 
 import email
+from dataclasses import replace
 from datetime import timedelta
 from email import policy
 from pathlib import Path
@@ -272,3 +273,13 @@ def test_the_clock_follows_source_date_epoch():
     assert commands.clock({"SOURCE_DATE_EPOCH": "1795348800"}) == NOW
     with pytest.raises(commands.DeskError, match="SOURCE_DATE_EPOCH"):
         commands.clock({"SOURCE_DATE_EPOCH": "soon"})
+
+
+def test_a_ledger_in_the_themes_static_folder_is_refused_by_the_desk(tmp_path):
+    theme_static = tmp_path / "theme" / "static"
+    desk = replace(
+        make_desk(tmp_path, ledger=str(theme_static / "b.ics")), theme_static=(theme_static,)
+    )
+    with pytest.raises(ConfigError, match="theme's static folder"):
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert not (theme_static / "b.ics").exists()
