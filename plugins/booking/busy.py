@@ -13,7 +13,6 @@ descriptions, attendees and locations are never copied anywhere.
 
 from __future__ import annotations
 
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +27,7 @@ import icalendar
 import recurring_ical_events
 
 from ..common.config import first_line
+from ..common.deadline import Deadline
 from .availability import wall_instant
 from .errors import BusySourceError
 from .model import Booking, Interval
@@ -42,6 +42,7 @@ class BusySource:
     index: int  # position in BOOKING["busy_calendars"]
     entry: str  # as written in the setting
     location: str  # absolute path or URL
+    root: str = ""  # the content folder: files must be inside it
 
     @property
     def is_url(self) -> bool:
@@ -60,11 +61,12 @@ class BusySource:
 
 def sources(entries: Sequence[str], content_path: str | Path) -> tuple[BusySource, ...]:
     """Relative file paths are inside the content folder (Pelican's PATH)."""
+    root = str(Path(content_path).resolve())
     found = []
     for i, entry in enumerate(entries):
-        source = BusySource(i, entry, entry)
+        source = BusySource(i, entry, entry, root)
         if not source.is_url:
-            source = BusySource(i, entry, str(Path(content_path, entry).resolve()))
+            source = BusySource(i, entry, str(Path(content_path, entry).resolve()), root)
         found.append(source)
     return tuple(found)
 
@@ -72,25 +74,55 @@ def sources(entries: Sequence[str], content_path: str | Path) -> tuple[BusySourc
 def read(source: BusySource, timeout: float) -> bytes:
     if source.is_url:
         return _fetch(source, timeout)
+    path = Path(source.location)  # resolved: links and ".." already followed
+    if source.root and not path.is_relative_to(source.root):
+        raise BusySourceError(
+            source.label,
+            "is outside the content folder (PATH); keep busy calendars there, "
+            "e.g. content/calendars/busy.ics",
+        )
     try:
-        return Path(source.location).read_bytes()
+        if not path.is_file():
+            if path.exists():
+                raise BusySourceError(source.label, "is not a regular file")
+            raise FileNotFoundError
+        if path.stat().st_size > MAX_BYTES:
+            raise BusySourceError(source.label, "larger than 50 MB; is it a calendar?")
+        return path.read_bytes()
     except FileNotFoundError:
-        where = "" if Path(source.entry).is_absolute() else " in the content folder (PATH)"
-        raise BusySourceError(source.label, f"file not found{where}") from None
+        raise BusySourceError(source.label, "file not found in the content folder (PATH)") from None
     except OSError as exc:
         raise BusySourceError(source.label, f"cannot read the file: {exc.strerror}") from None
 
 
+class _RefusedRedirect(Exception):
+    def __init__(self, scheme: str) -> None:
+        self.scheme = scheme
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib follows redirects to ftp:// too; a calendar comes over http(s) only."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in {"http", "https"}:
+            raise _RefusedRedirect(scheme or "?")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _fetch(source: BusySource, timeout: float) -> bytes:
+    """The whole exchange (connection, headers, body, redirects) within
+    `timeout` seconds of wall-clock time, however slowly the server drips."""
     url = source.location
     if url.lower().startswith("webcal://"):
         url = "https://" + url[len("webcal://") :]
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/calendar, */*;q=0.1"}
     )
-    deadline = time.monotonic() + timeout
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+    opener = urllib.request.build_opener(_WebOnlyRedirects)
+
+    def exchange() -> bytes:
+        with opener.open(request, timeout=timeout) as response:
             if response.status != 200:
                 raise BusySourceError(source.label, f"the server answered HTTP {response.status}")
             chunks, size = [], 0
@@ -98,10 +130,15 @@ def _fetch(source: BusySource, timeout: float) -> bytes:
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise BusySourceError(source.label, "larger than 50 MB; is it a calendar?")
-                if time.monotonic() > deadline:
-                    raise TimeoutError
                 chunks.append(chunk)
             return b"".join(chunks)
+
+    try:
+        return Deadline(timeout).run(exchange)
+    except _RefusedRedirect as exc:
+        raise BusySourceError(
+            source.label, f"the server redirected to a {exc.scheme}:// address; only http(s)"
+        ) from None
     except urllib.error.HTTPError as exc:
         raise BusySourceError(source.label, f"the server answered HTTP {exc.code}") from None
     except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:

@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 from urllib.parse import urljoin
 
+from ..common.deadline import Deadline
 from . import busy
 from .errors import BookingError
 from .model import Interval
@@ -70,13 +71,13 @@ def read_busy(
         return []
     skip = set(skip_uids)
     found: list[Interval] = []
-    timeout = settings.busy_timeout_seconds
-    with connect(caldav, environ, timeout) as calendars:
+    deadline = Deadline(settings.busy_timeout_seconds)
+    with connect(caldav, environ, deadline) as calendars:
         for entry, calendar in calendars:
             label = f'{caldav.label} calendar "{entry}"'
             objects = library_call(
                 caldav,
-                timeout,
+                deadline,
                 lambda calendar=calendar: [
                     _bytes(item.data)
                     for item in calendar.search(
@@ -103,13 +104,14 @@ def read_busy(
 def connect(
     caldav: CalDavSettings,
     environ: Mapping[str, str] | None,
-    timeout: float,
+    deadline: Deadline,
     *,
     first_only: bool = False,
 ) -> Iterator[list[tuple[str, object]]]:
     """(entry, caldav.Calendar) in settings order. Calls into the calendars go
-    through `library_call`, so the library's errors become CalDavError and
-    ours pass through untouched."""
+    through `library_call` with the same `deadline`, so the whole exchange
+    ends in time, the library's errors become CalDavError and ours pass
+    through untouched."""
     secret = password(caldav, os.environ if environ is None else environ)
     import caldav as client_library  # imported late: heavy, and only needed when configured
 
@@ -122,30 +124,36 @@ def connect(
     try:
         client = library_call(
             caldav,
-            timeout,
+            deadline,
             lambda: client_library.DAVClient(
                 url=caldav.url,
                 username=caldav.username,
                 password=secret,
-                timeout=timeout,
+                timeout=deadline.seconds,
                 enable_rfc6764=False,
             ),
         )
         try:
-            yield _resolve(client, caldav, wanted, timeout)
+            yield _resolve(client, caldav, wanted, deadline)
         finally:
-            library_call(caldav, timeout, client.close)
+            client.close()
     finally:
         quiet.setLevel(level)
 
 
-def library_call(caldav: CalDavSettings, timeout: float, call: Callable[[], T]) -> T:
+def library_call(caldav: CalDavSettings, deadline: Deadline, call: Callable[[], T]) -> T:
     """Run `call`, which holds only calls into the caldav library (and the
-    HTTP and XML libraries under it), turning their errors into one line."""
+    HTTP and XML libraries under it), before `deadline`, turning their
+    errors into one line."""
     from caldav.lib import error
 
+    timeout = deadline.seconds
     try:
-        return call()
+        return deadline.run(call)
+    except TimeoutError:
+        raise CalDavError(
+            caldav, f"no complete answer within {timeout:g} s (busy_timeout_seconds)"
+        ) from None
     except error.AuthorizationError:
         raise CalDavError(
             caldav,
@@ -167,7 +175,7 @@ def library_call(caldav: CalDavSettings, timeout: float, call: Callable[[], T]) 
 
 
 def _resolve(
-    client, caldav: CalDavSettings, wanted: tuple[str, ...], timeout: float
+    client, caldav: CalDavSettings, wanted: tuple[str, ...], deadline: Deadline
 ) -> list[tuple[str, object]]:
     """Entries with a "/" are calendar URLs (relative to `url`); others are
     display names or collection names of the user's calendars."""
@@ -177,11 +185,11 @@ def _resolve(
         if "/" in entry:
             url = urljoin(caldav.url, entry)
             found.append(
-                (entry, library_call(caldav, timeout, lambda u=url: client.calendar(url=u)))
+                (entry, library_call(caldav, deadline, lambda u=url: client.calendar(url=u)))
             )
             continue
         if by_name is None:
-            by_name = library_call(caldav, timeout, lambda: _by_name(client))
+            by_name = library_call(caldav, deadline, lambda: _by_name(client))
         if entry not in by_name:
             known = ", ".join(sorted(f'"{n}"' for n in by_name)) or "none"
             raise CalDavError(

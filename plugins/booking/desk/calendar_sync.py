@@ -18,6 +18,7 @@ from datetime import datetime
 
 import icalendar
 
+from ...common.deadline import Deadline
 from ...common.ical import new_calendar
 from ..busy_caldav import MARGIN, connect, library_call
 from ..ledger_format import Entry, Ledger, event
@@ -45,24 +46,24 @@ def sync(
     upcoming = [e for e in ledger.entries if e.end > now]
     if caldav is None or not upcoming:
         return SyncReport()
-    timeout = settings.busy_timeout_seconds
+    deadline = Deadline(settings.busy_timeout_seconds)
     start = min(e.start for e in upcoming) - MARGIN
     end = max(e.end for e in upcoming) + MARGIN
     added, removed = [], []
-    with connect(caldav, environ, timeout, first_only=True) as found:
+    with connect(caldav, environ, deadline, first_only=True) as found:
         calendar = found[0][1]
-        present = library_call(caldav, timeout, lambda: _present(calendar, start, end))
+        present = library_call(caldav, deadline, lambda: _present(calendar, start, end))
         for entry in upcoming:
             have = present.get(entry.uid)
             if entry.confirmed and (have is None or have[0] != entry.sequence):
                 data = _calendar_object(entry)
                 # Stored verbatim: the ledger owns SEQUENCE, the library must not bump it.
                 library_call(
-                    caldav, timeout, lambda d=data: calendar.add_event(d, increase_seqno=False)
+                    caldav, deadline, lambda d=data: calendar.add_event(d, increase_seqno=False)
                 )
                 added.append(entry.slot_id)
             elif not entry.confirmed and have is not None:
-                library_call(caldav, timeout, have[1].delete)
+                library_call(caldav, deadline, have[1].delete)
                 removed.append(entry.slot_id)
     return SyncReport(tuple(added), tuple(removed))
 

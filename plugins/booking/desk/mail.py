@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from email.message import EmailMessage
 
 from ...common.config import first_line
+from ...common.deadline import Deadline
 from ..errors import BookingError
 from .settings import SmtpSettings
 
@@ -44,9 +45,12 @@ def send(
     environ: Mapping[str, str],
     timeout: float = TIMEOUT_SECONDS,
 ) -> None:
+    """The whole exchange within `timeout` seconds of wall-clock time, even
+    with a server that drips its greeting a byte at a time."""
     secret = password(smtp, environ)
     context = ssl.create_default_context()
-    try:
+
+    def exchange() -> None:
         if smtp.security == "ssl":
             client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=timeout, context=context)
         else:
@@ -57,6 +61,11 @@ def send(
             if smtp.username is not None:
                 client.login(smtp.username, secret)
             client.send_message(msg)
+
+    try:
+        Deadline(timeout).run(exchange)
+    except TimeoutError:
+        raise MailError(smtp, f"no complete answer within {timeout:g} s") from None
     except smtplib.SMTPAuthenticationError:
         raise MailError(
             smtp, f"the server refused user {smtp.username!r} and {smtp.password_env}"

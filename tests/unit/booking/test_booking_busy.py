@@ -240,3 +240,32 @@ def test_fail_closed_a_later_bad_source_fails_the_whole_load(tmp_path):
     with pytest.raises(BusySourceError) as caught:
         _load(["good.ics", "missing.ics"], tmp_path)
     assert '["busy_calendars"][1]' in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["../../../../etc/passwd", "/etc/passwd", "/proc/self/environ", "/dev/zero", "../secret.ics"],
+)
+def test_files_outside_the_content_folder_are_refused_unread(tmp_path, entry):
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "secret.ics").write_bytes(b"PRIVATE NOTES")
+    with pytest.raises(BusySourceError) as caught:
+        _load([entry], content)
+    message = str(caught.value)
+    assert "outside the content folder" in message and "\n" not in message
+    assert "PRIVATE" not in message and "root:" not in message
+
+
+def test_a_link_out_of_the_content_folder_is_refused(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "busy.ics").symlink_to("/dev/zero")
+    with pytest.raises(BusySourceError, match="outside the content folder"):
+        _load(["busy.ics"], content)
+
+
+def test_a_folder_is_not_a_calendar(tmp_path):
+    (tmp_path / "calendars").mkdir()
+    with pytest.raises(BusySourceError, match="not a regular file"):
+        _load(["calendars"], tmp_path)
