@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
-from ..common.config import first_line
 from ..common.deadline import Deadline
+from ..common.ical import first_bad_line
 from .availability import wall_instant
 from .errors import BusySourceError
 from .model import Booking, Interval
@@ -151,21 +151,37 @@ def _fetch(source: BusySource, timeout: float) -> bytes:
 
 
 def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
-    """Every VCALENDAR in `data`; any property icalendar could not parse is an error."""
+    """Every VCALENDAR in `data`; any property icalendar could not parse is an error.
+
+    Messages name the calendar and a line number or a component's position,
+    never the text of the calendar: the library's own messages quote the bad
+    line, and build logs are often public."""
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise BusySourceError(label, f"not valid iCalendar ({first_line(exc)})") from None
+    except (ValueError, IndexError, KeyError):
+        line = first_bad_line(data)
+        where = f"line {line} cannot be read" if line else "its BEGIN and END lines do not match"
+        raise BusySourceError(label, f"not valid iCalendar ({where})") from None
     if not calendars or any(c.name != "VCALENDAR" for c in calendars):
         raise BusySourceError(label, "not valid iCalendar (no BEGIN:VCALENDAR ... END:VCALENDAR)")
     for calendar in calendars:
-        for component in calendar.walk():
+        for position, component in _positions(calendar):
             if component.errors:
-                prop, problem = component.errors[0]
-                uid = component.get("UID")
-                where = f"{component.name} {uid}" if uid else component.name
-                raise BusySourceError(label, f"not valid iCalendar: {where}: {prop}: {problem}")
+                prop = component.errors[0][0]
+                line = first_bad_line(data) if prop is None else None
+                what = f"line {line}" if line else (prop or "a line")
+                raise BusySourceError(
+                    label, f"not valid iCalendar: {position}: {what} cannot be read"
+                )
     return calendars
+
+
+def _positions(calendar: icalendar.Calendar) -> Iterable[tuple[str, icalendar.cal.Component]]:
+    """("VEVENT 3", component) for every component: the third VEVENT."""
+    counts: dict[str, int] = {}
+    for component in calendar.walk():
+        counts[component.name] = counts.get(component.name, 0) + 1
+        yield f"{component.name} {counts[component.name]}", component
 
 
 def intervals(
@@ -176,11 +192,13 @@ def intervals(
     VEVENTs are expanded with recurring-ical-events (RRULE, RDATE, EXDATE,
     RECURRENCE-ID); transparent and cancelled ones are skipped. DATE values
     block whole local days in `zone`, floating times are read in `zone`.
-    VFREEBUSY periods block unless FBTYPE=FREE.
+    VFREEBUSY periods block unless FBTYPE=FREE. Recurrences faster than
+    daily are bounded first (see `_fast_recurrences`).
     """
     # Floating and all-day times are compared by the library in the query's
     # zone; two days' margin each side keeps every relevant occurrence.
     margin = timedelta(days=2)
+    found = _fast_recurrences(calendar, zone, start - margin, end + margin, label)
     try:
         spans = [
             # recurring-ical-events gives every occurrence a DTEND (from DURATION
@@ -190,10 +208,76 @@ def intervals(
             if not _is_free(event)
         ]
     except Exception as exc:  # recurring-ical-events and icalendar raise many kinds
-        raise BusySourceError(label, f"cannot expand its events ({first_line(exc)})") from None
-    found = [Interval(_instant(begin, zone), _instant(finish, zone)) for begin, finish in spans]
+        # The type only: the library's message may quote the calendar's text.
+        raise BusySourceError(label, f"cannot expand its events ({type(exc).__name__})") from None
+    found += [Interval(_instant(begin, zone), _instant(finish, zone)) for begin, finish in spans]
     found.extend(_freebusy(calendar, zone))
     return found
+
+
+# Seconds per step of the rules that repeat within a day.
+_SUB_DAILY = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600}
+# recurring-ical-events (through dateutil) steps from DTSTART to the end of
+# the window: 20,000 steps take about a second; an unbounded FREQ=SECONDLY
+# from an old DTSTART would take hours and gigabytes.
+MAX_STEPS = 20_000
+
+
+def _fast_recurrences(
+    calendar: icalendar.Calendar, zone: ZoneInfo, start: datetime, end: datetime, label: str
+) -> list[Interval]:
+    """Sub-daily recurring events the library could not expand in time.
+
+    One whose occurrences touch or overlap (DURATION at least the step) and
+    that no BY-rule thins out is busy without a gap: it becomes one interval
+    from its first occurrence (or the window's start) to its last (or the
+    window's end), and is removed from `calendar`. Any other that would take
+    more than MAX_STEPS steps stops the build with one line naming its
+    position (fail closed: its busy time cannot be known in time). The rest
+    are left to the library, which expands them exactly."""
+    found: list[Interval] = []
+    handled: set[int] = set()
+    for position, event in _positions(calendar):
+        if event.name != "VEVENT" or "RRULE" not in event or "RECURRENCE-ID" in event:
+            continue
+        rule = event["RRULE"]
+        freq = str((rule.get("FREQ") or [""])[0]).upper()
+        if freq not in _SUB_DAILY or _is_free(event):
+            continue
+        step = _SUB_DAILY[freq] * int((rule.get("INTERVAL") or [1])[0])
+        first = _instant(event["DTSTART"].dt, zone)
+        count = rule.get("COUNT")
+        until = rule.get("UNTIL")
+        last = int(end.timestamp())
+        if until:
+            last = min(last, _instant(until[0], zone))
+        if count:
+            last = min(last, first + (int(count[0]) - 1) * step)
+        if (last - first) // step <= MAX_STEPS:
+            continue
+        length = _length(event, zone)
+        thinned = any(key.upper().startswith("BY") for key in rule)
+        if length >= step and not thinned:
+            found.append(Interval(max(first, int(start.timestamp())), last + length))
+            handled.add(id(event))
+            continue
+        raise BusySourceError(
+            label,
+            f"{position} repeats every {step:,} s ({freq}) more than {MAX_STEPS:,} times up "
+            "to the booking horizon; the build cannot know its busy time in time "
+            "(end or thin out that series in your calendar)",
+        )
+    if handled:
+        calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in handled]
+    return found
+
+
+def _length(event: icalendar.cal.Component, zone: ZoneInfo) -> int:
+    """Seconds from DTSTART to DTEND (or DURATION); 0 when it has neither."""
+    if "DTEND" in event:
+        return _instant(event["DTEND"].dt, zone) - _instant(event["DTSTART"].dt, zone)
+    duration = event.get("DURATION")
+    return int(duration.dt.total_seconds()) if duration is not None else 0
 
 
 def _is_free(event: icalendar.cal.Component) -> bool:

@@ -24,8 +24,8 @@ from pathlib import Path
 import icalendar
 from icalendar import Calendar, Event, vCalAddress
 
-from ..common.config import ConfigError, first_line
-from ..common.ical import new_calendar
+from ..common.config import ConfigError
+from ..common.ical import first_bad_line, new_calendar
 from .errors import BookingError
 from .model import Booking
 from .settings import BookingSettings, name
@@ -153,12 +153,16 @@ def read(path: Path) -> Ledger:
         raise LedgerError(path, f"cannot read it: {exc.strerror}") from None
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise LedgerError(path, f"not valid iCalendar ({first_line(exc)}); {_RESTORE}") from None
+    except (ValueError, IndexError, KeyError):
+        line = first_bad_line(data)
+        where = f"line {line} cannot be read" if line else "its BEGIN and END lines do not match"
+        raise LedgerError(path, f"not valid iCalendar ({where}); {_RESTORE}") from None
     for component in calendar.walk():
         if component.errors:
-            prop, problem = component.errors[0]
-            raise LedgerError(path, f"not valid iCalendar: {prop}: {problem}; {_RESTORE}")
+            prop = component.errors[0][0]
+            line = first_bad_line(data) if prop is None else None
+            what = f"line {line}" if line else prop
+            raise LedgerError(path, f"not valid iCalendar: {what} cannot be read; {_RESTORE}")
     entries = [_entry(event, path) for event in calendar.walk("VEVENT")]
     seen: set[str] = set()
     for entry in entries:
@@ -192,6 +196,8 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
     if isinstance(attendee, list):
         raise LedgerError(path, f"VEVENT {uid} has more than one ATTENDEE; {_RESTORE}")
     start, end = when("DTSTART"), when("DTEND")
+    if end <= start:
+        raise LedgerError(path, f"VEVENT {uid}: DTEND is not after DTSTART; {_RESTORE}")
     return Entry(
         uid=str(need("UID")),
         slot_id=str(need(X_SLOT)),

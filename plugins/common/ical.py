@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from icalendar import Calendar
+from icalendar.parser import Contentline
 
 PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
 
@@ -43,3 +44,23 @@ def uid(local: str, host: str) -> str:
     what the object is, e.g. `discovery-20261124T140000Z`) and globally
     unique (the host is the coach's domain)."""
     return f"{local}@{host}"
+
+
+def first_bad_line(data: bytes) -> int | None:
+    """The number of the first line that is not a content line (folded lines
+    joined), or None when every line is one. Error messages give this number
+    instead of the library's message, which quotes the line: calendars hold
+    private text, and build logs are often public."""
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    start, line = 0, ""
+    for number, raw in enumerate([*text.split("\n"), ""], start=1):
+        if raw[:1] in (" ", "\t"):
+            line += raw[1:]
+            continue
+        if line.strip():
+            try:
+                Contentline(line).parts()
+            except ValueError:
+                return start
+        start, line = number, raw
+    return None

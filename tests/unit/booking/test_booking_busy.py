@@ -219,8 +219,11 @@ def test_missing_file(tmp_path):
         (b"", "not valid iCalendar"),
         (b"this is not a calendar\n", "not valid iCalendar"),
         (b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:X\r\nEND:VCARD\r\n", "no BEGIN:VCALENDAR"),
-        (ics(event("DTSTART:20261201T150000Z", "DTEND:tomorrow")), "VEVENT e1@test: DTEND:"),
-        (ics(event("DTSTART;VALUE=DATE:2026-12-01")), "VEVENT e1@test: DTSTART:"),
+        (
+            ics(event("DTSTART:20261201T150000Z", "DTEND:tomorrow")),
+            "VEVENT 1: DTEND cannot be read",
+        ),
+        (ics(event("DTSTART;VALUE=DATE:2026-12-01")), "VEVENT 1: DTSTART cannot be read"),
     ],
     ids=["empty", "text", "vcard", "bad DTEND", "bad DATE"],
 )

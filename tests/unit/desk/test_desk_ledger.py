@@ -160,3 +160,25 @@ def test_put_replaces_the_entry_of_the_same_slot(tmp_path):
     book = Ledger(tmp_path / "b.ics", (entry(),))
     again = book.put(replace(entry(), status=CANCELLED, sequence=1))
     assert len(again.entries) == 1 and again.entries[0].status == CANCELLED
+
+
+def test_a_broken_ledger_is_named_by_line_never_by_its_text(tmp_path):
+    path = tmp_path / "bookings.ics"
+    ledger.write(Ledger(path, (entry(),)))
+    text = path.read_text("utf-8").replace(
+        "END:VEVENT", "Zoe Private Client 555 0199\r\nEND:VEVENT"
+    )
+    path.write_text(text, "utf-8")
+    with pytest.raises(LedgerError) as caught:
+        ledger_format.read(path)
+    message = str(caught.value)
+    assert "cannot be read" in message and "line " in message
+    assert "Zoe" not in message and "555" not in message
+
+
+def test_a_hand_edit_that_ends_before_it_starts_is_refused(tmp_path):
+    path = tmp_path / "bookings.ics"
+    one = entry()
+    ledger.write(Ledger(path, (replace(one, end=one.start - timedelta(minutes=30)),)))
+    with pytest.raises(LedgerError, match="DTEND is not after DTSTART"):
+        ledger_format.read(path)
