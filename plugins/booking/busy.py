@@ -13,6 +13,7 @@ descriptions, attendees and locations are never copied anywhere.
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +33,7 @@ from .availability import wall_instant
 from .errors import BusySourceError
 from .model import Booking, Interval
 from .settings import Session, name
+from .tzids import display_name_zone
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any real calendar; stops a runaway download
 USER_AGENT = "coach-site-booking/1.0 (+https://getpelican.com)"
@@ -156,12 +158,16 @@ def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
     Messages name the calendar and a line number or a component's position,
     never the text of the calendar: the library's own messages quote the bad
     line, and build logs are often public."""
-    try:
-        calendars = icalendar.Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError):
-        line = first_bad_line(data)
-        where = f"line {line} cannot be read" if line else "its BEGIN and END lines do not match"
-        raise BusySourceError(label, f"not valid iCalendar ({where})") from None
+    calendars = _from_ical(data, label)
+    renamed = _unknown_tzids(calendars, label)
+    if renamed:
+        data = re.sub(rb"\r?\n[ \t]", b"", data)  # unfold: a long TZID is often folded
+        for tzid, zone in renamed.items():
+            data = data.replace(f'TZID="{tzid}"'.encode(), f"TZID={zone}".encode())
+            data = data.replace(f"TZID={tzid}".encode(), f"TZID={zone}".encode())
+        calendars = _from_ical(data, label)
+        if _unknown_tzids(calendars, label):
+            raise BusySourceError(label, "a TZID is written in a way that cannot be read")
     if not calendars or any(c.name != "VCALENDAR" for c in calendars):
         raise BusySourceError(label, "not valid iCalendar (no BEGIN:VCALENDAR ... END:VCALENDAR)")
     for calendar in calendars:
@@ -174,6 +180,51 @@ def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
                     label, f"not valid iCalendar: {position}: {what} cannot be read"
                 )
     return calendars
+
+
+def _from_ical(data: bytes, label: str) -> list[icalendar.Calendar]:
+    try:
+        return icalendar.Calendar.from_ical(data, multiple=True)
+    except (ValueError, IndexError, KeyError):
+        line = first_bad_line(data)
+        where = f"line {line} cannot be read" if line else "its BEGIN and END lines do not match"
+        raise BusySourceError(label, f"not valid iCalendar ({where})") from None
+
+
+_TIMED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE")
+
+
+def _unknown_tzids(calendars: list[icalendar.Calendar], label: str) -> dict[str, str]:
+    """TZIDs icalendar could not resolve (it then reads the time as floating,
+    i.e. as the coach's wall time) -> the IANA zone they mean. One that
+    means nothing stops the build: its busy hour would be offered."""
+    renamed: dict[str, str] = {}
+    for calendar in calendars:
+        for position, component in _positions(calendar):
+            for key in _TIMED:
+                for prop in _as_list(component.get(key)):
+                    tzid = prop.params.get("TZID")
+                    if tzid is None or not _has_floating_value(prop):
+                        continue
+                    zone = display_name_zone(str(tzid))
+                    if zone is None:
+                        raise BusySourceError(
+                            label,
+                            f"{position}: {key} names a time zone (TZID) that is neither an "
+                            "IANA nor a Windows zone and has no VTIMEZONE; export the "
+                            "calendar again, or ask its app to include time zones",
+                        )
+                    renamed[str(tzid)] = zone
+    return renamed
+
+
+def _as_list(value: object) -> list:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _has_floating_value(prop: object) -> bool:
+    values = [d.dt for d in prop.dts] if hasattr(prop, "dts") else [prop.dt]
+    return any(isinstance(v, datetime) and v.tzinfo is None for v in values)
 
 
 def _positions(calendar: icalendar.Calendar) -> Iterable[tuple[str, icalendar.cal.Component]]:
