@@ -159,10 +159,22 @@ def build_into(
     if code != 0:
         shutil.rmtree(building, ignore_errors=True)
         return code
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    building.rename(output)
+    try:
+        shutil.rmtree(previous, ignore_errors=True)
+        if output.exists():
+            output.rename(previous)
+        building.rename(output)
+    except OSError as error:
+        # A read-only or busy folder: put the last good site back, drop the new one.
+        if previous.is_dir() and not output.exists():
+            previous.rename(output)
+        shutil.rmtree(building, ignore_errors=True)
+        print(
+            f"The new site could not replace {output.name}/ ({error.strerror or error}); "
+            f"{output.name}/ was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
     shutil.rmtree(previous, ignore_errors=True)
     return 0
 

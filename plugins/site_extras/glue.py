@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -13,11 +14,14 @@ from pelican.plugins.sitemap import sitemap
 from ..common.clock import read_clock
 from ..common.config import ConfigError
 from .assets import AssetCatalog
+from .feed_safe import forbidden_character
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize
 
 log = logging.getLogger(__name__)
+# Characters that end or break a URL path segment.
+_URL_UNSAFE = re.compile(r"[?#%/\\\s\"'<>]")
 
 
 def build_clock() -> datetime:
@@ -27,6 +31,40 @@ def build_clock() -> datetime:
     except ConfigError as error:
         log.critical("site: %s", error)
         raise SystemExit(1) from None
+
+
+def refuse_unpublishable_text(generator) -> None:
+    """One line naming the file and field, before any page or feed is
+    written: control characters no feed can carry, and slugs no URL can."""
+    documents = [
+        *getattr(generator, "articles", []),
+        *getattr(generator, "drafts", []),
+        *getattr(generator, "pages", []),
+        *getattr(generator, "hidden_pages", []),
+    ]
+    for document in documents:
+        fields = {"text": document._content, "title": getattr(document, "title", "")}
+        fields.update({key.capitalize(): value for key, value in document.metadata.items()})
+        slug = getattr(document, "slug", "") or ""
+        if _URL_UNSAFE.search(slug):
+            log.critical(
+                "site: %s: Slug %r cannot be part of an address (no ?, #, %%, /, spaces or "
+                "quotes); use letters, digits and dashes",
+                document.relative_source_path,
+                slug,
+            )
+            raise SystemExit(1)
+        found = forbidden_character(fields)
+        if found:
+            field, code = found
+            log.critical(
+                "site: %s: %s holds the control character %s, which feeds cannot carry; "
+                "delete it (it is invisible in most editors)",
+                document.relative_source_path,
+                field,
+                code,
+            )
+            raise SystemExit(1)
 
 
 def annotate_articles(generator) -> None:
@@ -105,6 +143,8 @@ def write_assets_and_headers(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(pin_sitemap_clock)
+    signals.article_generator_finalized.connect(refuse_unpublishable_text)
+    signals.page_generator_finalized.connect(refuse_unpublishable_text)
     signals.article_generator_finalized.connect(annotate_articles)
     signals.feed_generated.connect(absolute_feed_links)
     signals.generator_init.connect(template_helpers)

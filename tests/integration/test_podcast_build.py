@@ -454,3 +454,17 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "content/podcast/b.md: Podcast_explicit: 'sometimes' is not true or false",
     ):
         assert sum(expected in line for line in lines) == 1, expected
+
+
+@pytest.mark.parametrize("feeds", [False, True], ids=["podcast feed", "and Pelican's feeds"])
+def test_a_control_character_in_show_notes_is_named_before_any_feed(tmp_path, feeds):
+    content = podcast_content(tmp_path)
+    post = content / "podcast/bad.md"
+    post.write_text(GOOD_FIELDS + "\nShow notes with a form feed \x0c pasted in.\n", "utf-8")
+    overrides = {} if feeds else {"FEED_ALL_ATOM": None, "FEED_ALL_RSS": None}
+    result = build(tmp_path, content=content, check=False, **overrides)
+    assert result.returncode == 1
+    (line,) = [x for x in result.log.splitlines() if x.startswith("site: ")]
+    assert line.startswith("site: podcast/bad.md: text holds the control character U+000C")
+    assert "Traceback" not in result.log and "UnserializableContentError" not in result.log
+    assert not (result.output / "podcast/feed.xml").exists()
