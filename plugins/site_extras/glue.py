@@ -14,6 +14,7 @@ from pelican.plugins.sitemap import sitemap
 from ..common.clock import read_clock
 from ..common.config import ConfigError
 from .assets import AssetCatalog
+from .coach import check_coach
 from .feed_safe import forbidden_character
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
@@ -28,6 +29,14 @@ def build_clock() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     try:
         return read_clock(os.environ)
+    except ConfigError as error:
+        log.critical("site: %s", error)
+        raise SystemExit(1) from None
+
+
+def check_settings(pelican) -> None:
+    try:
+        check_coach(pelican.settings.get("COACH"))
     except ConfigError as error:
         log.critical("site: %s", error)
         raise SystemExit(1) from None
@@ -142,6 +151,7 @@ def write_assets_and_headers(pelican) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(pin_sitemap_clock)
     signals.article_generator_finalized.connect(refuse_unpublishable_text)
     signals.page_generator_finalized.connect(refuse_unpublishable_text)

@@ -55,3 +55,17 @@ def test_an_output_that_cannot_be_replaced_keeps_the_last_site(tmp_path, monkeyp
     assert after == before
     assert not (tmp_path / "output.building").exists()
     assert not (tmp_path / "output.previous").exists()
+
+
+def test_a_bad_coach_setting_stops_the_build_in_one_line(tmp_path):
+    content, _ = _site(tmp_path)
+    settings = layered_settings(
+        tmp_path / "bad.py",
+        without=("booking", "podcast"),
+        lines=("COACH = {**COACH, 'social': [('X', 'javascript:alert(1)')]}  # noqa: F405",),
+    )
+    result = build_site(tmp_path / "out", settings_file=str(settings), content=content, check=False)
+    assert result.returncode == 1
+    (line,) = [x for x in result.log.splitlines() if x.startswith("site: ")]
+    assert line.startswith('site: COACH["social"][0][1]: ')
+    assert not (tmp_path / "out" / "index.html").exists()
