@@ -158,16 +158,21 @@ def parse(data: bytes, label: str) -> list[icalendar.Calendar]:
     Messages name the calendar and a line number or a component's position,
     never the text of the calendar: the library's own messages quote the bad
     line, and build logs are often public."""
-    calendars = _from_ical(data, label)
+    calendars = _checked(data, label)
     renamed = _unknown_tzids(calendars, label)
     if renamed:
         data = re.sub(rb"\r?\n[ \t]", b"", data)  # unfold: a long TZID is often folded
         for tzid, zone in renamed.items():
             data = data.replace(f'TZID="{tzid}"'.encode(), f"TZID={zone}".encode())
             data = data.replace(f"TZID={tzid}".encode(), f"TZID={zone}".encode())
-        calendars = _from_ical(data, label)
+        calendars = _checked(data, label)
         if _unknown_tzids(calendars, label):
             raise BusySourceError(label, "a TZID is written in a way that cannot be read")
+    return calendars
+
+
+def _checked(data: bytes, label: str) -> list[icalendar.Calendar]:
+    calendars = _from_ical(data, label)
     if not calendars or any(c.name != "VCALENDAR" for c in calendars):
         raise BusySourceError(label, "not valid iCalendar (no BEGIN:VCALENDAR ... END:VCALENDAR)")
     for calendar in calendars:
@@ -269,9 +274,9 @@ def intervals(
 # Seconds per step of the rules that repeat within a day.
 _SUB_DAILY = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600}
 # recurring-ical-events (through dateutil) steps from DTSTART to the end of
-# the window: 20,000 steps take about a second; an unbounded FREQ=SECONDLY
-# from an old DTSTART would take hours and gigabytes.
-MAX_STEPS = 20_000
+# the window: 5,000 steps take about a quarter of a second; an unbounded
+# FREQ=SECONDLY from an old DTSTART would take hours and gigabytes.
+MAX_STEPS = 5_000
 
 
 def _fast_recurrences(
@@ -293,20 +298,14 @@ def _fast_recurrences(
             continue
         rule = event["RRULE"]
         freq = str((rule.get("FREQ") or [""])[0]).upper()
-        if freq not in _SUB_DAILY or _is_free(event):
+        if freq not in _SUB_DAILY or _is_free(event) or "DTSTART" not in event:
             continue
-        step = _SUB_DAILY[freq] * int((rule.get("INTERVAL") or [1])[0])
-        first = _instant(event["DTSTART"].dt, zone)
-        count = rule.get("COUNT")
-        until = rule.get("UNTIL")
-        last = int(end.timestamp())
-        if until:
-            last = min(last, _instant(until[0], zone))
-        if count:
-            last = min(last, first + (int(count[0]) - 1) * step)
+        try:
+            step, first, last, length = _span(event, rule, freq, zone, end)
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            raise BusySourceError(label, f"{position}: its RRULE cannot be read") from None
         if (last - first) // step <= MAX_STEPS:
             continue
-        length = _length(event, zone)
         thinned = any(key.upper().startswith("BY") for key in rule)
         if length >= step and not thinned:
             found.append(Interval(max(first, int(start.timestamp())), last + length))
@@ -321,6 +320,18 @@ def _fast_recurrences(
     if handled:
         calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in handled]
     return found
+
+
+def _span(event, rule, freq: str, zone: ZoneInfo, end: datetime) -> tuple[int, int, int, int]:
+    """(step, first start, last start, length) in seconds, bounded by `end`."""
+    step = _SUB_DAILY[freq] * max(1, int((rule.get("INTERVAL") or [1])[0]))
+    first = _instant(event["DTSTART"].dt, zone)
+    last = int(end.timestamp())
+    if rule.get("UNTIL"):
+        last = min(last, _instant(rule["UNTIL"][0], zone))
+    if rule.get("COUNT"):
+        last = min(last, first + (int(rule["COUNT"][0]) - 1) * step)
+    return step, first, last, _length(event, zone)
 
 
 def _length(event: icalendar.cal.Component, zone: ZoneInfo) -> int:

@@ -283,3 +283,12 @@ def test_a_ledger_in_the_themes_static_folder_is_refused_by_the_desk(tmp_path):
     with pytest.raises(ConfigError, match="theme's static folder"):
         commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     assert not (theme_static / "b.ics").exists()
+
+
+@pytest.mark.parametrize("address", ["zoë@example.org", "ada@exämple.org"])
+def test_an_address_mail_cannot_carry_is_refused_before_anything_is_written(desk, address):
+    """Non-ASCII addresses would need SMTPUTF8, which the desk does not
+    speak: refused up front instead of recorded and then crashing."""
+    with pytest.raises(commands.DeskError, match="is not an email address"):
+        commands.confirm(desk, FREE[0], "Zoë", address)
+    assert not desk.ledger_path.exists() and not desk.outbox.exists()
