@@ -35,6 +35,9 @@ CANCELLED = "CANCELLED"
 X_SESSION = "X-BOOKING-SESSION"
 X_SLOT = "X-BOOKING-SLOT"
 X_REASON = "X-BOOKING-CANCEL-REASON"
+# Set from the ledger write until the entry's invitation is in the outbox: a
+# command killed in between leaves it, and the next command completes it.
+X_PENDING = "X-BOOKING-INVITATION-PENDING"
 
 
 class LedgerError(BookingError):
@@ -65,6 +68,7 @@ class Entry:
     reason: str  # why it was cancelled
     created: datetime
     modified: datetime
+    pending: bool = False  # recorded, its invitation not yet in the outbox
 
     @property
     def confirmed(self) -> bool:
@@ -214,6 +218,7 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
         email=_mailto(attendee),
         note=str(event.get("DESCRIPTION", "")),
         reason=str(event.get(X_REASON, "")),
+        pending=str(event.get(X_PENDING, "")).upper() == "TRUE",
         created=when("CREATED") if "CREATED" in event else start,
         modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
     )
@@ -264,4 +269,6 @@ def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
     vevent.add(X_SLOT, entry.slot_id)
     if entry.reason:
         vevent.add(X_REASON, entry.reason)
+    if entry.pending:
+        vevent.add(X_PENDING, "TRUE")
     return vevent

@@ -13,7 +13,8 @@ pelicanconf.py and hands the values in as a Desk.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -113,12 +114,11 @@ def confirm(desk: Desk, slot: str, name: str, email: str, note: str = "") -> Out
     slot_id = _slot_id(desk.settings, slot)
     client_name, client_email = _client(name, email)
     note = _line(note, "--note", allow_empty=True, limit=2000)
-    with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger_format.read(desk.ledger_path)
+    with _opened(desk) as (book, earlier):
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
-        outcome = _record(desk, book, (entry, REQUEST))
+        outcome = _merged(_record(desk, book, (entry, REQUEST)), earlier)
     return _report(
         desk,
         outcome,
@@ -131,11 +131,10 @@ def cancel(desk: Desk, slot: str, reason: str = "") -> Outcome:
     _check_paths(desk)
     slot_id = _slot_id(desk.settings, slot, must_exist=False)
     reason = _line(reason, "--reason", allow_empty=True, limit=2000)
-    with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger_format.read(desk.ledger_path)
+    with _opened(desk) as (book, earlier):
         entry = _confirmed(book, slot_id)
         cancelled = _cancelled(desk, entry, reason)
-        outcome = _record(desk, book, (cancelled, CANCEL))
+        outcome = _merged(_record(desk, book, (cancelled, CANCEL)), earlier)
     return _report(
         desk,
         outcome,
@@ -152,14 +151,13 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
     new_id = _slot_id(desk.settings, to)
     if new_id == old_id:
         raise DeskError(f"--to is the same slot as --slot ({old_id}); nothing to move")
-    with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger_format.read(desk.ledger_path)
+    with _opened(desk) as (book, earlier):
         old = _confirmed(book, old_id)
         _refuse_booked(book, new_id)
         offered, session = _offered(desk, book, new_id, moving=old)
         new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
         cancelled = _cancelled(desk, old, f"Moved to {_when(desk, new)}.")
-        outcome = _record(desk, book, (cancelled, CANCEL), (new, REQUEST))
+        outcome = _merged(_record(desk, book, (cancelled, CANCEL), (new, REQUEST)), earlier)
     return _report(
         desk,
         outcome,
@@ -212,14 +210,45 @@ def send(
 def _record(desk: Desk, book: Ledger, *changes: tuple[Entry, str]) -> Outcome:
     """The one order of every change: the ledger (the authority), then the
     outbox, then the calendar. A failed ledger write raises before anything
-    else is touched; a failed calendar step is reported, not raised."""
+    else is touched; a failed calendar step is reported, not raised. Entries
+    are written pending first and marked done once their invitations are in
+    the outbox, so a command killed in between is completed by the next."""
     for entry, _method in changes:
-        book = book.put(entry)
+        book = book.put(replace(entry, pending=True))
     ledger.write(book)
     outcome = Outcome(entries=[entry for entry, _method in changes])
     for entry, method in changes:
         _deliver(desk, outcome, entry, method)
+        book = book.put(replace(entry, pending=False))
+    ledger.write(book, backup=False)
     _sync(desk, outcome, book)
+    return outcome
+
+
+@contextmanager
+def _opened(desk: Desk) -> Iterator[tuple[Ledger, Outcome]]:
+    """The ledger under its lock, after finishing what an interrupted command
+    left: its temporary files removed, its pending invitations written."""
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        ledger.remove_leftovers(desk.ledger_path, desk.outbox)
+        book = ledger_format.read(desk.ledger_path)
+        earlier = Outcome()
+        pending = [e for e in book.entries if e.pending]
+        for entry in pending:
+            _deliver(desk, earlier, entry, REQUEST if entry.confirmed else CANCEL)
+            book = book.put(replace(entry, pending=False))
+            earlier.lines.append(
+                f"Completed {entry.slot_id}: an interrupted command had recorded it "
+                "without its message."
+            )
+        if pending:
+            ledger.write(book, backup=False)
+        yield book, earlier
+
+
+def _merged(outcome: Outcome, earlier: Outcome) -> Outcome:
+    outcome.messages[:0] = earlier.messages
+    outcome.lines[:0] = earlier.lines
     return outcome
 
 

@@ -26,7 +26,7 @@ from icalendar import Alarm
 from ...common.ical import new_calendar
 from ..ics import REMINDER
 from ..labels import day_label, time_label, zone_label
-from ..ledger_format import X_REASON, X_SESSION, X_SLOT, Entry, event
+from ..ledger_format import X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
 
 REQUEST = "REQUEST"
 CANCEL = "CANCEL"
@@ -40,7 +40,7 @@ def invitation(entry: Entry, method: str, now: datetime) -> bytes:
     vevent = event(entry)
     vevent.pop("DTSTAMP")
     vevent.add("dtstamp", now)  # when this message was made (RFC 5546 3.2)
-    for private in (X_SESSION, X_SLOT, X_REASON):
+    for private in (X_SESSION, X_SLOT, X_REASON, X_PENDING):
         vevent.pop(private, None)
     attendee = vevent["ATTENDEE"]
     if method == REQUEST:

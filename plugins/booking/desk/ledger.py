@@ -21,6 +21,13 @@ from ..ledger_format import Ledger, LedgerError, to_ical
 LOCK_TIMEOUT_SECONDS = 60
 
 
+def remove_leftovers(path: Path, outbox: Path) -> None:
+    """Temporary files of a write that was killed halfway (they hold client
+    names); only ever called under the lock, when no write is running."""
+    for leftover in [*path.parent.glob(f".{path.name}*.tmp"), *outbox.glob(".*.tmp")]:
+        leftover.unlink(missing_ok=True)
+
+
 @contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """An exclusive lock on `<ledger>.lock` (flock on Linux/macOS, LockFileEx on
@@ -36,13 +43,15 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         ) from None
 
 
-def write(ledger: Ledger) -> None:
-    """Atomically replace the ledger, first keeping the current file as `.bak`."""
+def write(ledger: Ledger, *, backup: bool = True) -> None:
+    """Atomically replace the ledger, first keeping the current file as `.bak`
+    (`backup=False`: the second write of one command keeps the `.bak` of
+    the state before it)."""
     path = ledger.path
     data = to_ical(ledger)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
+        if backup and path.exists():
             write_atomically(path.with_name(path.name + ".bak"), path.read_bytes())
         write_atomically(path, data)
     except OSError as exc:

@@ -292,3 +292,46 @@ def test_an_address_mail_cannot_carry_is_refused_before_anything_is_written(desk
     with pytest.raises(commands.DeskError, match="is not an email address"):
         commands.confirm(desk, FREE[0], "Zoë", address)
     assert not desk.ledger_path.exists() and not desk.outbox.exists()
+
+
+def test_a_command_killed_after_recording_is_completed_by_the_next(desk, monkeypatch):
+    """Killed between the ledger write and the outbox (SIGKILL, a full disk):
+    the booking stays recorded as pending; the next command writes its
+    invitation before doing its own work."""
+
+    def killed(*_args):
+        raise KeyboardInterrupt  # what a kill looks like from inside
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commands, "_deliver", killed)
+        with pytest.raises(KeyboardInterrupt):
+            commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    (entry,) = ledger_format.read(desk.ledger_path).entries
+    assert entry.pending and not desk.outbox.exists()
+
+    outcome = commands.confirm(desk, FREE[2], "Bob Booker", "bob@example.org")
+    entries = ledger_format.read(desk.ledger_path).entries
+    assert [(e.slot_id, e.pending) for e in entries] == [(FREE[0], False), (FREE[2], False)]
+    names = sorted(p.name for p in desk.outbox.iterdir())
+    assert names == sorted(f"{s}-request-0.{x}" for s in (FREE[0], FREE[2]) for x in ("eml", "ics"))
+    assert [m["To"] for m in outcome.messages] == [
+        "Ada Lovelace <ada@example.org>",
+        "Bob Booker <bob@example.org>",
+    ]
+    assert any(line.startswith(f"Completed {FREE[0]}") for line in outcome.lines)
+    # The invitation carries none of the ledger's private bookkeeping.
+    assert b"X-BOOKING" not in (desk.outbox / f"{FREE[0]}-request-0.ics").read_bytes()
+
+
+def test_leftover_temporary_files_are_removed_by_the_next_command(desk):
+    desk.ledger_path.parent.mkdir(parents=True)
+    desk.outbox.mkdir()
+    leftovers = [
+        desk.ledger_path.parent / f".{desk.ledger_path.name}.4242.tmp",
+        desk.ledger_path.parent / f".{desk.ledger_path.name}.bak.4242.tmp",
+        desk.outbox / f".{FREE[0]}-request-0.eml.4242.tmp",
+    ]
+    for path in leftovers:
+        path.write_text("ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org")
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    assert not any(path.exists() for path in leftovers)
