@@ -1,7 +1,7 @@
 """Podcast pages in a real Chromium: the player, the transcript, privacy and
 accessibility.
 
-The site is built from content/podcast/ plus one extra post whose audio is
+The site is built from tests/fixtures/podcast/ plus one extra post whose audio is
 on another origin (https://media.example.org). That origin is answered by
 Playwright's router from a local file, so nothing leaves the machine, and
 the test sees exactly when the browser asks for it.
@@ -18,7 +18,7 @@ import pytest
 
 from sitetools.server import serve_in_thread
 from tests.support.browser import axe_violations, record_origins
-from tests.support.site import ROOT, build_site, layered_settings
+from tests.support.site import FIXTURES, build_site, layered_settings
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ EP1 = "/articles/why-doctors-hire-coaches/"
 GUEST = "/articles/rounds-and-reflections-neurophobia/"
 REMOTE = "/articles/remote-audio-demo/"
 REMOTE_ORIGIN = "https://media.example.org"
-SAMPLE_MP3 = ROOT / "content/podcast/audio/ep1-why-doctors-hire-coaches.mp3"
+SAMPLE_MP3 = FIXTURES / "podcast/audio/ep1-why-doctors-hire-coaches.mp3"
 AUDIO = {
     EP1: "/podcast/audio/ep1-why-doctors-hire-coaches.mp3",
     GUEST: "/podcast/audio/rounds-and-reflections-neurophobia.mp3",
@@ -56,7 +56,7 @@ def _remote_post() -> str:
 def podcast_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("podcast-browser")
     content = tmp / "content"
-    shutil.copytree(ROOT / "content/podcast", content / "podcast")
+    shutil.copytree(FIXTURES / "podcast", content / "podcast")
     (content / "podcast/remote-audio-demo.md").write_text(_remote_post(), encoding="utf-8")
     # A settings file, not `-e`: see tests/build/test_podcast_build.py.
     conf = layered_settings(tmp / "podcast_browser_conf.py", without=("booking",))

@@ -2,7 +2,7 @@
 Podcasting 2.0 apps read, the episode pages, and every bad input that must
 stop the build.
 
-The builds use a copy of content/podcast/ only, so these tests follow the
+The builds use a copy of tests/fixtures/podcast/ only, so these tests follow the
 podcast's own files and not the rest of the sample site (which the
 site-wide tests cover).
 """
@@ -23,7 +23,7 @@ import pytest
 from PIL import Image
 
 from tests.support.html import read_page
-from tests.support.site import ROOT, build_site, layered_settings
+from tests.support.site import FIXTURES, build_site, layered_settings
 from tests.support.validators import vnu_errors
 
 # pelicanconf's PLUGINS minus booking, whose busy calendars are not part of
@@ -41,7 +41,7 @@ EPISODES = {
 
 def podcast_content(root: Path) -> Path:
     content = root / "content"
-    shutil.copytree(ROOT / "content/podcast", content / "podcast")
+    shutil.copytree(FIXTURES / "podcast", content / "podcast")
     return content
 
 
@@ -197,7 +197,7 @@ def test_every_item_has_apples_fields_and_exact_enclosures(channel, site):
         audio = site_file(site, enclosure.get("url"))
         assert int(enclosure.get("length")) == audio.stat().st_size
         assert enclosure.get("type") == "audio/mpeg"
-        source = ROOT / "content" / enclosure.get("url").removeprefix(ORIGIN + "/")
+        source = FIXTURES / enclosure.get("url").removeprefix(ORIGIN + "/")
         assert audio.read_bytes() == source.read_bytes()
         assert item.findtext(f"{IT}explicit") in ("true", "false")
         assert item.findtext(f"{IT}episodeType") in ("full", "trailer", "bonus")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.site import ROOT
+from tests.support.site import ROOT, layered_settings
 
 INVOKE = Path(sys.executable).with_name("invoke")
 
@@ -111,8 +111,11 @@ def test_invoke_preview_without_siteurl_shows_why(tmp_path):
 
 
 def test_a_malformed_build_clock_is_named(tmp_path):
+    (tmp_path / "content").mkdir()
+    conf = layered_settings(tmp_path / "conf.py", without=("booking", "podcast"))
+    command = [sys.executable, "-m", "sitetools.build", str(tmp_path / "content")]
     proc = subprocess.run(
-        [sys.executable, "-m", "sitetools.build", "content", "-o", str(tmp_path / "out")],
+        [*command, "-s", str(conf), "-o", str(tmp_path / "out")],
         cwd=ROOT,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000.5"},
         capture_output=True,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The tests' own content (tests/fixtures/README.md): never the coach's content/.
+FIXTURES = ROOT / "tests/fixtures"
 # 2026-11-22T12:00:00Z: a fixed clock so builds (and slots) are reproducible.
 DEFAULT_EPOCH = 1795348800
 

@@ -20,7 +20,7 @@ from plugins.podcast.media import probe_audio
 from plugins.podcast.settings import parse_episode
 
 ROOT = Path(__file__).resolve().parents[3]
-SAMPLE = ROOT / "content/podcast"
+SAMPLE = ROOT / "tests/fixtures/podcast"
 SOURCE = "content/podcast/ep1.md"
 STATIC = ["images", "podcast"]
 

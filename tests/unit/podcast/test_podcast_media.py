@@ -11,8 +11,8 @@ from plugins.podcast.errors import MediaError
 from plugins.podcast.media import check_cover, probe_audio, probe_image
 
 ROOT = Path(__file__).resolve().parents[3]
-EP1 = ROOT / "content/podcast/audio/ep1-why-doctors-hire-coaches.mp3"
-COVER = ROOT / "content/podcast/cover.png"
+EP1 = ROOT / "tests/fixtures/podcast/audio/ep1-why-doctors-hire-coaches.mp3"
+COVER = ROOT / "tests/fixtures/podcast/cover.png"
 
 
 def test_sample_audio_size_and_duration():
