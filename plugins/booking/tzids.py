@@ -19,14 +19,14 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from .settings import iana_zones
+
 _DISPLAY = re.compile(r"\(UTC(?:(?P<sign>[+-])(?P<h>\d\d):(?P<m>\d\d))?\)\s*(?P<cities>.+)")
 
 
 @cache
 def _cities() -> dict[str, str]:
     """City name as people write it ("Mexico City") -> IANA zone."""
-    from .settings import iana_zones
-
     found: dict[str, str] = {}
     for zone in sorted(iana_zones()):
         if "/" in zone and not zone.startswith("Etc/"):

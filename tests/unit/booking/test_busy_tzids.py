@@ -62,26 +62,6 @@ def test_a_tzid_that_names_nothing_stops_in_one_line(tzid):
     assert "VEVENT 1: DTSTART names a time zone (TZID)" in message and "\n" not in message
 
 
-def test_a_tzid_defined_by_a_vtimezone_is_left_to_it():
-    zone = "\n".join(
-        [
-            "BEGIN:VTIMEZONE",
-            "TZID:Coach Custom",
-            "BEGIN:STANDARD",
-            "DTSTART:19700101T000000",
-            "TZOFFSETFROM:+0300",
-            "TZOFFSETTO:+0300",
-            "END:STANDARD",
-            "END:VTIMEZONE",
-        ]
-    )
-    data = _event_in("Coach Custom").replace(
-        b"BEGIN:VEVENT", zone.replace("\n", "\r\n").encode() + b"\r\nBEGIN:VEVENT", 1
-    )
-    (interval,) = _busy(data)
-    assert interval.start == int(datetime(2026, 12, 1, 7, tzinfo=UTC).timestamp())
-
-
 def test_display_names_need_a_matching_offset():
     assert display_name_zone("(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi") == "Asia/Kolkata"
     assert display_name_zone("(UTC+09:00) Amsterdam") is None  # the city, but not its offset
