@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.desk_sample import CALENDARS, sample_booking
 from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site, layered_settings
 
 SETTINGS_NAME = "site_settings.py"  # not pelicanconf.py: it star-imports the real one
@@ -22,22 +23,21 @@ PASSWORD_ENV = "DESK_TEST_CALDAV_PASSWORD"
 
 
 def make_project(root: Path, **booking_changes: object) -> Path:
-    """A project folder: content/calendars (the sample busy.ics) and a settings
-    file with BOOKING changed. The ledger and outbox default to absolute paths
-    inside `root`, because builds run with the repository as working folder."""
+    """A project folder: content/calendars (the fixture busy.ics) and a settings
+    file with the fixture coach's BOOKING (tests/support/desk_sample.py),
+    changed by `booking_changes`. The ledger and outbox default to absolute
+    paths inside `root`, because builds run with the repository as working
+    folder."""
     root.mkdir(parents=True, exist_ok=True)
     calendars = root / "content/calendars"
     if not calendars.exists():
-        shutil.copytree(ROOT / "content/calendars", calendars)
-    changes = {
-        "ledger": str(root / "bookings/bookings.ics"),
-        "outbox": str(root / "outbox"),
-        **booking_changes,
-    }
+        shutil.copytree(CALENDARS, calendars)
+    paths = {"ledger": str(root / "bookings/bookings.ics"), "outbox": str(root / "outbox")}
+    booking = sample_booking(**{**paths, **booking_changes})
     layered_settings(
         root / SETTINGS_NAME,
         without=("podcast",),
-        lines=(f"BOOKING = {{**BOOKING, **json.loads({json.dumps(changes)!r})}}  # noqa: F405",),
+        lines=(f"BOOKING = json.loads({json.dumps(booking)!r})",),
     )
     return root
 
