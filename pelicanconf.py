@@ -16,12 +16,15 @@ COACH = {
     "photo": "images/coach.svg",  # a file under content/ (SVG, JPEG or PNG)
     "photo_alt": "Portrait illustration of Dr. Eleanor Hart",
     "email": "hello@hartcoaching.example",
+    "job_title": "Physician coach",  # optional; for search engines
     "location": "Hartford, Connecticut, USA",
     "timezone": "America/New_York",  # IANA name; your booking hours use it
     "social": [  # (label, URL); shown in the footer as plain links
         ("LinkedIn", "https://www.linkedin.com/in/example-eleanor-hart"),
         ("Mastodon", "https://mastodon.social/@example_eleanor_hart"),
     ],
+    # optional; the last line of every page's footer
+    "disclaimer": "Coaching is not medical or psychological treatment.",
 }
 SITENAME = "Eleanor Hart Coaching"
 SITESUBTITLE = COACH["tagline"]
@@ -90,8 +93,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
 
-# Never copy the wall clock into the output: see SOURCE_DATE_EPOCH in README.
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Dates are written the way DEFAULT_LANG writes them (CLDR, through Babel):
+# "November 20, 2026" in English, "20 novembre 2026" in French.
 # Every build reads every file: at a coach's tens of articles the content
 # cache saves nothing measurable, and a cache that outlives a settings change
 # can serve stale pages (bench/README.md, "What the speed machinery earns").

@@ -32,6 +32,7 @@ from ..common.clock import read_clock
 from ..common.config import ConfigError, SiteError
 from ..common.files import write_if_changed
 from ..common.ical import uid_host
+from ..common.language import Language, site_languages, url_prefix
 from .ics import availability_feed, slot_invite
 from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
@@ -64,50 +65,63 @@ class BookingGenerator(Generator):
                 bookings=bookings,
             )
             _refuse_publishing_busy_files(self.plan, self.settings, self.path)
+            languages = site_languages(self.settings)
         except SiteError as error:
             log.critical("booking: %s", error)
             raise SystemExit(1) from None
-        self.views = booking_view(self.plan, self.origin)
+        # One set of pages per site language ("fr/book/..." beside "book/..."),
+        # from the same plan: every language offers the same times.
+        self.editions = [
+            (lang, prefix, booking_view(self.plan, lang, self.origin, prefix))
+            for lang in languages
+            for prefix in [url_prefix(lang, languages)]
+        ]
+        self.views = self.editions[0][2]
         self.context["BOOKING_VIEW"] = self.views
+        self.context["BOOKING_EDITIONS"] = {lang.code: views for lang, _, views in self.editions}
         log.info(
             "booking: %s",
             ", ".join(f"{sp.session.slug}: {len(sp.slots)} slots" for sp in self.plan.sessions),
         )
 
     def generate_output(self, writer) -> None:
-        book = Path(self.output_path, BOOK)
-        _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions})
-        self._write_calendars(book)
-        self._write_pages(writer)
+        for lang, prefix, views in self.editions:
+            book = Path(self.output_path, prefix, BOOK)
+            _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions})
+            self._write_calendars(book, lang, prefix, views)
+            self._write_pages(writer, lang, prefix, views)
 
-    def _write_calendars(self, book: Path) -> None:
+    def _write_calendars(self, book: Path, lang: Language, prefix: str, views) -> None:
         """slots.json, availability.ics and one invite per slot, per session."""
         organizer = self.plan.settings.organizer
         host = uid_host(self.settings.get("SITEURL") or "", organizer.email)
         now, origin = self.plan.now, self.origin
-        for sp, view in zip(self.plan.sessions, self.views, strict=True):
+        for sp, view in zip(self.plan.sessions, views, strict=True):
             folder = book / sp.session.slug
             _prune_stale(folder, {s.stamp for s in sp.slots})
             files = {
                 "slots.json": _json(slots_document(view)),
                 "availability.ics": availability_feed(
-                    sp.slots, sp.session, organizer, origin, host, now
+                    sp.slots, sp.session, organizer, origin, host, now, lang, prefix
                 ),
             }
             for slot in sp.slots:
                 files[f"{slot.stamp}.ics"] = slot_invite(
-                    slot, sp.session, organizer, origin, host, now
+                    slot, sp.session, organizer, origin, host, now, lang, prefix
                 )
             for file_name, data in files.items():
                 write_if_changed(folder / file_name, data)
 
-    def _write_pages(self, writer) -> None:
+    def _write_pages(self, writer, lang: Language, prefix: str, views) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
+        # page_language: the templates' words and lang= follow it.
+        extra = {"page_language": lang.code, "BOOKING_VIEW": views}
         page = self.get_template("booking_index")
-        writer.write_file(f"{BOOK}/index.html", page, self.context, relative, url=f"{BOOK}/")
+        index = f"{prefix}{BOOK}/"
+        writer.write_file(f"{index}index.html", page, self.context, relative, url=index, **extra)
         session_page = self.get_template("booking_session")
         slot_page = self.get_template("booking_slot")
-        for view in self.views:
+        for view in views:
             writer.write_file(
                 f"{view['url']}index.html",
                 session_page,
@@ -115,6 +129,7 @@ class BookingGenerator(Generator):
                 relative,
                 url=view["url"],
                 booking_session=view,
+                **extra,
             )
             for day in view["days"]:
                 for slot in day["slots"]:
@@ -126,6 +141,7 @@ class BookingGenerator(Generator):
                         url=slot["url"],
                         booking_session=view,
                         booking_slot=slot,
+                        **extra,
                     )
 
 

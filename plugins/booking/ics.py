@@ -16,33 +16,48 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from ..common.ical import new_calendar, uid
+from ..common.language import Language
 from .model import Slot
 from .settings import Organizer, Session
 
 REMINDER = timedelta(minutes=-30)
 
 
-def slot_url(origin: str, slot: Slot) -> str:
-    return f"{origin.rstrip('/')}/book/{slot.session}/{slot.stamp}/"
+def slot_url(origin: str, slot: Slot, prefix: str = "") -> str:
+    return f"{origin.rstrip('/')}/{prefix}book/{slot.session}/{slot.stamp}/"
 
 
-def slot_invite(
-    slot: Slot, session: Session, organizer: Organizer, origin: str, host: str, now: datetime
-) -> bytes:
-    """One downloadable, not-yet-confirmed appointment (METHOD:PUBLISH, no ATTENDEE:
-    Outlook refuses to "accept" a REQUEST that does not list the user)."""
-    calendar = _calendar()
-    event = _event(slot, session, organizer, origin, now)
-    event.add("uid", uid(slot.id, host))
-    event.add("summary", session.title)
-    event.add("description", _description(session, organizer, slot_url(origin, slot)))
-    event.add("status", "TENTATIVE")
-    event.add("transp", "OPAQUE")
+def reminder(title: str, lang: Language) -> Alarm:
+    """The display alarm every appointment carries, 30 minutes ahead."""
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", REMINDER)
-    alarm.add("description", f"Soon: {session.title}")
-    event.add_component(alarm)
+    alarm.add("description", lang.gettext("Soon: {title}").format(title=title))
+    return alarm
+
+
+def slot_invite(
+    slot: Slot,
+    session: Session,
+    organizer: Organizer,
+    origin: str,
+    host: str,
+    now: datetime,
+    lang: Language,
+    prefix: str = "",
+) -> bytes:
+    """One downloadable, not-yet-confirmed appointment (METHOD:PUBLISH, no ATTENDEE:
+    Outlook refuses to "accept" a REQUEST that does not list the user). The
+    UID is the same in every language: it is one appointment."""
+    calendar = _calendar()
+    url = slot_url(origin, slot, prefix)
+    event = _event(slot, session, organizer, url, now)
+    event.add("uid", uid(slot.id, host))
+    event.add("summary", session.title)
+    event.add("description", _description(session, organizer, url, lang))
+    event.add("status", "TENTATIVE")
+    event.add("transp", "OPAQUE")
+    event.add_component(reminder(session.title, lang))
     calendar.add_component(event)
     return calendar.to_ical()
 
@@ -54,21 +69,26 @@ def availability_feed(
     origin: str,
     host: str,
     now: datetime,
+    lang: Language,
+    prefix: str = "",
 ) -> bytes:
     """Every open slot in one subscribable calendar. Entries are transparent and
     carry no alarm, so subscribing never fills a visitor's day with busy time
     or reminders; their UIDs differ from the invites' (`-open`), as they are
     different objects: an offer, not an appointment."""
+    _ = lang.gettext
     calendar = _calendar()
-    calendar.add("name", f"Open times: {session.title}")
-    calendar.add("x-wr-calname", f"Open times: {session.title}")
+    name = _("Open times: {title}").format(title=session.title)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
     for slot in slots:
-        event = _event(slot, session, organizer, origin, now)
+        url = slot_url(origin, slot, prefix)
+        event = _event(slot, session, organizer, url, now)
         event.add("uid", uid(f"{slot.id}-open", host))
-        event.add("summary", f"Open: {session.title}")
-        event.add("description", f"Free to book: {slot_url(origin, slot)}")
+        event.add("summary", _("Open: {title}").format(title=session.title))
+        event.add("description", _("Free to book: {url}").format(url=url))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
@@ -78,25 +98,32 @@ def _calendar() -> Calendar:
     return new_calendar("PUBLISH")
 
 
-def _event(slot: Slot, session: Session, organizer: Organizer, origin: str, now: datetime) -> Event:
+def _event(slot: Slot, session: Session, organizer: Organizer, url: str, now: datetime) -> Event:
     event = Event()
     event.add("dtstamp", now)
     event.add("dtstart", slot.start)
     event.add("dtend", slot.end)
     event.add("sequence", 0)
     event.add("location", session.location)
-    event.add("url", slot_url(origin, slot))
+    event.add("url", url)
     coach = vCalAddress(f"mailto:{organizer.email}")
     coach.params["CN"] = organizer.name
     event.add("organizer", coach)
     return event
 
 
-def _description(session: Session, organizer: Organizer, url: str) -> str:
-    return (
-        f"{session.description}\n\n"
-        f"This time is not booked yet. {organizer.name} confirms it by email; "
-        f"until then it is only held in your own calendar.\n\n"
-        f"Request it: {url}\n"
-        f"Questions: {organizer.email}"
+def _description(session: Session, organizer: Organizer, url: str, lang: Language) -> str:
+    _ = lang.gettext
+    return "\n".join(
+        [
+            session.description,
+            "",
+            _(
+                "This time is not booked yet. {name} confirms it by email; "
+                "until then it is only held in your own calendar."
+            ).format(name=organizer.name),
+            "",
+            _("Request it: {url}").format(url=url),
+            _("Questions: {email}").format(email=organizer.email),
+        ]
     )

@@ -1,42 +1,64 @@
-"""Human labels for dates, times and zones (English, via Babel's CLDR data)."""
+"""Human labels for dates, times and zones in the site's language (Babel's CLDR data).
+
+Each label is the locale's own pattern: "Monday, November 23, 2026" and
+"9:00 AM" in English, "lundi 23 novembre 2026" and "09:00" in French, the
+same forms a browser's Intl.DateTimeFormat gives the visitor. CLDR puts a
+narrow no-break space (U+202F) before AM/PM and in some French patterns;
+some screen readers announce it, so labels use plain spaces.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_time, get_timezone_location, get_timezone_name
 
-LOCALE = "en_US"
+from ..common.language import Language
+
 _UTC_KEYS = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
+_ODD_SPACES = str.maketrans({"\u202f": " "})
 
 
-def zone_label(key: str) -> str:
-    """The generic long name a visitor recognises ("Eastern Time").
+def zone_label(key: str, lang: Language) -> str:
+    """The generic long name a visitor recognises ("Eastern Time", "heure
+    d’Europe centrale").
 
-    CLDR has no generic name for some zones and Babel then answers with
-    "Unknown Region (...)" or "Country (City) Time"; those fall back to
-    "<City> Time", and fixed-offset Etc zones to their UTC offset.
+    Where CLDR has no name of its own for a zone, Babel answers with a
+    country and a city in brackets ("Ukraine (Kyiv) Time"); those become
+    the locale's region pattern around the city ("Kyiv Time", "heure :
+    Kyiv"), and fixed-offset Etc zones their UTC offset.
     """
+    locale = lang.locale
     if key in _UTC_KEYS:
-        return "Coordinated Universal Time"
+        return locale.time_zones["Etc/UTC"]["long"]["standard"]
     zone = ZoneInfo(key)
-    generic = get_timezone_name(zone, width="long", locale=LOCALE)
-    if "(" not in generic and "Unknown" not in generic and not generic.startswith("world"):
-        return generic
     if key.startswith("Etc/") or "/" not in key:
         # Fixed-offset zones: any instant gives their offset.
         offset = datetime(2000, 1, 1, tzinfo=UTC).astimezone(zone).strftime("%z")
         return f"UTC{offset[:3]}:{offset[3:]}"
-    return key.rsplit("/", 1)[-1].replace("_", " ") + " Time"
+    generic = get_timezone_name(zone, width="long", locale=locale)
+    if "(" not in generic:
+        return generic.translate(_ODD_SPACES)
+    city = get_timezone_location(zone, locale=locale, return_city=True)
+    city = city.rsplit("/", 1)[-1].replace("_", " ")
+    return (locale.zone_formats["region"] % city).translate(_ODD_SPACES)
 
 
-def day_label(day: date) -> str:
-    """Tuesday 24 November 2026."""
-    return format_date(day, "EEEE d MMMM y", locale=LOCALE)
+def plain_spaces(text: str) -> str:
+    return text.translate(_ODD_SPACES)
 
 
-def time_label(moment: datetime) -> str:
-    """9:00 AM, with a plain space (CLDR's own pattern uses U+202F, which some
-    screen readers announce oddly)."""
-    return format_time(moment, "h:mm a", locale=LOCALE)
+def day_label(day: date, lang: Language) -> str:
+    """The locale's full date: "Tuesday, November 24, 2026", "Dienstag, 24. November 2026"."""
+    return format_date(day, "full", locale=lang.locale).translate(_ODD_SPACES)
+
+
+def time_label(moment: datetime, lang: Language) -> str:
+    """The locale's short time of day: "9:00 AM", "09:00"."""
+    return format_time(moment, "short", locale=lang.locale).translate(_ODD_SPACES)
+
+
+def time_range(start: datetime, end: datetime, lang: Language) -> str:
+    """ "9:00 AM-9:30 AM", "09:00-09:30"; both ends in the zone they carry."""
+    return f"{time_label(start, lang)}-{time_label(end, lang)}"

@@ -69,6 +69,9 @@ class Entry:
     created: datetime
     modified: datetime
     pending: bool = False  # recorded, its invitation not yet in the outbox
+    # The client's language for this booking's messages (ATTENDEE;LANGUAGE=,
+    # RFC 5545 3.2.10); "" means the site's.
+    language: str = ""
 
     @property
     def confirmed(self) -> bool:
@@ -219,6 +222,7 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
         note=str(event.get("DESCRIPTION", "")),
         reason=str(event.get(X_REASON, "")),
         pending=str(event.get(X_PENDING, "")).upper() == "TRUE",
+        language=str(attendee.params.get("LANGUAGE", "")),
         created=when("CREATED") if "CREATED" in event else start,
         modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
     )
@@ -260,6 +264,8 @@ def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
     client = vCalAddress(f"mailto:{entry.email}")
     client.params["CN"] = entry.name
     client.params["ROLE"] = "REQ-PARTICIPANT"
+    if entry.language:
+        client.params["LANGUAGE"] = entry.language
     if schedule_agent:
         coach.params["SCHEDULE-AGENT"] = schedule_agent
         client.params["SCHEDULE-AGENT"] = schedule_agent

@@ -11,7 +11,8 @@ from typing import Any
 
 from babel.numbers import format_currency
 
-from .labels import LOCALE, day_label, time_label, zone_label
+from ..common.language import Language
+from .labels import day_label, plain_spaces, time_label, zone_label
 from .links import CalendarEvent, calendar_links, mailto
 from .model import Slot
 from .plan import BookingPlan, SessionPlan
@@ -25,19 +26,27 @@ def iso_z(moment) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def booking_view(plan: BookingPlan, origin: str = "") -> list[dict[str, Any]]:
-    """`origin` (FEED_DOMAIN) makes the slot page links in calendar entries absolute."""
-    return [session_view(plan, sp, origin) for sp in plan.sessions]
+def booking_view(
+    plan: BookingPlan, lang: Language, origin: str = "", prefix: str = ""
+) -> list[dict[str, Any]]:
+    """`origin` (FEED_DOMAIN) makes the slot page links in calendar entries
+    absolute; `prefix` ("fr/") places a second language's pages beside the
+    first's, in `lang`."""
+    return [session_view(plan, sp, lang, origin, prefix) for sp in plan.sessions]
 
 
-def session_view(plan: BookingPlan, sp: SessionPlan, origin: str = "") -> dict[str, Any]:
+def session_view(
+    plan: BookingPlan, sp: SessionPlan, lang: Language, origin: str = "", prefix: str = ""
+) -> dict[str, Any]:
     settings, session = plan.settings, sp.session
-    zone_name = zone_label(settings.timezone)
+    zone_name = zone_label(settings.timezone, lang)
     days = [
         {
             "date": day.isoformat(),
-            "label": day_label(day),
-            "slots": [slot_view(slot, session, plan, zone_name, origin) for slot in slots],
+            "label": day_label(day, lang),
+            "slots": [
+                slot_view(slot, session, plan, zone_name, lang, origin, prefix) for slot in slots
+            ],
         }
         for day, slots in groupby(sp.slots, key=lambda s: s.day)
     ]
@@ -48,36 +57,45 @@ def session_view(plan: BookingPlan, sp: SessionPlan, origin: str = "") -> dict[s
         "description": session.description,
         "location": session.location,
         "price": session.price,
-        "price_label": price_label(session.price, settings.currency),
+        "price_label": price_label(session.price, settings.currency, lang),
         "currency": settings.currency,
-        "url": f"book/{session.slug}/",
+        "url": f"{prefix}book/{session.slug}/",
+        "index_url": f"{prefix}book/",
         "minimum_notice_hours": session.minimum_notice_hours,
         "horizon_days": session.horizon_days,
         "timezone": settings.timezone,
         "zone_label": zone_name,
         "generated_at": iso_z(plan.now),
-        "generated_label": f"{day_label(plan.now.date())}, {time_label(plan.now)} UTC",
+        "generated_label": f"{day_label(plan.now.date(), lang)}, {time_label(plan.now, lang)} UTC",
         "organizer": {"name": settings.organizer.name, "email": settings.organizer.email},
-        "slots_json": f"book/{session.slug}/slots.json",
-        "availability_ics": f"book/{session.slug}/availability.ics",
+        "slots_json": f"{prefix}book/{session.slug}/slots.json",
+        "availability_ics": f"{prefix}book/{session.slug}/availability.ics",
         "slot_count": len(sp.slots),
         "request_form_action": settings.request_form_action,
+        "zone_line": zone_line(lang),
         "days": days,
     }
 
 
 def slot_view(
-    slot: Slot, session: Session, plan: BookingPlan, zone_name: str, origin: str = ""
+    slot: Slot,
+    session: Session,
+    plan: BookingPlan,
+    zone_name: str,
+    lang: Language,
+    origin: str = "",
+    prefix: str = "",
 ) -> dict[str, Any]:
     local = slot.start.astimezone(plan.settings.zone)
-    time_text = time_label(local)
-    full = f"{day_label(slot.day)}, {time_text} {zone_name}"
-    page = f"{origin.rstrip('/')}/book/{slot.session}/{slot.stamp}/" if origin else ""
+    time_text = time_label(local, lang)
+    full = full_label(slot, local, zone_name, lang)
+    path = f"{prefix}book/{slot.session}/{slot.stamp}/"
+    page = f"{origin.rstrip('/')}/{path}" if origin else ""
     event = CalendarEvent(
         title=session.title,
         start=slot.start,
         end=slot.end,
-        details=_details(plan, page),
+        details=_details(plan, page, lang),
         location=session.location,
     )
     return {
@@ -89,42 +107,61 @@ def slot_view(
         "date": slot.day.isoformat(),
         "time_label": time_text,
         "full_label": full,
-        "url": f"book/{slot.session}/{slot.stamp}/",
-        "ics": f"book/{slot.session}/{slot.stamp}.ics",
-        "request_mailto": _request(plan, session, slot, full),
+        "url": path,
+        "ics": f"{prefix}book/{slot.session}/{slot.stamp}.ics",
+        "request_mailto": _request(plan, session, slot, full, lang),
         "calendar_links": calendar_links(event),
     }
 
 
-def _details(plan: BookingPlan, page: str) -> str:
+def full_label(slot: Slot, local, zone_name: str, lang: Language) -> str:
+    """ "Monday, November 23, 2026, 9:00 AM Eastern Time": the one way a slot is named."""
+    return lang.gettext("{day}, {time} {zone}").format(
+        day=day_label(slot.day, lang), time=time_label(local, lang), zone=zone_name
+    )
+
+
+def _details(plan: BookingPlan, page: str, lang: Language) -> str:
     """The calendar entry's notes: short, as the link carries them four times."""
     organizer = plan.settings.organizer
-    lines = [f"Tentative: {organizer.name} confirms this time by email.", ""]
+    _ = lang.gettext
+    lines = [_("Tentative: {name} confirms this time by email.").format(name=organizer.name), ""]
     if page:
-        lines.append(f"Request it: {page}")
-    lines.append(f"Questions: {organizer.email}")
+        lines.append(_("Request it: {url}").format(url=page))
+    lines.append(_("Questions: {email}").format(email=organizer.email))
     return "\n".join(lines)
 
 
-def _request(plan: BookingPlan, session: Session, slot: Slot, full_label: str) -> str:
+def zone_line(lang: Language) -> str:
+    """The request email's line booking.js completes with the visitor's zone."""
+    return lang.gettext("My time zone:")
+
+
+def _request(plan: BookingPlan, session: Session, slot: Slot, full: str, lang: Language) -> str:
     organizer = plan.settings.organizer
-    title = session.title
-    body = (
-        f"Hello {organizer.name},\n\n"
-        f"I would like to book the {title} on {full_label} ({iso_z(slot.start)}).\n\n"
-        f"Slot: {slot.id}\n"
-        # booking.js fills in the visitor's zone and their own time on this line.
-        "My time zone:\n"
-        "My name:\nAnything you would like to know beforehand:\n\n"
-        "Thank you."
-    )
-    return mailto(organizer.email, f"Booking request: {full_label}", body)
+    _ = lang.gettext
+    lines = [
+        _("Hello {name},").format(name=organizer.name),
+        "",
+        _("I would like to book the {session} on {time} ({utc}).").format(
+            session=session.title, time=full, utc=iso_z(slot.start)
+        ),
+        "",
+        _("Slot: {slot}").format(slot=slot.id),
+        zone_line(lang),
+        _("My name:"),
+        _("Anything you would like to know beforehand:"),
+        "",
+        _("Thank you."),
+    ]
+    subject = _("Booking request: {time}").format(time=full)
+    return mailto(organizer.email, subject, "\n".join(lines))
 
 
-def price_label(price: float, currency: str) -> str:
+def price_label(price: float, currency: str, lang: Language) -> str:
     if price == 0:
-        return "Complimentary"
-    return format_currency(price, currency, locale=LOCALE)
+        return lang.gettext("Complimentary")
+    return plain_spaces(format_currency(price, currency, locale=lang.locale))
 
 
 def slots_document(view: dict[str, Any]) -> dict[str, Any]:

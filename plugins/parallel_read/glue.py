@@ -53,7 +53,10 @@ def start_workers(generator) -> None:
         return
     readers = {fmt: type(generator.readers.readers[fmt]) for _, fmt in jobs}
     try:
-        setup = pickle.dumps((generator.settings, readers))
+        # Readers need the settings, not the build's own objects kept under
+        # "_" keys (catalogs, compiled translations), which need not pickle.
+        settings = {k: v for k, v in generator.settings.items() if not k.startswith("_")}
+        setup = pickle.dumps((settings, readers))
     except (pickle.PicklingError, TypeError, AttributeError) as error:
         log.info("parallel_read: reading in one process (%s)", error)
         return

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
+from babel.units import format_unit
+
+from ..common.language import Language
 from .chapters import MIME_TYPE as CHAPTERS_MIME
 from .chapters import Chapter, read_chapters
 from .errors import EpisodeError, MediaError
@@ -52,17 +56,17 @@ class Episode:
     def duration_iso(self) -> str:
         return iso_duration(self.duration)
 
-    @property
-    def duration_text(self) -> str:
-        return spoken_duration(self.duration)
+    def duration_label(self, lang: Language) -> str:
+        return spoken_duration(self.duration, lang.locale)
 
-    @property
-    def size_text(self) -> str:
-        return (
-            f"{self.length / 1_000_000:.1f} MB"
-            if self.length >= 1_000_000
-            else (f"{max(1, round(self.length / 1000))} kB")
-        )
+    def size_label(self, lang: Language) -> str:
+        return file_size(self.length, lang.locale)
+
+    @staticmethod
+    def role_label(role: str, lang: Language) -> str:
+        """A podcast:person role ("host") in the page's words; the feed keeps
+        the taxonomy's English value."""
+        return lang.gettext(role)
 
     @property
     def audio_format(self) -> str:
@@ -176,12 +180,28 @@ def iso_duration(seconds: int) -> str:
     return "PT" + parts + (f"{secs}S" if secs or not parts else "")
 
 
-def spoken_duration(seconds: int) -> str:
-    """``45 sec``, ``3 min 5 sec``, ``1 hr 2 min``: what a listener wants to know."""
+def spoken_duration(seconds: int, locale: Locale | str = "en") -> str:
+    """ "45 seconds", "3 minutes 5 seconds", "1 hour 2 minutes" (CLDR's long unit
+    names: its short ones are wrong for some languages, "1 horas")."""
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} hr {minutes} min" if minutes else f"{hours} hr"
-    if minutes:
-        return f"{minutes} min {secs} sec" if secs else f"{minutes} min"
-    return f"{secs} sec"
+    parts = (
+        [(hours, "hour"), (minutes, "minute")]
+        if hours
+        else [(minutes, "minute"), (secs, "second")]
+        if minutes
+        else [(secs, "second")]
+    )
+    return " ".join(
+        format_unit(n, f"duration-{unit}", "long", locale=locale)
+        for i, (n, unit) in enumerate(parts)
+        if n or i == 0
+    )
+
+
+def file_size(length: int, locale: Locale | str = "en") -> str:
+    """ "4.3 MB" ("4,3 Mo" in French), or whole kB below a megabyte."""
+    if length >= 1_000_000:
+        megabytes = round(length / 1_000_000, 1)
+        return format_unit(megabytes, "digital-megabyte", "short", format="0.0", locale=locale)
+    return format_unit(max(1, round(length / 1000)), "digital-kilobyte", "short", locale=locale)

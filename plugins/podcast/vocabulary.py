@@ -108,30 +108,41 @@ APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
 }
 
+
+def N_(message: str) -> str:
+    """Marks a word for the translation catalog without translating it here:
+    the feed keeps the taxonomy's English role, the episode page shows
+    lang.gettext(role)."""
+    return message
+
+
 # role -> group, both lower case as the namespace compares them
 # case-insensitively. The roles a coach's show plausibly credits; the
 # taxonomy has more (extend here if you need one).
 PERSON_ROLES: dict[str, str] = {
     **dict.fromkeys(
         (
-            "host",
-            "co-host",
-            "guest host",
-            "guest",
-            "voice actor",
-            "narrator",
-            "announcer",
-            "reporter",
+            N_("host"),
+            N_("co-host"),
+            N_("guest host"),
+            N_("guest"),
+            N_("voice actor"),
+            N_("narrator"),
+            N_("announcer"),
+            N_("reporter"),
         ),
         "cast",
     ),
     **dict.fromkeys(
-        ("executive producer", "senior producer", "producer", "associate producer"),
+        (N_("executive producer"), N_("senior producer"), N_("producer"), N_("associate producer")),
         "creative direction",
     ),
-    **dict.fromkeys(("author", "writer", "researcher", "editor", "transcriber"), "writing"),
-    **dict.fromkeys(("audio engineer", "technical director"), "audio production"),
     **dict.fromkeys(
-        ("audio editor", "sound designer", "composer", "theme music"), "audio post-production"
+        (N_("author"), N_("writer"), N_("researcher"), N_("editor"), N_("transcriber")), "writing"
+    ),
+    **dict.fromkeys((N_("audio engineer"), N_("technical director")), "audio production"),
+    **dict.fromkeys(
+        (N_("audio editor"), N_("sound designer"), N_("composer"), N_("theme music")),
+        "audio post-production",
     ),
 }

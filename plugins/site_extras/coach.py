@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ..common import validate
 from ..common.config import ConfigError, setting_name
 
-TEXT_KEYS = ("name", "credentials", "tagline", "photo_alt", "location")
+TEXT_KEYS = ("name", "credentials", "tagline", "photo_alt", "location", "job_title", "disclaimer")
 KEYS = {*TEXT_KEYS, "email", "photo", "timezone", "social"}
 _PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 

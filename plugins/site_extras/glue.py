@@ -13,9 +13,11 @@ from pelican.plugins.sitemap import sitemap
 
 from ..common.clock import read_clock
 from ..common.config import ConfigError
+from ..common.language import language_of, site_languages
 from .assets import AssetCatalog
 from .coach import check_coach
 from .feed_safe import forbidden_character
+from .i18n import install, long_date
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize
@@ -37,6 +39,7 @@ def build_clock() -> datetime:
 def check_settings(pelican) -> None:
     try:
         check_coach(pelican.settings.get("COACH"))
+        site_languages(pelican.settings)
     except ConfigError as error:
         log.critical("site: %s", error)
         raise SystemExit(1) from None
@@ -88,6 +91,29 @@ def annotate_articles(generator) -> None:
         article.older = articles[i + 1] if i + 1 < len(articles) else None
 
 
+def localize_dates(content) -> None:
+    """Dates in the content's own language, through CLDR (Pelican's
+    strftime would need the system locale installed, and ignores it for
+    month names on many hosts)."""
+    languages = site_languages(content.settings)
+    wanted = getattr(content, "lang", None)
+    lang = language_of(wanted, languages)
+    if lang is None:
+        codes = ", ".join(f'"{other.code}"' for other in languages)
+        log.critical(
+            "site: %s: Lang %r is not a language of this site (%s); add it to "
+            "EXTRA_LANGUAGES in pelicanconf.py or correct the Lang: line",
+            content.relative_source_path,
+            wanted,
+            codes,
+        )
+        raise SystemExit(1)
+    if hasattr(content, "date"):
+        content.locale_date = long_date(content.date, lang)
+    if getattr(content, "modified", None):
+        content.locale_modified = long_date(content.modified, lang)
+
+
 def write_robots(pelican) -> None:
     origin = pelican.settings.get("SITEURL") or pelican.settings["FEED_DOMAIN"]
     text = f"User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"
@@ -137,6 +163,7 @@ def template_helpers(generator) -> None:
     env.globals["asset"] = lambda relative: f"{prefix}/{catalog.name(relative)}"
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")
     env.globals["CSP"] = content_security_policy(form_action)
+    install(env, site_languages(settings))
 
 
 def write_assets_and_headers(pelican) -> None:
@@ -158,6 +185,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(annotate_articles)
     signals.feed_generated.connect(absolute_feed_links)
     signals.generator_init.connect(template_helpers)
+    signals.content_object_init.connect(localize_dates)
     signals.finalized.connect(write_robots)
     signals.finalized.connect(write_assets_and_headers)
     signals.finalized.connect(fix_sitemap)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ...common.config import SiteError
+from ...common.language import catalog_folder
 from ..ledger_format import theme_static_folders
 from .commands import (
     Desk,
@@ -47,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--name", required=True, help="the client's name")
     one.add_argument("--email", required=True, help="the client's email address")
     one.add_argument("--note", default="", help="a line for the client, e.g. the video link")
+    one.add_argument(
+        "--lang",
+        default="",
+        help="the client's language for this booking's emails (default: the site's)",
+    )
     one.add_argument("--no-send", action="store_true", help="do not send, even with smtp set")
     two = commands.add_parser("cancel", help="cancel a booking")
     two.add_argument("--slot", required=True)
@@ -82,6 +88,8 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         origin=(settings.get("FEED_DOMAIN") or siteurl).rstrip("/"),
         now=clock(environ),
         environ=environ,
+        default_lang=settings.get("DEFAULT_LANG"),
+        catalogs=catalog_folder(settings["THEME"]),
     )
 
 
@@ -96,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(sync_calendar(desk)))
             return 0
         if args.command == "confirm":
-            outcome = confirm(desk, args.slot, args.name, args.email, args.note)
+            outcome = confirm(desk, args.slot, args.name, args.email, args.note, args.lang)
         elif args.command == "cancel":
             outcome = cancel(desk, args.slot, args.reason)
         else:

@@ -26,9 +26,10 @@ from ...common.config import ConfigError
 from ...common.email_address import is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
+from ...common.language import Language, load_language
 from .. import busy, busy_caldav, ledger_format
 from ..errors import BookingError
-from ..labels import day_label, time_label, zone_label
+from ..labels import day_label, time_range, zone_label
 from ..ledger_format import CANCELLED, CONFIRMED, Entry, Ledger
 from ..model import Slot
 from ..plan import make_plan
@@ -40,6 +41,10 @@ from .settings import DeskSettings, SmtpSettings, parse_desk
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
 # A slot page URL or path works too: request emails carry it.
 _SLOT_PATH = re.compile(r"book/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<stamp>\d{8}T\d{6}Z)")
+
+
+# The catalogs of the theme this project ships (cli.py passes the THEME's).
+SHIPPED_CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 
 
 class DeskError(BookingError):
@@ -61,6 +66,15 @@ class Desk:
     theme_static: tuple[Path, ...] = ()  # theme folders a build copies: never the ledger's
     reader: Callable[[busy.BusySource, float], bytes] = busy.read
     lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
+    default_lang: object = "en"  # DEFAULT_LANG
+    catalogs: Path = SHIPPED_CATALOGS  # the theme's translations/ folder
+
+    def language(self, code: str = "", setting: str = "DEFAULT_LANG") -> Language:
+        """The site's language, or a booking's own (`code`, as --lang gives it)."""
+        try:
+            return load_language(code or self.default_lang, self.catalogs, setting)
+        except ConfigError as error:
+            raise DeskError(str(error)) from None
 
     @cached_property
     def desk_settings(self) -> DeskSettings:
@@ -109,15 +123,20 @@ def clock(environ: Mapping[str, str]) -> datetime:
 # --- the commands ----------------------------------------------------------------
 
 
-def confirm(desk: Desk, slot: str, name: str, email: str, note: str = "") -> Outcome:
+def confirm(
+    desk: Desk, slot: str, name: str, email: str, note: str = "", lang: str = ""
+) -> Outcome:
+    """`lang`: the client's language for this booking's messages ("" = the site's)."""
     _check_paths(desk)
     slot_id = _slot_id(desk.settings, slot)
     client_name, client_email = _client(name, email)
     note = _line(note, "--note", allow_empty=True, limit=2000)
+    language = desk.language(lang, "--lang").code if lang else ""
     with _opened(desk) as (book, earlier):
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
+        entry = replace(entry, language=language)
         outcome = _merged(_record(desk, book, (entry, REQUEST)), earlier)
     return _report(
         desk,
@@ -156,7 +175,9 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
         _refuse_booked(book, new_id)
         offered, session = _offered(desk, book, new_id, moving=old)
         new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
-        cancelled = _cancelled(desk, old, f"Moved to {_when(desk, new)}.")
+        new = replace(new, language=old.language)
+        moved = desk.language(old.language).gettext("Moved to {time}.")
+        cancelled = _cancelled(desk, old, moved.format(time=_when(desk, new)))
         outcome = _merged(_record(desk, book, (cancelled, CANCEL), (new, REQUEST)), earlier)
     return _report(
         desk,
@@ -175,12 +196,14 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
     chosen = [e for e in book.entries if everything or (e.confirmed and e.end > desk.now)]
     if not chosen:
         return ["No upcoming bookings." if not everything else "The ledger is empty."]
-    lines = [f"{'All' if everything else 'Upcoming'} bookings ({zone_label(settings.timezone)}):"]
+    lang = desk.language()
+    heading = "All" if everything else "Upcoming"
+    lines = [f"{heading} bookings ({zone_label(settings.timezone, lang)}):"]
     for entry in chosen:
         start, end = entry.start.astimezone(zone), entry.end.astimezone(zone)
         status = "" if entry.confirmed else "  [cancelled]"
         lines.append(
-            f"  {day_label(start.date())}, {time_label(start)}-{time_label(end)}  "
+            f"  {day_label(start.date(), lang)}, {time_range(start, end, lang)}  "
             f"{entry.slot_id}  {entry.name} <{entry.email}>{status}"
         )
     return lines
@@ -259,7 +282,9 @@ def _report(desk: Desk, outcome: Outcome, done: str, change: str) -> Outcome:
 
 
 def _when(desk: Desk, entry: Entry) -> str:
-    return when_label(entry, desk.settings.zone, desk.settings.timezone)
+    """In the booking's language: it goes into the client's messages too."""
+    lang = desk.language(entry.language)
+    return when_label(entry, desk.settings.zone, desk.settings.timezone, lang)
 
 
 def _check_paths(desk: Desk) -> None:
@@ -409,7 +434,8 @@ def _cancelled(desk: Desk, entry: Entry, reason: str) -> Entry:
 
 def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
     """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
-    ics = invitation(entry, method, desk.now)
+    lang = desk.language(entry.language)
+    ics = invitation(entry, method, desk.now, lang)
     smtp = desk.smtp
     sender = smtp.sender if smtp and smtp.sender else entry.organizer_email
     rebook = ""
@@ -423,6 +449,7 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
         sender=sender,
         host=desk.host,
         now=desk.now,
+        lang=lang,
         rebook_url=rebook,
     )
     stem = f"{entry.slot_id}-{method.lower()}-{entry.sequence}"

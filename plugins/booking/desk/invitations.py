@@ -21,11 +21,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm
-
 from ...common.ical import new_calendar
-from ..ics import REMINDER
-from ..labels import day_label, time_label, zone_label
+from ...common.language import Language
+from ..ics import reminder
+from ..labels import day_label, time_range, zone_label
 from ..ledger_format import X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
 
 REQUEST = "REQUEST"
@@ -34,7 +33,7 @@ CANCEL = "CANCEL"
 MAIL_POLICY = policy.SMTP.clone(cte_type="7bit")
 
 
-def invitation(entry: Entry, method: str, now: datetime) -> bytes:
+def invitation(entry: Entry, method: str, now: datetime, lang: Language) -> bytes:
     """The iTIP object for `entry` (REQUEST for a confirmed booking, CANCEL otherwise)."""
     calendar = new_calendar(method)
     vevent = event(entry)
@@ -46,21 +45,21 @@ def invitation(entry: Entry, method: str, now: datetime) -> bytes:
     if method == REQUEST:
         attendee.params["PARTSTAT"] = "NEEDS-ACTION"
         attendee.params["RSVP"] = "TRUE"
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", REMINDER)
-        alarm.add("description", f"Soon: {entry.summary}")
-        vevent.add_component(alarm)
+        vevent.add_component(reminder(entry.summary, lang))
     elif entry.reason:
         vevent.add("comment", entry.reason)
     calendar.add_component(vevent)
     return calendar.to_ical()
 
 
-def when_label(entry: Entry, zone: ZoneInfo, key: str) -> str:
-    """Tuesday 24 November 2026, 9:00 AM-9:30 AM Eastern Time."""
+def when_label(entry: Entry, zone: ZoneInfo, key: str, lang: Language) -> str:
+    """Tuesday, November 24, 2026, 9:00 AM-9:30 AM Eastern Time."""
     start, end = entry.start.astimezone(zone), entry.end.astimezone(zone)
-    return f"{day_label(start.date())}, {time_label(start)}-{time_label(end)} {zone_label(key)}"
+    return lang.gettext("{day}, {time} {zone}").format(
+        day=day_label(start.date(), lang),
+        time=time_range(start, end, lang),
+        zone=zone_label(key, lang),
+    )
 
 
 def message(
@@ -72,22 +71,31 @@ def message(
     sender: str,
     host: str,
     now: datetime,
+    lang: Language,
     rebook_url: str = "",
 ) -> EmailMessage:
+    """The message to the client, in `lang` (the booking's language)."""
+    _ = lang.gettext
     zone = ZoneInfo(timezone)
-    when = when_label(entry, zone, timezone)
+    when = when_label(entry, zone, timezone, lang)
     msg = EmailMessage(policy=MAIL_POLICY)
-    verb = "Confirmed" if method == REQUEST else "Cancelled"
-    msg["Subject"] = f"{verb}: {entry.summary}, {when}"
+    subject = (
+        _("Confirmed: {session}, {time}")
+        if method == REQUEST
+        else _("Cancelled: {session}, {time}")
+    )
+    msg["Subject"] = subject.format(session=entry.summary, time=when)
     msg["From"] = formataddr((entry.organizer_name, sender))
     msg["To"] = formataddr((entry.name, entry.email))
     if sender.lower() != entry.organizer_email.lower():
         msg["Reply-To"] = formataddr((entry.organizer_name, entry.organizer_email))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(idstring=f"{entry.slot_id}.{entry.sequence}", domain=host)
-    body = _request_body(entry, when) if method == REQUEST else _cancel_body(entry, when)
+    body = (
+        _request_body(entry, when, lang) if method == REQUEST else _cancel_body(entry, when, lang)
+    )
     if method == CANCEL and rebook_url:
-        body += f"\nTo choose another time: {rebook_url}\n"
+        body += "\n" + _("To choose another time: {url}").format(url=rebook_url) + "\n"
     body += f"\n{entry.organizer_name}\n{entry.organizer_email}\n"
     msg.set_content(body)
     msg.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
@@ -98,33 +106,39 @@ def message(
     return msg
 
 
-def _request_body(entry: Entry, when: str) -> str:
+def _request_body(entry: Entry, when: str, lang: Language) -> str:
+    _ = lang.gettext
     utc = f"{entry.start:%H:%M}-{entry.end:%H:%M} UTC"
     lines = [
-        f"Dear {entry.name},",
+        _("Dear {name},").format(name=entry.name),
         "",
-        f"your {entry.summary} with {entry.organizer_name} is confirmed:",
+        _("your {session} with {coach} is confirmed:").format(
+            session=entry.summary, coach=entry.organizer_name
+        ),
         "",
-        f"  When:  {when} ({utc})",
-        f"  Where: {entry.location}",
+        "  " + _("When: {time} ({utc})").format(time=when, utc=utc),
+        "  " + _("Where: {place}").format(place=entry.location),
         "",
     ]
     if entry.note:
         lines += [entry.note, ""]
     lines += [
-        "The invitation is attached: accept it to keep the time in your calendar.",
-        "To move or cancel it, simply reply to this email.",
+        _("The invitation is attached: accept it to keep the time in your calendar."),
+        _("To move or cancel it, simply reply to this email."),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _cancel_body(entry: Entry, when: str) -> str:
+def _cancel_body(entry: Entry, when: str, lang: Language) -> str:
+    _ = lang.gettext
     lines = [
-        f"Dear {entry.name},",
+        _("Dear {name},").format(name=entry.name),
         "",
-        f"your {entry.summary} with {entry.organizer_name} on {when} is cancelled.",
+        _("your {session} with {coach} on {time} is cancelled.").format(
+            session=entry.summary, coach=entry.organizer_name, time=when
+        ),
     ]
     if entry.reason:
         lines += ["", entry.reason]
-    lines += ["", "The attached cancellation removes it from your calendar."]
+    lines += ["", _("The attached cancellation removes it from your calendar.")]
     return "\n".join(lines) + "\n"

@@ -1,10 +1,15 @@
 /* booking_*.html: the visitor's zone, expired times, the request.
-   Reads only the page; writes text only. */
+   Reads only the page; writes text only. Its words are the page's
+   data-text-* attributes, in the site's language ({zone}, {time} filled in). */
 (function () {
   'use strict';
   var D = document, o = Intl.DateTimeFormat().resolvedOptions();
   var here = o.timeZone, loc = o.locale, lang = D.documentElement.lang || 'en';
   function $(id) { return D.getElementById(id); }
+  // t(e, 'shown', {zone: ...}): e's data-text-shown with its {names} filled in
+  function t(e, key, v) {
+    return e.getAttribute('data-text-' + key).replace(/\{(\w+)\}/g, function (m, k) { return v[k]; });
+  }
   function fmt(tz, l, x) { x.timeZone = tz; return new Intl.DateTimeFormat(l, x); }
 
   // labels(tz, l)(d) -> {day, time, zone} of d in zone tz, language l
@@ -17,7 +22,7 @@
         .find(function (x) { return x.type === 'timeZoneName'; }).value};
     };
   }
-  function full(x) { return x.day + ', ' + x.time + ' ' + x.zone; }
+
   // Same wall-clock time at d = same offset, whatever the zones' names.
   function same(a, b, d) { a = a(d); b = b(d); return a.day + a.time === b.day + b.time; }
   function late(e, d) { return d < Date.now() + e.getAttribute('data-notice-hours') * 36e5; }
@@ -39,7 +44,7 @@
         coach: {day: h.textContent, time: t.textContent, zone: zoneLabel}};
     });
     var alike = slots.every(function (s) { return same(ours, theirs, s.at); });
-    $('booking-visitor-zone').textContent = 'Your time zone, ' + yours;
+    $('booking-visitor-zone').textContent = t(box, 'yours', {zone: yours});
     coach = alike;
     note.hidden = !alike;
     choice.addEventListener('change', function (e) { coach = e.target.value === 'coach'; render(); });
@@ -72,8 +77,7 @@
       choice.hidden = alike || !n;
       // Focus: the same time, or the next one if it expired.
       if (keep) (k || box.querySelector('a') || empty.querySelector('a')).focus();
-      var say = alike || !n ? '' : coach ? note.textContent :
-        'Times are shown in your time zone, ' + yours + '.';
+      var say = alike || !n ? '' : coach ? note.textContent : t(box, 'shown', {zone: yours});
       if (status.textContent !== say) status.textContent = say;
     }
     render();
@@ -82,7 +86,9 @@
 
   function slot(root) {
     var at = new Date(root.getAttribute('data-start')), ours = labels(here, lang),
-      a = $('booking-request'), form = $('booking-form'), mine = here + ' (for me: ' + full(ours(at)) + ')';
+      a = $('booking-request'), form = $('booking-form'), line = root.getAttribute('data-text-zone-line'),
+      full = function (x) { return t(root, 'full', x); },
+      mine = t(root, 'mine', {zone: here, time: full(ours(at))});
     if (late(root, at)) {
       $('booking-expired').hidden = false;
       $('booking-actions').hidden = true;
@@ -96,7 +102,7 @@
     if (a) {
       var href = a.getAttribute('href'), i = href.indexOf('body=') + 5;
       a.setAttribute('href', href.slice(0, i) + encodeURIComponent(decodeURIComponent(
-        href.slice(i)).replace('My time zone:', 'My time zone: ' + mine)));
+        href.slice(i)).replace(line, line + ' ' + mine)));
     }
     if (form) form.elements.visitor_time.value = mine;
   }

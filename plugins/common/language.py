@@ -1,0 +1,155 @@
+"""The site's language: which gettext catalog translates our words, and which
+CLDR locale formats dates, times, numbers and zone names.
+
+The catalogs are `theme/translations/<code>/LC_MESSAGES/messages.po`
+(gettext sources, extracted with `pybabel extract`, see docs/translating.md).
+They are compiled in memory with Babel when a build or a desk command starts,
+so a compiled `.mo` can never be older than the `.po` beside it. English is
+the source language: its words are the msgids, so it needs no catalog.
+
+A region form chooses the formats and keeps the catalog: `fr_CA` / `fr-CA`
+is French words with Canadian dates and times, `en_GB` English words with a
+24-hour clock. `pt` alone means Brazilian Portuguese, the one we ship.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from .config import ConfigError
+
+SOURCE = "en"
+DOMAIN = "messages"
+# A bare language code that means one regional catalog.
+_ONLY_REGION = {"pt": "pt_BR"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """Our words in one language, and the locale that formats around them."""
+
+    code: str  # the catalog: "en", "fr", "pt_BR"
+    locale: Locale  # CLDR data: may carry a region the catalog lacks (fr_CA)
+    translations: gettext.NullTranslations
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag for `lang=`, hreflang and inLanguage: "fr", "pt-BR"."""
+        return str(self.locale).replace("_", "-")
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    def name(self) -> str:
+        """The language's own name for itself ("Français"), for a switcher."""
+        return self.locale.get_display_name(self.locale).capitalize()
+
+
+def catalog_folder(theme: str | Path) -> Path:
+    return Path(theme) / "translations"
+
+
+def shipped(folder: Path) -> list[str]:
+    """English first, then every language with a catalog, in code order."""
+    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return [SOURCE, *(code for code in found if code != SOURCE)]
+
+
+def load_language(value: object, folder: Path, setting: str = "DEFAULT_LANG") -> Language:
+    """`value` as written in the settings -> its Language, or a ConfigError
+    naming `setting` and listing the languages there are catalogs for."""
+    codes = shipped(folder)
+    choices = ", ".join(f'"{code}"' for code in codes)
+    refusal = ConfigError(
+        setting,
+        f"{value!r} is not a language this site has; write one of {choices} "
+        "(docs/translating.md explains how to add one)",
+    )
+    if not isinstance(value, str) or not value.strip():
+        raise refusal
+    try:
+        locale = Locale.parse(value.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise refusal from None
+    regional = f"{locale.language}_{locale.territory}" if locale.territory else ""
+    code = next(
+        (
+            c
+            for c in (regional, locale.language, _ONLY_REGION.get(locale.language, ""))
+            if c in codes
+        ),
+        None,
+    )
+    if code is None:
+        raise refusal
+    if not locale.territory and code != locale.language:
+        locale = Locale.parse(code)  # "pt" formats as the Brazilian catalog it gets
+    return Language(code, locale, _translations(folder, code))
+
+
+def _translations(folder: Path, code: str) -> gettext.NullTranslations:
+    if code == SOURCE:
+        return gettext.NullTranslations()
+    path = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    try:
+        with path.open("rb") as source:
+            catalog = read_po(source, locale=code)
+    except (OSError, ValueError) as error:
+        raise ConfigError(str(path), f"cannot be read as a gettext catalog ({error})") from None
+    compiled = BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+EXTRA = "EXTRA_LANGUAGES"
+_CACHE = "_SITE_LANGUAGES"
+
+
+def site_languages(settings: dict) -> list[Language]:
+    """DEFAULT_LANG's Language, then those of EXTRA_LANGUAGES (a bilingual
+    practice's second language), loaded once per build and kept in the
+    build's own settings dict (no module state; the parallel readers never
+    receive it, see plugins.parallel_read)."""
+    if _CACHE not in settings:
+        folder = catalog_folder(settings["THEME"])
+        first = load_language(settings.get("DEFAULT_LANG"), folder)
+        extra = settings.get(EXTRA, []) or []
+        if not isinstance(extra, list | tuple):
+            raise ConfigError(EXTRA, f'must be a list like ["fr"], not {extra!r}')
+        languages = [first]
+        for i, value in enumerate(extra):
+            lang = load_language(value, folder, f"{EXTRA}[{i}]")
+            if lang.code in {other.code for other in languages}:
+                raise ConfigError(f"{EXTRA}[{i}]", f"{value!r} is already a language of the site")
+            languages.append(lang)
+        settings[_CACHE] = languages
+    return settings[_CACHE]
+
+
+def url_prefix(lang: Language, languages: list[Language]) -> str:
+    """ "" for the site's first language, "fr/" or "pt-br/" for the others."""
+    return "" if lang is languages[0] else f"{lang.tag.lower()}/"
+
+
+def language_of(value: str | None, languages: list[Language]) -> Language | None:
+    """The site language a piece of content's `Lang:` names: the first one
+    when unset, None when it names none of them."""
+    if not value:
+        return languages[0]
+    wanted = value.replace("-", "_").lower()
+    for lang in languages:
+        if wanted in {lang.code.lower(), str(lang.locale).lower(), lang.locale.language}:
+            return lang
+    return None

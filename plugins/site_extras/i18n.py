@@ -1,0 +1,84 @@
+"""Our template words in the language of the page being rendered.
+
+One build can write pages in several languages (a French article and its
+English translation, `fr/book/` beside `book/`), so the gettext callables
+installed into Jinja (`jinja2.ext.i18n`, new-style) choose the catalog per
+render from the template context: `page_language` when the page sets it
+(the booking pages of each language), else the `Lang:` of the article or
+page being rendered, else the site's first language.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from jinja2 import pass_context
+
+from ..common.language import Language, language_of, url_prefix
+
+_NARROW = str.maketrans({"\u202f": " "})
+
+
+def page_language(context, languages: list[Language]) -> Language:
+    code = context.get("page_language")
+    if code:
+        return next(lang for lang in languages if lang.code == code)
+    content = context.get("article") or context.get("page")
+    return language_of(getattr(content, "lang", None), languages) or languages[0]
+
+
+def translations_of(context, languages: list[Language]) -> list[tuple[Language, str]]:
+    """This page in every language it exists in, itself included (hreflang
+    pairs must be reciprocal), as (language, site-relative path); [] when
+    it exists in one language only.
+
+    Articles and pages: Pelican's own `translations` (same slug, other
+    `Lang:`). Booking pages: every site language has them, under its prefix.
+    """
+    content = context.get("article") or context.get("page")
+    if content is not None and getattr(content, "translations", None):
+        found = [(content, content.url)] + [(t, t.url) for t in content.translations]
+        return [
+            (lang, url)
+            for item, url in found
+            for lang in [language_of(getattr(item, "lang", None), languages)]
+            if lang is not None
+        ]
+    code = context.get("page_language")
+    output = context.get("output_file") or ""
+    if code and len(languages) > 1:
+        prefix = url_prefix(page_language(context, languages), languages)
+        path = output.removeprefix(prefix).removesuffix("index.html")
+        return [(lang, url_prefix(lang, languages) + path) for lang in languages]
+    return []
+
+
+def install(env, languages: list[Language]) -> None:
+    """gettext/ngettext/_ and `language()` for every template of `env`."""
+
+    @pass_context
+    def gettext(context, message: str) -> str:
+        return page_language(context, languages).gettext(message)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, count: int) -> str:
+        return page_language(context, languages).ngettext(singular, plural, count)
+
+    @pass_context
+    def language(context) -> Language:
+        return page_language(context, languages)
+
+    @pass_context
+    def alternates(context) -> list[tuple[Language, str]]:
+        return translations_of(context, languages)
+
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals["language"] = language
+    env.globals["alternates"] = alternates
+    env.globals["SITE_LANGUAGES"] = languages
+
+
+def long_date(moment, lang: Language) -> str:
+    """An article's date as its language writes it: "November 20, 2026", "20 novembre 2026"."""
+    return format_date(moment, "long", locale=lang.locale).translate(_NARROW)
