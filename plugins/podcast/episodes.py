@@ -22,6 +22,9 @@ from .media import probe_audio
 from .settings import EpisodeSpec, Person, field_name
 from .transcript import Transcript, read_transcript
 
+# CLDR's narrow no-break space (U+202F), which some screen readers announce,
+# becomes a no-break space: "4,3 Mo" still never breaks across lines.
+_NARROW = str.maketrans({"\u202f": "\u00a0"})
 # A duration typed into a post may differ from the file by rounding only.
 DURATION_TOLERANCE = 1
 
@@ -192,16 +195,19 @@ def spoken_duration(seconds: int, locale: Locale | str = "en") -> str:
         if minutes
         else [(secs, "second")]
     )
-    return " ".join(
+    text = " ".join(
         format_unit(n, f"duration-{unit}", "long", locale=locale)
         for i, (n, unit) in enumerate(parts)
         if n or i == 0
     )
+    return text.translate(_NARROW)
 
 
 def file_size(length: int, locale: Locale | str = "en") -> str:
     """ "4.3 MB" ("4,3 Mo" in French), or whole kB below a megabyte."""
     if length >= 1_000_000:
         megabytes = round(length / 1_000_000, 1)
-        return format_unit(megabytes, "digital-megabyte", "short", format="0.0", locale=locale)
-    return format_unit(max(1, round(length / 1000)), "digital-kilobyte", "short", locale=locale)
+        text = format_unit(megabytes, "digital-megabyte", "short", format="0.0", locale=locale)
+    else:
+        text = format_unit(max(1, round(length / 1000)), "digital-kilobyte", "short", locale=locale)
+    return text.translate(_NARROW)

@@ -198,7 +198,7 @@ def test_without_javascript_every_time_is_listed_in_the_coachs_zone(browser, sit
             assert response.status == 200, href
     page.get_by_role("link", name=shown[0]["slots"][0]["text"], exact=True).click()
     assert page.url == site_url + FIRST
-    assert page.locator("h1").text_content().startswith("You picked Monday 23 November 2026")
+    assert page.locator("h1").text_content().startswith("You picked Monday, November 23, 2026")
     assert origins == {site_url}
     context.close()
 

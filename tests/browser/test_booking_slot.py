@@ -34,7 +34,7 @@ pytestmark = pytest.mark.browser
 
 SLOT_BUDGET = 30 * KB
 TITLE = "Complimentary 30-minute discovery session"
-FULL = "Monday 23 November 2026, 9:00 AM Eastern Time"
+FULL = "Monday, November 23, 2026, 9:00 AM Eastern Time"
 START, END = "2026-11-23T14:00:00Z", "2026-11-23T14:30:00Z"
 EXPECTED_BODY = (
     "Hello Dr. Eleanor Hart,\r\n\r\n"

@@ -130,13 +130,13 @@ def test_booking_index_lists_sessions(sample):
 
 def test_session_page_groups_days_and_names_each_slot_in_full(sample):
     html = (sample / "book/discovery/index.html").read_text("utf-8")
-    assert '<h2 id="day-2026-11-23">Monday 23 November 2026</h2>' in html
+    assert '<h2 id="day-2026-11-23">Monday, November 23, 2026</h2>' in html
     link = re.search(r'<a [^>]*href="/book/discovery/20261123T140000Z/"[^>]*>(.*?)</a>', html)
     assert link
     visible = re.sub(r'<span class="visually-hidden">.*?</span>', "", link.group(1))
     assert re.sub(r"<[^>]+>", "", visible).strip() == "9:00 AM Eastern Time"
     accessible = re.sub(r"<[^>]+>", "", link.group(1)).strip()
-    assert accessible == "Monday 23 November 2026, 9:00 AM Eastern Time"
+    assert accessible == "Monday, November 23, 2026, 9:00 AM Eastern Time"
     assert "Availability last updated" in html
     assert 'datetime="2026-11-22T12:00:00Z"' in html
 
@@ -144,7 +144,7 @@ def test_session_page_groups_days_and_names_each_slot_in_full(sample):
 def test_slot_page_offers_the_ics_a_request_email_and_a_way_back(sample):
     page = sample / "book/discovery/20261123T140000Z/index.html"
     html = page.read_text("utf-8")
-    assert "You picked" in html and "Monday 23 November 2026, 9:00 AM Eastern Time" in html
+    assert "You picked" in html and "Monday, November 23, 2026, 9:00 AM Eastern Time" in html
     links = read_page(page).links
     assert "/book/discovery/20261123T140000Z.ics" in links
     assert "/book/discovery/" in links

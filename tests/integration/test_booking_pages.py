@@ -17,7 +17,7 @@ from tests.support.html import jsonld_objects, read_page
 from tests.support.site import ROOT
 
 FIRST = "book/discovery/20261123T140000Z/index.html"
-FULL = "Monday 23 November 2026, 9:00 AM Eastern Time"
+FULL = "Monday, November 23, 2026, 9:00 AM Eastern Time"
 SCRIPT = ROOT / "theme/static/js/booking.js"
 
 
@@ -56,7 +56,9 @@ def test_picker_carries_what_the_script_needs_and_hides_its_controls(sample):
     page = (sample / "book/discovery/index.html").read_text("utf-8")
     assert re.search(
         r'<div class="stack" id="booking-slots" data-zone="America/New_York" '
-        r'data-zone-label="Eastern Time" data-notice-hours="24">',
+        r'data-zone-label="Eastern Time" data-notice-hours="24" '
+        r'data-text-yours="Your time zone, \{zone\}" '
+        r'data-text-shown="Times are shown in your time zone, \{zone\}\.">',
         page,
     )
     assert '<fieldset class="booking-zone" id="booking-zone" hidden>' in page
@@ -162,8 +164,8 @@ def test_no_open_times_shows_the_empty_state_without_javascript(tmp_path):
     empty = re.search(r'<p class="notice" id="booking-empty">(.*?)</p>', page)
     assert empty, "the empty state must be visible without JavaScript"
     assert _text(empty.group(1)) == (
-        "No open times in the next 28 days — write to Dr. Eleanor Hart at "
-        "hello@hartcoaching.example to find a time together."
+        "No open times in the next 28 days. Write to Dr. Eleanor Hart to find a time "
+        "together: hello@hartcoaching.example"
     )
     assert "button-secondary" not in page.split('id="booking-slots"')[1].split("</div>")[0]
     [service] = _jsonld(output / "book/discovery/index.html", "Service")

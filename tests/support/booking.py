@@ -19,7 +19,7 @@ from tests.support.site import DEFAULT_EPOCH
 
 BUILD_NOW = datetime.fromtimestamp(DEFAULT_EPOCH, UTC)  # Sunday 22 November 2026, 12:00Z
 PICKER = "/book/discovery/"
-FIRST_STAMP = "20261123T140000Z"  # Monday 23 November 2026, 9:00 AM in New York
+FIRST_STAMP = "20261123T140000Z"  # Monday, November 23, 2026, 9:00 AM in New York
 FIRST = f"/book/discovery/{FIRST_STAMP}/"
 KB = 1024
 

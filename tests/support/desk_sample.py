@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.support.site import DEFAULT_EPOCH, ROOT
 
 NOW = datetime.fromtimestamp(DEFAULT_EPOCH, UTC)  # Sunday 22 November 2026, 12:00 UTC
-# Monday 23 November 2026 in New York: free in the sample busy calendar.
+# Monday, November 23, 2026 in New York: free in the sample busy calendar.
 FREE = ["discovery-20261123T140000Z", "discovery-20261123T143000Z", "discovery-20261123T150000Z"]
 BUSY = "discovery-20261124T140000Z"  # Tuesday 9:00: busy in tests/fixtures/calendars/busy.ics
 

@@ -12,6 +12,7 @@ from plugins.booking.model import Slot
 from plugins.booking.settings import parse_settings
 from plugins.common.ical import PRODID, uid_host
 from tests.support.booking_settings import NOW, booking
+from tests.support.languages import ENGLISH
 
 ORIGIN = "https://coach.example.org"
 
@@ -28,7 +29,13 @@ def _slot(hour: int = 14) -> Slot:
 def _invite(raw=None, slot=None) -> bytes:
     settings = parse_settings(raw or booking())
     return slot_invite(
-        slot or _slot(), settings.sessions[0], settings.organizer, ORIGIN, "coach.example.org", NOW
+        slot or _slot(),
+        settings.sessions[0],
+        settings.organizer,
+        ORIGIN,
+        "coach.example.org",
+        NOW,
+        ENGLISH,
     )
 
 
@@ -118,6 +125,7 @@ def test_uid_depends_only_on_session_start_and_host():
         ORIGIN,
         "coach.example.org",
         datetime(2027, 1, 1, tzinfo=UTC),
+        ENGLISH,
     )
     uid = b"UID:discovery-20261124T140000Z@coach.example.org"
     assert uid in _invite() and uid in again
@@ -140,7 +148,7 @@ def test_availability_feed_lists_every_slot_transparent_without_alarms():
     settings = parse_settings(booking())
     slots = [_slot(14), _slot(15), _slot(16)]
     data = availability_feed(
-        slots, settings.sessions[0], settings.organizer, ORIGIN, "coach.example.org", NOW
+        slots, settings.sessions[0], settings.organizer, ORIGIN, "coach.example.org", NOW, ENGLISH
     )
     calendar = icalendar.Calendar.from_ical(data)
     events = calendar.walk("VEVENT")

@@ -15,6 +15,7 @@ from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, slots_document
 from plugins.common.config import ConfigError
 from tests.support.booking_settings import NOW, booking
+from tests.support.languages import ENGLISH
 
 # A title and notes with every character that means something in a URL.
 EVENT = CalendarEvent(
@@ -96,7 +97,7 @@ def test_calendar_links_name_four_services_in_order():
 
 def _slot(raw=None, origin="https://coach.example.org"):
     plan = make_plan(parse_settings(raw or booking()), content_path=".", now=NOW)
-    return booking_view(plan, origin)[0]["days"][0]["slots"][0]
+    return booking_view(plan, ENGLISH, origin)[0]["days"][0]["slots"][0]
 
 
 def test_slot_view_links_carry_the_slot_and_its_page():
@@ -122,7 +123,7 @@ def test_request_email_names_the_slot_and_leaves_a_line_for_the_visitors_zone():
     body = parse_qs(urlsplit(_slot()["request_mailto"]).query)["body"][0]
     assert body == (
         "Hello Dr. Eleanor Hart,\r\n\r\n"
-        "I would like to book the Discovery session on Monday 23 November 2026, "
+        "I would like to book the Discovery session on Monday, November 23, 2026, "
         "9:00 AM Eastern Time (2026-11-23T14:00:00Z).\r\n\r\n"
         "Slot: discovery-20261123T140000Z\r\n"
         "My time zone:\r\n"
@@ -133,7 +134,7 @@ def test_request_email_names_the_slot_and_leaves_a_line_for_the_visitors_zone():
 
 def test_slots_json_leaves_the_page_only_links_out():
     plan = make_plan(parse_settings(booking()), content_path=".", now=NOW)
-    view = booking_view(plan, "https://coach.example.org")[0]
+    view = booking_view(plan, ENGLISH, "https://coach.example.org")[0]
     document = slots_document(view)
     assert "calendar_links" not in document["slots"][0]
     assert "calendar_links" in view["days"][0]["slots"][0]
@@ -141,11 +142,11 @@ def test_slots_json_leaves_the_page_only_links_out():
 
 def test_session_view_has_the_currency_and_the_form_action():
     raw = booking(currency="EUR", request_form_action="https://forms.example.org/f/abc")
-    view = booking_view(make_plan(parse_settings(raw), content_path=".", now=NOW))[0]
+    view = booking_view(make_plan(parse_settings(raw), content_path=".", now=NOW), ENGLISH)[0]
     assert view["currency"] == "EUR"
     assert view["request_form_action"] == "https://forms.example.org/f/abc"
     assert (
-        booking_view(make_plan(parse_settings(booking()), content_path=".", now=NOW))[0][
+        booking_view(make_plan(parse_settings(booking()), content_path=".", now=NOW), ENGLISH)[0][
             "request_form_action"
         ]
         is None

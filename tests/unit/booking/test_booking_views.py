@@ -13,10 +13,12 @@ from plugins.booking.plan import make_plan
 from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, price_label, slots_document
 from tests.support.booking_settings import NOW, booking
+from tests.support.languages import ENGLISH, language
 
 
-def _view(raw=None):
-    return booking_view(make_plan(parse_settings(raw or booking()), content_path=".", now=NOW))[0]
+def _view(raw=None, lang=ENGLISH):
+    plan = make_plan(parse_settings(raw or booking()), content_path=".", now=NOW)
+    return booking_view(plan, lang)[0]
 
 
 def test_session_view_contract():
@@ -52,7 +54,7 @@ def test_session_view_contract():
 def test_days_group_slots_by_the_coachs_local_date():
     day = _view()["days"][0]
     assert day["date"] == "2026-11-23"
-    assert day["label"] == "Monday 23 November 2026"
+    assert day["label"] == "Monday, November 23, 2026"
     slot = day["slots"][0]
     assert slot == slot | {
         "id": "discovery-20261123T140000Z",
@@ -60,7 +62,7 @@ def test_days_group_slots_by_the_coachs_local_date():
         "start": "2026-11-23T14:00:00Z",
         "end": "2026-11-23T14:30:00Z",
         "time_label": "9:00 AM",
-        "full_label": "Monday 23 November 2026, 9:00 AM Eastern Time",
+        "full_label": "Monday, November 23, 2026, 9:00 AM Eastern Time",
         "url": "book/discovery/20261123T140000Z/",
         "ics": "book/discovery/20261123T140000Z.ics",
     }
@@ -102,20 +104,57 @@ def test_slots_document_has_the_issues_shape():
     ],
 )
 def test_zone_labels(key, label):
-    assert zone_label(key) == label
-
-
-def test_date_and_time_labels():
-    assert day_label(date(2026, 11, 24)) == "Tuesday 24 November 2026"
-    assert time_label(datetime(2026, 11, 24, 21, 5, tzinfo=UTC)) == "9:05 PM"
+    assert zone_label(key, ENGLISH) == label
 
 
 @pytest.mark.parametrize(
-    ("price", "currency", "label"),
-    [(0, "USD", "Complimentary"), (150, "USD", "$150.00"), (90.5, "EUR", "€90.50")],
+    ("code", "key", "label"),
+    [
+        ("fr", "Europe/Paris", "heure d’Europe centrale"),
+        ("fr", "Europe/Kyiv", "heure : Kyiv"),
+        ("de", "Europe/Berlin", "Mitteleuropäische Zeit"),
+        ("es", "UTC", "tiempo universal coordinado"),
+        ("pt_BR", "America/Sao_Paulo", "Horário de Brasília"),
+        ("nl", "Europe/Amsterdam", "Midden-Europese tijd"),
+        ("it", "Europe/Rome", "Ora dell’Europa centrale"),
+    ],
 )
-def test_price_labels(price, currency, label):
-    assert price_label(price, currency) == label
+def test_zone_labels_are_cldrs_names_in_the_sites_language(code, key, label):
+    assert zone_label(key, language(code)) == label
+
+
+@pytest.mark.parametrize(
+    ("code", "day", "time"),
+    [
+        ("en", "Tuesday, November 24, 2026", "9:05 PM"),
+        ("en_GB", "Tuesday, 24 November 2026", "21:05"),
+        ("fr", "mardi 24 novembre 2026", "21:05"),
+        ("de", "Dienstag, 24. November 2026", "21:05"),
+        ("es", "martes, 24 de noviembre de 2026", "21:05"),
+        ("pt-BR", "terça-feira, 24 de novembro de 2026", "21:05"),
+        ("nl", "dinsdag 24 november 2026", "21:05"),
+        ("it", "martedì 24 novembre 2026", "21:05"),
+    ],
+)
+def test_date_and_time_labels_follow_cldr_with_plain_spaces(code, day, time):
+    lang = language(code)
+    assert day_label(date(2026, 11, 24), lang) == day
+    moment = datetime(2026, 11, 24, 21, 5, tzinfo=UTC)
+    assert time_label(moment, lang) == time
+    assert "\u202f" not in time_label(moment, lang)
+
+
+@pytest.mark.parametrize(
+    ("price", "currency", "code", "label"),
+    [
+        (0, "USD", "en", "Complimentary"),
+        (150, "USD", "en", "$150.00"),
+        (90.5, "EUR", "en", "€90.50"),
+        (90.5, "EUR", "de", "90,50\u00a0€"),
+    ],
+)
+def test_price_labels(price, currency, code, label):
+    assert price_label(price, currency, language(code)) == label
 
 
 def test_mailto_percent_encodes_subject_and_body():
@@ -132,5 +171,5 @@ def test_mailto_percent_encodes_subject_and_body():
 def test_slot_request_link_names_the_time_in_words_and_utc():
     slot = _view()["days"][0]["slots"][0]
     query = parse_qs(urlsplit(slot["request_mailto"]).query)
-    assert query["subject"] == ["Booking request: Monday 23 November 2026, 9:00 AM Eastern Time"]
+    assert query["subject"] == ["Booking request: Monday, November 23, 2026, 9:00 AM Eastern Time"]
     assert "(2026-11-23T14:00:00Z)" in query["body"][0]

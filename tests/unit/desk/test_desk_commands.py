@@ -55,7 +55,7 @@ def test_confirm_records_the_booking_and_writes_the_outbox(desk):
     assert sorted(_files(desk.outbox)) == [f"{FREE[0]}-request-0.eml", f"{FREE[0]}-request-0.ics"]
     text = "\n".join(outcome.lines)
     assert "Confirmed discovery-20261123T140000Z" in text and "Next:" in text
-    assert "Monday 23 November 2026, 9:00 AM-9:30 AM Eastern Time" in text
+    assert "Monday, November 23, 2026, 9:00 AM-9:30 AM Eastern Time" in text
     assert "outbox/discovery-20261123T140000Z-request-0.eml" in text
     assert len(outcome.messages) == 1
     assert FREE[0] not in _offered_ids(desk)
@@ -230,7 +230,7 @@ def test_reschedule_keeps_the_client_and_may_move_into_its_own_buffer(desk):
     assert (old.slot_id, old.status, old.sequence) == (FREE[0], "CANCELLED", 1)
     assert (new.slot_id, new.status, new.sequence) == (FREE[1], "CONFIRMED", 0)
     assert (new.name, new.email, new.note) == ("Ada Lovelace", "ada@example.org", old.note)
-    assert old.reason.startswith("Moved to Monday 23 November 2026, 9:30 AM")
+    assert old.reason.startswith("Moved to Monday, November 23, 2026, 9:30 AM")
     assert {f"{FREE[0]}-cancel-1.eml", f"{FREE[1]}-request-0.eml"} <= set(_files(desk.outbox))
     assert len(outcome.messages) == 2
     assert FREE[1] not in _offered_ids(desk)
@@ -255,7 +255,7 @@ def test_listing_shows_upcoming_bookings_in_the_coachs_zone(tmp_path):
     lines = commands.listing(desk)
     assert lines[0] == "Upcoming bookings (Eastern Time):"
     assert lines[1:] == [
-        "  Monday 23 November 2026, 9:00 AM-9:30 AM  discovery-20261123T140000Z  "
+        "  Monday, November 23, 2026, 9:00 AM-9:30 AM  discovery-20261123T140000Z  "
         "Ada Lovelace <ada@example.org>"
     ]
     assert "[cancelled]" in "\n".join(commands.listing(desk, everything=True))

@@ -125,7 +125,7 @@ def test_the_request_body_says_when_in_the_coachs_zone(outbox):
     )
     assert msg["Subject"] == (
         "Confirmed: Complimentary 30-minute discovery session, "
-        "Monday 23 November 2026, 9:00 AM-9:30 AM Eastern Time"
+        "Monday, November 23, 2026, 9:00 AM-9:30 AM Eastern Time"
     )
     body = msg.get_body(("plain",)).get_content()
     assert "14:00-14:30 UTC" in body and "Video: https://video.example/room?id=1;x=2" in body

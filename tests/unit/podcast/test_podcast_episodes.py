@@ -18,6 +18,7 @@ from plugins.podcast.episodes import (
 from plugins.podcast.errors import EpisodeError
 from plugins.podcast.media import probe_audio
 from plugins.podcast.settings import parse_episode
+from tests.support.languages import ENGLISH, language
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "tests/fixtures/podcast"
@@ -58,7 +59,7 @@ def test_local_audio_size_and_duration_come_from_the_file(content):
     assert ep.transcript is not None and ep.transcript.cues
     assert ep.chapters[0].title == "Welcome"
     assert (ep.remote, ep.audio_format, ep.transcript_format) == (False, "MP3", "WebVTT")
-    assert ep.size_text.endswith("kB")
+    assert ep.size_label(ENGLISH).endswith("kB")
     assert ep.duration_iso == iso_duration(ep.duration)
 
 
@@ -87,7 +88,8 @@ def test_remote_audio_is_not_fetched(content):
         4321000,
         1500,
     )
-    assert ep.size_text == "4.3 MB"
+    assert ep.size_label(ENGLISH) == "4.3 MB"
+    assert ep.size_label(language("fr")) == "4,3\u00a0Mo"
 
 
 def test_missing_audio_file(content):
@@ -140,15 +142,20 @@ def test_is_published():
 @pytest.mark.parametrize(
     ("seconds", "clock_text", "iso", "spoken"),
     [
-        (0, "0:00", "PT0S", "0 sec"),
-        (45, "0:45", "PT45S", "45 sec"),
-        (60, "1:00", "PT1M", "1 min"),
-        (65, "1:05", "PT1M5S", "1 min 5 sec"),
-        (3600, "1:00:00", "PT1H", "1 hr"),
-        (3723, "1:02:03", "PT1H2M3S", "1 hr 2 min"),
+        (0, "0:00", "PT0S", "0 seconds"),
+        (45, "0:45", "PT45S", "45 seconds"),
+        (60, "1:00", "PT1M", "1 minute"),
+        (65, "1:05", "PT1M5S", "1 minute 5 seconds"),
+        (3600, "1:00:00", "PT1H", "1 hour"),
+        (3723, "1:02:03", "PT1H2M3S", "1 hour 2 minutes"),
     ],
 )
 def test_duration_formats(seconds, clock_text, iso, spoken):
     assert clock(seconds) == clock_text
     assert iso_duration(seconds) == iso
     assert spoken_duration(seconds) == spoken
+
+
+def test_durations_are_spelled_in_the_pages_language():
+    assert spoken_duration(3723, "fr") == "1\u00a0heure 2 minutes"
+    assert spoken_duration(3600, "es") == "1 hora"  # CLDR's short form says "1 horas"
