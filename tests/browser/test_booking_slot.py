@@ -148,7 +148,7 @@ def test_the_request_email_without_javascript(browser, site_url):
     context, page, _ = new_page(browser, java_script_enabled=False)
     page.goto(site_url + FIRST)
     request = page.get_by_role(
-        "link", name=f"Request this time ({FULL}) by email to Dr. Eleanor Hart", exact=True
+        "link", name=f"Request this time ({FULL}), by email to Dr. Eleanor Hart", exact=True
     )
     to, fields = _mailto(request.get_attribute("href"))
     assert to == "hello@hartcoaching.example"

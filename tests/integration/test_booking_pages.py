@@ -211,7 +211,8 @@ def test_a_bad_form_action_stops_the_build_with_one_line(tmp_path):
 
 def test_script_is_small_own_and_writes_no_markup():
     source = SCRIPT.read_text("utf-8")
-    assert len(SCRIPT.read_bytes()) < 5000
+    # Unminified, comments included; its words now come from the page.
+    assert len(SCRIPT.read_bytes()) < 6000
     for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert forbidden not in source
     for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage"):

@@ -30,7 +30,7 @@ def test_confirm_prints_the_next_steps(tmp_path):
     project = make_project(tmp_path)
     done = run_desk(project, "confirm", "--slot", SLOTS[0], "--name", "Ada", "--email", "a@ex.org")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"Confirmed {SLOTS[0]}: Ada <a@ex.org>, Monday 23 November")
+    assert done.stdout.startswith(f"Confirmed {SLOTS[0]}: Ada <a@ex.org>, Monday, November 23")
     assert "outbox" in done.stdout and "Next:" in done.stdout and done.stderr == ""
     listed = run_desk(project, "bookings")
     assert (

@@ -1,13 +1,12 @@
-/* booking_*.html: the visitor's zone, expired times, the request.
-   Reads only the page; writes text only. Its words are the page's
-   data-text-* attributes, in the site's language ({zone}, {time} filled in). */
+/* booking_*.html: the visitor's zone, expired times, the request. Reads only
+   the page (its words: data-text-*, in the site's language); writes text only. */
 (function () {
   'use strict';
   var D = document, o = Intl.DateTimeFormat().resolvedOptions();
   var here = o.timeZone, loc = o.locale, lang = D.documentElement.lang || 'en';
   function $(id) { return D.getElementById(id); }
-  // t(e, 'shown', {zone: ...}): e's data-text-shown with its {names} filled in
-  function t(e, key, v) {
+  // txt(e, 'shown', {zone: z}): e's data-text-shown, {zone} filled in
+  function txt(e, key, v) {
     return e.getAttribute('data-text-' + key).replace(/\{(\w+)\}/g, function (m, k) { return v[k]; });
   }
   function fmt(tz, l, x) { x.timeZone = tz; return new Intl.DateTimeFormat(l, x); }
@@ -44,7 +43,7 @@
         coach: {day: h.textContent, time: t.textContent, zone: zoneLabel}};
     });
     var alike = slots.every(function (s) { return same(ours, theirs, s.at); });
-    $('booking-visitor-zone').textContent = t(box, 'yours', {zone: yours});
+    $('booking-visitor-zone').textContent = txt(box, 'yours', {zone: yours});
     coach = alike;
     note.hidden = !alike;
     choice.addEventListener('change', function (e) { coach = e.target.value === 'coach'; render(); });
@@ -77,7 +76,7 @@
       choice.hidden = alike || !n;
       // Focus: the same time, or the next one if it expired.
       if (keep) (k || box.querySelector('a') || empty.querySelector('a')).focus();
-      var say = alike || !n ? '' : coach ? note.textContent : t(box, 'shown', {zone: yours});
+      var say = alike || !n ? '' : coach ? note.textContent : txt(box, 'shown', {zone: yours});
       if (status.textContent !== say) status.textContent = say;
     }
     render();
@@ -87,8 +86,8 @@
   function slot(root) {
     var at = new Date(root.getAttribute('data-start')), ours = labels(here, lang),
       a = $('booking-request'), form = $('booking-form'), line = root.getAttribute('data-text-zone-line'),
-      full = function (x) { return t(root, 'full', x); },
-      mine = t(root, 'mine', {zone: here, time: full(ours(at))});
+      full = function (x) { return txt(root, 'full', x); },
+      mine = txt(root, 'mine', {zone: here, time: full(ours(at))});
     if (late(root, at)) {
       $('booking-expired').hidden = false;
       $('booking-actions').hidden = true;
