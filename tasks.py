@@ -271,12 +271,14 @@ def _desk(c, settings: str, *args: str) -> None:
         "name": "the client's name",
         "email": "the client's email address",
         "note": "a line for the client, e.g. the video link",
+        "lang": "the client's language for this booking's emails, e.g. fr (default: the site's)",
         "settings": "settings file (default pelicanconf.py)",
     }
 )
-def confirm(c, slot, name, email, note="", settings=""):
+def confirm(c, slot, name, email, note="", lang="", settings=""):
     """Confirm a requested time: ledger, invitation + .eml in outbox/, optional SMTP/CalDAV."""
-    _desk(c, settings, "confirm", "--slot", slot, "--name", name, "--email", email, "--note", note)
+    args = ["confirm", "--slot", slot, "--name", name, "--email", email, "--note", note]
+    _desk(c, settings, *args, "--lang", lang)
 
 
 @task(help={"slot": "the booked slot id", "reason": "a line for the client"})
@@ -301,3 +303,26 @@ def list_bookings(c, all=False, settings=""):
 def sync_calendar(c, settings=""):
     """Bring your CalDAV calendar (BOOKING["caldav"]) in line with the ledger."""
     _desk(c, settings, "sync-calendar")
+
+
+TRANSLATIONS = ROOT / "theme/translations"
+
+
+@task(help={"new": "start a catalog for another language, e.g. --new=sv"})
+def translations(c, new=""):
+    """Extract our words into messages.pot and update every catalog (docs/translating.md)."""
+    pybabel = shlex.quote(str(BIN / "pybabel"))
+    folder = shlex.quote(str(TRANSLATIONS))
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{pybabel} extract -F {folder}/babel.cfg -k N_ --no-location --sort-output "
+            f'--project="Coaching site" --copyright-holder="The coaching site authors" '
+            f"-o {folder}/messages.pot .",
+            hide="out",
+        )
+        if new:
+            c.run(f"{pybabel} init -i {folder}/messages.pot -d {folder} -l {shlex.quote(new)}")
+        c.run(f"{pybabel} update -i {folder}/messages.pot -d {folder} --no-fuzzy-matching")
+        # A compile is the check: it fails on a broken catalog and reports
+        # how much of each is translated (the build compiles in memory).
+        c.run(f"{pybabel} compile -d {folder} --statistics -o /dev/null", warn=True)

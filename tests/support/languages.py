@@ -3,7 +3,11 @@ content), loaded as a build loads them."""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
+
+from babel.messages.pofile import read_po
 
 from plugins.common.language import Language, catalog_folder, load_language
 
@@ -16,3 +20,78 @@ def language(code: str = "en") -> Language:
 
 
 ENGLISH = language("en")
+
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(_PLACEHOLDER.findall(text))
+
+
+def catalog(code: str):
+    """The shipped .po of `code`, parsed by Babel."""
+    with (CATALOGS / code / "LC_MESSAGES/messages.po").open("rb") as source:
+        return read_po(source, locale=code)
+
+
+def english_words(code: str) -> set[str]:
+    """The pieces of our English msgids (between placeholders) that `code`
+    translates differently: none of them may appear on a page in `code`.
+    Pieces of fewer than four letters ("In", "·") are left out."""
+    words = set()
+    for message in catalog(code):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        translated = " ".join(strings)
+        for msgid in ids:
+            for piece in _PLACEHOLDER.split(msgid):
+                piece = piece.strip(" .,:;()").strip()
+                if sum(c.isalpha() for c in piece) >= 4 and piece not in translated:
+                    words.add(piece)
+    return words
+
+
+def english_left(text: str, code: str) -> list[str]:
+    """The English pieces of our catalog found in `text` (a page or message in `code`)."""
+    return sorted(
+        word
+        for word in english_words(code)
+        if re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", text)
+    )
+
+
+class _Text(HTMLParser):
+    """What a reader sees or hears: text nodes and the attributes read aloud."""
+
+    SPOKEN = {"alt", "title", "aria-label", "placeholder"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._hidden += 1
+        a = dict(attrs)
+        self.parts += [v for k, v in attrs if k in self.SPOKEN and v]
+        if tag == "meta" and a.get("name") == "description":
+            self.parts.append(a.get("content") or "")
+        self.parts += [v for k, v in attrs if k.startswith("data-text-") and v]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+def page_text(html: str) -> str:
+    reader = _Text()
+    reader.feed(html)
+    return "\n".join(reader.parts)
