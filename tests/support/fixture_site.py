@@ -9,7 +9,6 @@ it is then ours (tests/integration/test_languages.py).
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 

@@ -66,7 +66,7 @@ def english_left(text: str, code: str) -> list[str]:
 class _Text(HTMLParser):
     """What a reader sees or hears: text nodes and the attributes read aloud."""
 
-    SPOKEN = {"alt", "title", "aria-label", "placeholder"}
+    SPOKEN = frozenset({"alt", "title", "aria-label", "placeholder"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
