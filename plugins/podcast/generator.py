@@ -28,6 +28,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from ..common.language import site_languages
+
 from .catalog import FEED_PATH, INDEX_PATH, EpisodePost, build_podcast_feed, in_feed
 from .episodes import is_published, resolve_episode
 from .errors import MediaError, PodcastConfigError, PodcastError
@@ -70,7 +72,8 @@ class PodcastGenerator(Generator):
                 self.settings.get("PODCAST"),
                 site_name=self.settings.get("SITENAME", ""),
                 author=self.settings.get("AUTHOR") or "",
-                language=self.settings.get("DEFAULT_LANG", ""),
+                # The feed's <language>: the site's, as a BCP 47 tag ("pt-BR").
+                language=site_languages(self.settings)[0].tag,
             )
             if not is_published(show.image, self.settings["STATIC_PATHS"]):
                 raise PodcastConfigError("image", f"{show.image!r} is not under STATIC_PATHS")

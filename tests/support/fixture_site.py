@@ -22,6 +22,19 @@ LOREM = (
 COACH_NAME = "Margaux Lindqvist"
 COACH_EMAIL = "bonjour@lindqvist.example"
 
+# Every word of the coach's own the fixture site prints (settings and
+# content): a page may show these and our catalog's words, nothing else.
+COACH_WORDS = (
+    LOREM,
+    COACH_NAME,
+    COACH_EMAIL,
+    "Atelier Lindqvist Quisque vitae velit Lyon, France Mastodon",
+    "Sed ut perspiciatis Nemo enim ipsam voluptatem quia voluptas sit. Visio",
+    "Neque porro quisquam Quis autem vel eum iure reprehenderit.",
+    "Vox Lindqvist Ut enim ad minima veniam, quis nostrum exercitationem.",
+    "Lorem ipsum Dolor sit Vox 1 Lorem dolor amet Margaux Atelier Quis nostrud",
+)
+
 SETTINGS = """\
 import sys
 sys.path.insert(0, {root!r})
@@ -123,13 +136,16 @@ PODCAST = {{
     "author": COACH["name"],
     "owner_email": COACH["email"],
     "image": "podcast/cover.png",
-    "language": {lang!r},
     "categories": ["Business > Careers"],
     "explicit": False,
     "persons": [COACH["name"] + " | host"],
 }}
 {extra_lines}
 """
+
+
+def _words(text: str, count: int) -> str:
+    return " ".join(text.split()[:count])
 
 
 def write_fixture_site(
@@ -146,7 +162,7 @@ def write_fixture_site(
     (content / "articles/lorem.md").write_text(
         "Title: Lorem ipsum\nDate: 2026-11-20 09:00\nModified: 2026-11-21 10:00\n"
         "Category: Lorem\nTags: dolor, amet\nSlug: lorem\n"
-        f"Summary: {LOREM[:60]}\n\n" + (LOREM * 8 + "\n\n") * 3,
+        f"Summary: {_words(LOREM, 8)}\n\n" + (LOREM * 8 + "\n\n") * 3,
         encoding="utf-8",
     )
     (content / "articles/ipsum.md").write_text(
@@ -155,7 +171,7 @@ def write_fixture_site(
     )
     (content / "podcast/vox-1.md").write_text(
         "Title: Vox 1\nDate: 2026-09-01 08:00\nCategory: Vox\nSlug: vox-1\n"
-        f"Summary: {LOREM[:40]}\n"
+        f"Summary: {_words(LOREM, 5)}\n"
         f"Podcast_audio: podcast/audio/{audio}\nPodcast_episode: 1\n"
         f"Podcast_person: {COACH_NAME} | host\n\n{LOREM}\n",
         encoding="utf-8",
@@ -165,7 +181,7 @@ def write_fixture_site(
             f"Title: {title}\nSlug: {slug}\n\n{LOREM}\n", encoding="utf-8"
         )
     (content / "pages/home.md").write_text(
-        f"Title: Lindqvist\nSlug: home\nStatus: hidden\nSave_as:\nSummary: {LOREM[:80]}\n\n"
+        f"Title: Lindqvist\nSlug: home\nStatus: hidden\nSave_as:\nSummary: {_words(LOREM, 12)}\n\n"
         f"## Quis nostrud\n\n{LOREM}\n",
         encoding="utf-8",
     )

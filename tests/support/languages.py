@@ -80,7 +80,10 @@ class _Text(HTMLParser):
         self.parts += [v for k, v in attrs if k in self.SPOKEN and v]
         if tag == "meta" and a.get("name") == "description":
             self.parts.append(a.get("content") or "")
-        self.parts += [v for k, v in attrs if k.startswith("data-text-") and v]
+        # booking.js's words: their {placeholders} are filled in, not shown.
+        self.parts += [
+            _PLACEHOLDER.sub(" ", v) for k, v in attrs if k.startswith("data-text-") and v
+        ]
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
