@@ -29,7 +29,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import site_languages
-
 from .catalog import FEED_PATH, INDEX_PATH, EpisodePost, build_podcast_feed, in_feed
 from .episodes import is_published, resolve_episode
 from .errors import MediaError, PodcastConfigError, PodcastError

@@ -15,7 +15,6 @@ from plugins.booking.ledger_format import read
 from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, make_desk
 from tests.support.languages import SHIPPED, english_left
 
-
 # The coach's own words (never translated) in Latin, so any English in a
 # message is ours.
 LATIN = [
