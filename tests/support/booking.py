@@ -47,12 +47,9 @@ READ_SLOTS_JS = """() => [...document.querySelectorAll('#booking-slots section')
 # them (as UTC, so no zone arithmetic happens here), the conversion is zoneinfo's.
 FORMAT_JS = """([values, locale]) => values.map(([y, m, d, H, M]) => {
   const at = new Date(Date.UTC(y, m - 1, d, H, M));
-  const day = {timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'};
-  return {
-    day: new Intl.DateTimeFormat(locale, day).format(at),
-    time: new Intl.DateTimeFormat(locale, {timeZone: 'UTC', hour: 'numeric', minute: '2-digit'})
-      .format(at),
-  };
+  const format = options => new Intl.DateTimeFormat(locale, {timeZone: 'UTC', ...options})
+    .format(at).replace(/\u202f/g, ' ');
+  return {day: format({dateStyle: 'full'}), time: format({timeStyle: 'short'})};
 })"""
 
 # The zone's own long name at an instant, as the platform names it.

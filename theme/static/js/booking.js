@@ -11,13 +11,15 @@
   }
   function fmt(tz, l, x) { x.timeZone = tz; return new Intl.DateTimeFormat(l, x); }
 
-  // labels(tz, l)(d) -> {day, time, zone} of d in zone tz, language l
+  // labels(tz, l)(d) -> {day, time, zone} of d in zone tz, language l: the
+  // locale's full date and short time, as the build writes them (CLDR), with
+  // U+202F (which some screen readers announce) as a plain space
   function labels(tz, l) {
-    var day = fmt(tz, l, {weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}),
-      time = fmt(tz, l, {hour: 'numeric', minute: '2-digit'}),
+    var day = fmt(tz, l, {dateStyle: 'full'}), time = fmt(tz, l, {timeStyle: 'short'}),
       zone = fmt(tz, l, {timeZoneName: 'long'});
+    function f(x, d) { return x.format(d).replace(/\u202f/g, ' '); }
     return function (d) {
-      return {day: day.format(d), time: time.format(d), zone: zone.formatToParts(d)
+      return {day: f(day, d), time: f(time, d), zone: zone.formatToParts(d)
         .find(function (x) { return x.type === 'timeZoneName'; }).value};
     };
   }
