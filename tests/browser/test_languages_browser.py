@@ -5,7 +5,6 @@ the visitor's time in the site's words, 0 axe violations; screenshots."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
