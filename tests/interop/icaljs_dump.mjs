@@ -26,6 +26,9 @@ for (const file of process.argv.slice(2)) {
           status: vevent.getFirstPropertyValue("status"),
           organizer: vevent.getFirstPropertyValue("organizer"),
           alarms: vevent.getAllSubcomponents("valarm").length,
+          summary: event.summary,
+          description: event.description,
+          alarmText: vevent.getAllSubcomponents("valarm").map((a) => a.getFirstPropertyValue("description")),
         };
       }),
     };
