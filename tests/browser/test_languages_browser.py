@@ -14,7 +14,7 @@ from sitetools.server import serve_in_thread
 from tests.support.booking import new_page, query
 from tests.support.browser import axe_violations
 from tests.support.fixture_site import build_fixture_site
-from tests.support.languages import english_left, language
+from tests.support.languages import SHIPPED, english_left, language
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ VISITS = [
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     running = {}
-    for code, *_ in VISITS:
+    for code in SHIPPED:
         output = build_fixture_site(tmp_path_factory.mktemp(f"browser-{code}"), lang=code).output
         running[code] = serve_in_thread(output)
     yield {code: url for code, (_, url) in running.items()}
@@ -87,6 +87,28 @@ def test_the_slot_page_and_request_email_are_in_the_sites_words(
     )
     assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") in zone_line
     assert english_left(body, code) == []
+    context.close()
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_no_axe_violations_on_any_kind_of_page(browser, servers, axe_source, code):
+    """lang included: axe checks that it is a valid language (html-lang-valid)."""
+    context, page, _ = new_page(browser, locale="en-US", timezone_id="Asia/Kolkata")
+    for path in (
+        "/",
+        "/articles/lorem/",
+        "/book/",
+        PICKER,
+        "/podcast/",
+        "/articles/vox-1/",
+        "/404.html",
+    ):
+        page.goto(servers[code] + path)
+        assert axe_violations(page, axe_source) == [], (code, path)
+    page.goto(servers[code] + PICKER)
+    page.locator("#booking-slots a").first.click()
+    expect(page.locator("#booking-visitor-time")).to_be_visible()
+    assert axe_violations(page, axe_source) == [], (code, "slot")
     context.close()
 
 
