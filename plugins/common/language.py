@@ -20,9 +20,6 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 from .config import ConfigError
 
@@ -101,6 +98,10 @@ def load_language(value: object, folder: Path, setting: str = "DEFAULT_LANG") ->
 def _translations(folder: Path, code: str) -> gettext.NullTranslations:
     if code == SOURCE:
         return gettext.NullTranslations()
+    # Only a site in another language pays for Babel's catalog reader.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     path = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     try:
         with path.open("rb") as source:
@@ -110,7 +111,7 @@ def _translations(folder: Path, code: str) -> gettext.NullTranslations:
     compiled = BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
     compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return gettext.GNUTranslations(compiled)
 
 
 EXTRA = "EXTRA_LANGUAGES"

@@ -21,6 +21,7 @@ from .i18n import install, long_date
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize
+from .template_cache import template_cache
 
 log = logging.getLogger(__name__)
 # Characters that end or break a URL path segment.
@@ -164,6 +165,7 @@ def template_helpers(generator) -> None:
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))
+    env.bytecode_cache = template_cache(env, Path(settings["CACHE_PATH"]))
 
 
 def write_assets_and_headers(pelican) -> None:

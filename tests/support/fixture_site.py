@@ -95,6 +95,7 @@ CATEGORY_FEED_ATOM = None
 TAG_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
+CACHE_PATH = {cache!r}
 PLUGIN_PATHS = [{root!r}]
 PLUGINS = [
     "pelican.plugins.sitemap",
@@ -190,6 +191,7 @@ def write_fixture_site(
         SETTINGS.format(
             root=str(ROOT),
             theme=str(ROOT / "theme"),
+            cache=str(root / "cache"),
             name=COACH_NAME,
             email=COACH_EMAIL,
             lang=lang,
