@@ -6,7 +6,6 @@ unique across files and stable across builds made at different times."""
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import UTC
 from pathlib import Path
 
@@ -15,9 +14,8 @@ import pytest
 import vobject
 
 from tests.support.booking_sample import build_booking_sample, ics_files
+from tests.support.ics_text import icaljs
 from tests.support.site import DEFAULT_EPOCH
-
-HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
@@ -83,17 +81,9 @@ def test_vobject_agrees(sample):
 @pytest.mark.node
 def test_icaljs_parses_every_file_with_the_same_instants(sample, node):
     files = ics_files(sample)
-    proc = subprocess.run(
-        [node, str(HERE / "icaljs_dump.mjs"), *map(str, files)],
-        capture_output=True,
-        text=True,
-        cwd=HERE,
-        timeout=120,
-        check=False,
-    )
-    parsed = json.loads(proc.stdout)
+    parsed, returncode, stderr = icaljs(node, files)
     errors = {k: v["error"] for k, v in parsed.items() if "error" in v}
-    assert errors == {} and proc.returncode == 0, proc.stderr
+    assert errors == {} and returncode == 0, stderr
     expected = _expected(sample)
     for path in files:
         result = parsed[str(path)]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.support.desk_sample import FREE, cancel_file, confirmed_then_cancelled, request_file
-from tests.support.site import ROOT
+from tests.support.ics_text import icaljs
 
-ICALJS = ROOT / "tests/interop/icaljs_dump.mjs"
 UID = f"{FREE[0]}@hartcoaching.example"
 
 
@@ -23,16 +20,8 @@ def outbox(tmp_path_factory) -> Path:
 @pytest.mark.node
 def test_icaljs_reads_both_with_the_same_instants(outbox, node):
     files = [request_file(outbox), cancel_file(outbox)]
-    proc = subprocess.run(
-        [node, str(ICALJS), *map(str, files)],
-        capture_output=True,
-        text=True,
-        cwd=ICALJS.parent,
-        timeout=60,
-        check=False,
-    )
-    parsed = json.loads(proc.stdout)
-    assert proc.returncode == 0, parsed
+    parsed, returncode, _ = icaljs(node, files)
+    assert returncode == 0, parsed
     request, cancel = (parsed[str(p)] for p in files)
     assert (request["method"], cancel["method"]) == ("REQUEST", "CANCEL")
     (r,), (c,) = request["events"], cancel["events"]

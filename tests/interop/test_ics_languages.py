@@ -4,8 +4,6 @@ coach's own session title stays as she wrote it."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import icalendar
@@ -13,9 +11,9 @@ import pytest
 import vobject
 
 from tests.support.fixture_site import build_fixture_site
+from tests.support.ics_text import icaljs
 from tests.support.languages import english_left, language
 
-HERE = Path(__file__).resolve().parent
 GERMAN = language("de")
 
 
@@ -58,17 +56,9 @@ def test_icalendar_and_vobject_read_german_text(site):
 @pytest.mark.node
 def test_icaljs_parses_every_german_file_and_reads_the_same_text(site, node):
     files = _files(site)
-    proc = subprocess.run(
-        [node, str(HERE / "icaljs_dump.mjs"), *map(str, files)],
-        capture_output=True,
-        text=True,
-        cwd=HERE,
-        timeout=120,
-        check=False,
-    )
-    parsed = json.loads(proc.stdout)
+    parsed, returncode, stderr = icaljs(node, files)
     assert {k: v["error"] for k, v in parsed.items() if "error" in v} == {}
-    assert proc.returncode == 0, proc.stderr
+    assert returncode == 0, stderr
     for path in files:
         for event in parsed[str(path)]["events"]:
             assert english_left(event["description"], "de") == [], path

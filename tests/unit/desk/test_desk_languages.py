@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import re
+from dataclasses import replace
 from email import policy
 
 import icalendar
@@ -38,7 +39,7 @@ def _text(msg) -> str:
 
 @pytest.mark.parametrize("code", [c for c in SHIPPED if c != "en"])
 def test_every_message_of_a_site_in_another_language_is_in_that_language(tmp_path, code):
-    desk = commands.replace(make_desk(tmp_path, sessions=LATIN), default_lang=code)
+    desk = replace(make_desk(tmp_path, sessions=LATIN), default_lang=code)
     commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL, "Visio : https://v.example/1")
     commands.reschedule(desk, FREE[0], FREE[1])
     commands.cancel(desk, FREE[1], "")
@@ -66,7 +67,7 @@ def test_the_english_checker_finds_english(tmp_path):
 
 
 def test_a_french_confirmation_reads_naturally_and_names_the_coachs_local_time(tmp_path):
-    desk = commands.replace(make_desk(tmp_path), default_lang="fr")
+    desk = replace(make_desk(tmp_path), default_lang="fr")
     commands.confirm(desk, FREE[0], "Léa Dubois", "lea@example.fr", "")
     raw, msg = _eml(desk.outbox, f"{FREE[0]}-request-0")
     header = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")  # 7-bit clean: RFC 2047 words
