@@ -29,6 +29,7 @@ from tests.support.booking import (
 )
 from tests.support.booking_sample import build_booking_sample
 from tests.support.browser import axe_violations
+from tests.support.site import sample_settings
 
 pytestmark = pytest.mark.browser
 
@@ -226,7 +227,7 @@ def test_slot_page_weight(browser, site, site_url):
 def form_site(tmp_path_factory):
     """The booking sample built with request_form_action pointing at a local
     receiver; yields (site URL, receiver URL, what the receiver got, output folder)."""
-    import pelicanconf
+    pelicanconf = sample_settings()
 
     with form_receiver() as (action, received):
         booking = {**pelicanconf.BOOKING, "request_form_action": action}

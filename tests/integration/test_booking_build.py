@@ -15,7 +15,7 @@ from sitetools.server import serve_in_thread
 from tests.support.booking_sample import SAMPLE_CALENDAR, build_booking_sample, ics_files
 from tests.support.busy_server import closed_port_url, serving
 from tests.support.html import page_for_url, read_page
-from tests.support.site import DEFAULT_EPOCH, ROOT
+from tests.support.site import DEFAULT_EPOCH, ROOT, sample_settings
 
 SAMPLE = {"timezone": "America/New_York", "organizer": {"name": "E", "email": "e@coach.example"}}
 
@@ -30,8 +30,8 @@ def _slots(output: Path, slug: str = "discovery") -> list[dict]:
 
 
 def _booking(**changes) -> dict:
-    """The sample BOOKING from pelicanconf.py with some keys replaced."""
-    import pelicanconf
+    """The sample BOOKING (tests/fixtures/sample_site) with some keys replaced."""
+    pelicanconf = sample_settings()
 
     return {**pelicanconf.BOOKING, **changes}
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.support.booking_sample import build_booking_sample
 from tests.support.html import jsonld_objects, read_page
-from tests.support.site import ROOT
+from tests.support.site import ROOT, sample_settings
 
 FIRST = "book/discovery/20261123T140000Z/index.html"
 FULL = "Monday, November 23, 2026, 9:00 AM Eastern Time"
@@ -22,7 +22,7 @@ SCRIPT = ROOT / "theme/static/js/booking.js"
 
 
 def _booking(**changes) -> dict:
-    import pelicanconf
+    pelicanconf = sample_settings()
 
     return {**pelicanconf.BOOKING, **changes}
 

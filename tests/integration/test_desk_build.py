@@ -16,6 +16,7 @@ from tests.support.desk import (
     run_desk,
     slot_ids,
 )
+from tests.support.site import sample_settings
 
 CLIENTS = [
     ("Zebediah Quillfeather-Marchbanks", "zq.marchbanks@clients-private.example"),
@@ -91,7 +92,7 @@ def test_no_client_detail_appears_anywhere_in_the_output(booked_site):
 
 
 def test_max_per_day_counts_ledger_bookings(tmp_path):
-    import pelicanconf
+    pelicanconf = sample_settings()
 
     session = {**pelicanconf.BOOKING["sessions"][0], "max_per_day": 2}
     project = make_project(tmp_path, sessions=[session])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
+from tests.support.site import DEFAULT_EPOCH, ROOT, SAMPLE_CONTENT, SAMPLE_SETTINGS, snapshot
 
 INVOKE = Path(sys.executable).with_name("invoke")
 # rsync runs `ssh -p PORT HOST rsync --server ...`; run that rsync here.
@@ -40,6 +40,16 @@ def _project_copy(tmp_path: Path) -> Path:
         if source.is_file():
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, project / name)
+    # The site it publishes is the frozen sample, whatever the coach made of
+    # content/ and her settings.
+    shutil.rmtree(project / "content")
+    shutil.copytree(SAMPLE_CONTENT, project / "content")
+    sample = (project / SAMPLE_SETTINGS.relative_to(ROOT)).as_posix()
+    (project / "pelicanconf.py").write_text(
+        "import runpy\n"
+        f"globals().update((k, v) for k, v in runpy.run_path({sample!r}).items() if k.isupper())\n",
+        encoding="utf-8",
+    )
     return project
 
 

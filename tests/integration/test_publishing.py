@@ -16,6 +16,8 @@ from sitetools.build import build_into
 from tests.support.site import (
     DEFAULT_EPOCH,
     ROOT,
+    SAMPLE_CONTENT,
+    SAMPLE_SETTINGS,
     build_site,
     html_files,
     layered_settings,
@@ -37,14 +39,14 @@ def _closed_port() -> int:
 
 def test_failed_builds_leave_the_previous_output_byte_for_byte(tmp_path: Path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE_CONTENT, content)
     out = tmp_path / "output"
-    assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) == 0
+    assert build_into(out, [str(content), "-s", str(SAMPLE_SETTINGS)], env=_env()) == 0
     before = snapshot(out)
     assert len(before) > 50
 
     (content / "articles" / "broken.md").write_text("Title: Broken\nDate: 2026-02-30\n\nx\n")
-    assert build_into(out, [str(content), "-s", "pelicanconf.py"], env=_env()) != 0
+    assert build_into(out, [str(content), "-s", str(SAMPLE_SETTINGS)], env=_env()) != 0
     assert snapshot(out) == before
     (content / "articles" / "broken.md").unlink()
 
@@ -65,7 +67,7 @@ def test_a_swap_cut_off_halfway_gets_the_last_good_site_back(tmp_path: Path):
     (previous / "index.html").write_bytes(b"<!doctype html><title>last good</title>")
     broken = tmp_path / "broken.py"
     broken.write_text("THEME = 'no-such-theme'\n")
-    assert build_into(out, [str(ROOT / "content"), "-s", str(broken)], env=_env()) != 0
+    assert build_into(out, [str(SAMPLE_CONTENT), "-s", str(broken)], env=_env()) != 0
     assert snapshot(out) == {"index.html": b"<!doctype html><title>last good</title>"}
     assert not previous.exists()
 

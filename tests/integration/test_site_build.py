@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.html import jsonld_objects, page_for_url, read_page
-from tests.support.site import ROOT, build_site, html_files
+from tests.support.site import SAMPLE_CONTENT, build_site, html_files
 
 ARTICLES = [
     "coaching-vs-mentoring",
@@ -165,7 +165,7 @@ def test_builds_are_byte_identical_with_source_date_epoch(site: Path, tmp_path: 
 )
 def test_malformed_article_fails_with_a_line_naming_the_file(tmp_path: Path, name: str, text: str):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE_CONTENT, content)
     (content / "articles" / name).write_text(text)
     result = build_site(tmp_path / "out", content=content, check=False)
     assert result.returncode != 0

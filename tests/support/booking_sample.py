@@ -1,5 +1,5 @@
-"""Build the sample coach's booking output: the real pelicanconf.py and the real
-content/calendars/busy.ics, through the real `pelican` command.
+"""Build the sample coach's booking output: the frozen sample's settings and
+busy calendar (tests/fixtures/sample_site), through the real build command.
 
 Only the calendars are copied into the temporary content folder, and the
 podcast plugin (which needs its episodes) is left out, so these tests
@@ -18,9 +18,15 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.support.site import DEFAULT_EPOCH, ROOT, BuildResult, build_site, layered_settings
+from tests.support.site import (
+    DEFAULT_EPOCH,
+    SAMPLE_CONTENT,
+    BuildResult,
+    build_site,
+    layered_settings,
+)
 
-SAMPLE_CALENDAR = ROOT / "content/calendars/busy.ics"
+SAMPLE_CALENDAR = SAMPLE_CONTENT / "calendars/busy.ics"
 # Plugins that need content these builds do not copy.
 LEFT_OUT = ["podcast"]
 
@@ -35,7 +41,7 @@ def build_booking_sample(
 ) -> BuildResult:
     content = root / "content"
     if not (content / "calendars").exists():
-        shutil.copytree(ROOT / "content/calendars", content / "calendars", dirs_exist_ok=True)
+        shutil.copytree(SAMPLE_CONTENT / "calendars", content / "calendars", dirs_exist_ok=True)
     settings = layered_settings(
         root / "booking_settings.py",
         without=tuple(LEFT_OUT),

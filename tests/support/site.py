@@ -16,6 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # The tests' own content (tests/fixtures/README.md): never the coach's content/.
 FIXTURES = ROOT / "tests/fixtures"
+# The sample practice, frozen as a fixture: its settings and content.
+SAMPLE = FIXTURES / "sample_site"
+SAMPLE_SETTINGS = SAMPLE / "sample_settings.py"
+SAMPLE_CONTENT = SAMPLE / "content"
 # 2026-11-22T12:00:00Z: a fixed clock so builds (and slots) are reproducible.
 DEFAULT_EPOCH = 1795348800
 
@@ -35,7 +39,7 @@ class BuildResult:
 def build_site(
     output: Path,
     *,
-    settings_file: str = "pelicanconf.py",
+    settings_file: str = str(SAMPLE_SETTINGS),
     content: Path | None = None,
     overrides: dict[str, object] | None = None,
     epoch: int | None = DEFAULT_EPOCH,
@@ -44,7 +48,7 @@ def build_site(
     verbose: bool = False,
 ) -> BuildResult:
     """Run the strict build like `invoke build` does; with check, raise on failure."""
-    cmd = [sys.executable, "-m", "sitetools.build", str(content or ROOT / "content")]
+    cmd = [sys.executable, "-m", "sitetools.build", str(content or SAMPLE_CONTENT)]
     cmd += ["-s", settings_file, "-o", str(output), "--ignore-cache"]
     if verbose:
         cmd.append("--verbose")
@@ -67,16 +71,17 @@ def build_site(
 def layered_settings(
     path: Path, *, without: tuple[str, ...] = (), lines: tuple[str, ...] = ()
 ) -> Path:
-    """Write a settings file that star-imports the real pelicanconf.py, leaves
-    the plugins in `without` out, then runs `lines` (Python) over it.
+    """Write a settings file that star-imports the frozen sample's settings
+    (tests/fixtures/sample_site), leaves the plugins in `without` out, then
+    runs `lines` (Python) over it.
 
     Pelican resolves relative paths in a settings file against that file's
     folder, so THEME and PLUGIN_PATHS are pinned to the repository.
     """
     header = [
         "import json, sys",
-        f"sys.path.insert(0, {str(ROOT)!r})",
-        "from pelicanconf import *  # noqa: F403",
+        f"sys.path.insert(0, {str(SAMPLE)!r})",
+        "from sample_settings import *  # noqa: F403",
         f"THEME = {str(ROOT / 'theme')!r}",
         f"PLUGIN_PATHS = [{str(ROOT)!r}]",
         f"PLUGINS = [p for p in PLUGINS if p.removeprefix('plugins.') not in {list(without)!r}]"
@@ -95,3 +100,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
+
+
+def sample_settings():
+    """The frozen sample's settings module (its BOOKING, COACH, ...)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sample_settings", SAMPLE_SETTINGS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
