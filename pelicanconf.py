@@ -1,37 +1,17 @@
-"""Settings for building the site on your own computer.
+"""Pelican's technical settings for building the site on your own computer.
 
-Coaches: edit the block marked "WHO YOU ARE" and the BOOKING hours below;
-everything else can stay as it is. `publishconf.py` reuses this file for the
-public site.
+Coaches: your name, hours, sessions and podcast live in site.toml, next to
+this file; nothing here needs changing. `publishconf.py` reuses this file
+for the public site.
 """
 
-# ---------------------------------------------------------------------------
-# WHO YOU ARE. Change these lines to rebrand the whole site: every page, feed,
-# calendar invite and structured-data block reads them from here.
-# ---------------------------------------------------------------------------
-COACH = {
-    "name": "Dr. Eleanor Hart",  # as you want it on every page
-    "credentials": "MD, FACC; certified professional coach",
-    "tagline": "Coaching for physicians who want their working life to fit them again",
-    "photo": "images/coach.svg",  # a file under content/ (SVG, JPEG or PNG)
-    "photo_alt": "Portrait illustration of Dr. Eleanor Hart",
-    "email": "hello@hartcoaching.example",
-    "job_title": "Physician coach",  # optional; for search engines
-    "location": "Hartford, Connecticut, USA",
-    "timezone": "America/New_York",  # IANA name; your booking hours use it
-    "social": [  # (label, URL); shown in the footer as plain links
-        ("LinkedIn", "https://www.linkedin.com/in/example-eleanor-hart"),
-        ("Mastodon", "https://mastodon.social/@example_eleanor_hart"),
-    ],
-    # optional; the last line of every page's footer
-    "disclaimer": "Coaching is not medical or psychological treatment.",
-}
-SITENAME = "Eleanor Hart Coaching"
-SITESUBTITLE = COACH["tagline"]
-AUTHOR = COACH["name"]
-TIMEZONE = COACH["timezone"]
-DEFAULT_LANG = "en"
-# ---------------------------------------------------------------------------
+from pathlib import Path
+
+from sitetools.site_file import load_site_file
+
+# COACH, SITENAME, SITESUBTITLE, AUTHOR, TIMEZONE, DEFAULT_LANG,
+# EXTRA_LANGUAGES, MENU, BOOKING and PODCAST, from site.toml.
+globals().update(load_site_file(Path(__file__).resolve().with_name("site.toml")))
 
 PATH = "content"
 ARTICLE_PATHS = ["articles", "podcast"]
@@ -127,69 +107,4 @@ SITEMAP = {
         "^404",
         r"^book/[^/]+/\d{8}T\d{6}Z/",
     ],
-}
-
-# ---------------------------------------------------------------------------
-# BOOKING: when you are free for discovery sessions. See README, "Booking".
-# Times are wall-clock times in "timezone"; daylight saving is handled for you.
-# ---------------------------------------------------------------------------
-BOOKING = {
-    "timezone": COACH["timezone"],
-    "weekly_hours": {
-        "mon": ["09:00-12:00", "13:00-17:00"],
-        "tue": ["09:00-12:00"],
-        "thu": ["13:00-17:00"],
-    },
-    "date_overrides": {"2026-12-24": [], "2026-12-30": ["10:00-12:00"]},
-    "busy_calendars": ["calendars/busy.ics"],
-    "minimum_notice_hours": 24,
-    "horizon_days": 28,
-    "interval_minutes": 30,
-    "buffer_before_minutes": 0,
-    "buffer_after_minutes": 15,
-    "organizer": {"name": COACH["name"], "email": COACH["email"]},
-    "sessions": [
-        {
-            "slug": "discovery",
-            "title": "Complimentary 30-minute discovery session",
-            "duration_minutes": 30,
-            "description": (
-                "A free, no-obligation conversation about where you are in your "
-                "medical career, what you would like to change, and whether "
-                "coaching is the right way to get there."
-            ),
-            "location": "Video call; the link is sent when the time is confirmed",
-            "price": 0,
-            "max_per_day": 4,
-        },
-    ],
-}
-
-# ---------------------------------------------------------------------------
-# PODCAST: your show, for the podcast page (/podcast/) and the feed apps
-# subscribe to (/podcast/feed.xml). Episodes are posts in content/podcast/
-# with "Podcast_..." lines; see docs/podcast.md. The build stops with a
-# one-line message if anything here would make Apple Podcasts reject the feed.
-# ---------------------------------------------------------------------------
-PODCAST = {
-    "title": "Second Opinions with Dr. Eleanor Hart",
-    "description": (
-        "Short conversations for physicians about the working life they actually "
-        "want: career changes, leadership, teaching and burnout, from a cardiologist "
-        "turned coach."
-    ),
-    "author": COACH["name"],
-    "owner_email": COACH["email"],  # Apple sends the ownership check here
-    "image": "podcast/cover.png",  # square JPEG/PNG, 1400-3000 px, RGB
-    "language": "en-us",
-    "categories": ["Health & Fitness > Medicine", "Business > Careers"],  # Apple's list
-    "explicit": False,
-    "type": "episodic",  # or "serial" for a story told in order
-    "locked": True,  # podcast:locked: only you can move the show to another host
-    "persons": [f"{COACH['name']} | host"],
-    # Once the feed is public, pin its podcast:guid here so a new domain never
-    # changes the show's identity: "guid": "xxxxxxxx-xxxx-5xxx-xxxx-xxxxxxxxxxxx",
-    # Directory links shown under "Subscribe", once the show is listed there:
-    # "subscribe": [("Apple Podcasts", "https://podcasts.apple.com/...")],
-    "subscribe": [],
 }

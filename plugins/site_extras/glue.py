@@ -18,6 +18,7 @@ from .assets import AssetCatalog
 from .coach import check_coach
 from .feed_safe import forbidden_character
 from .i18n import install, long_date
+from .menu import check_menu
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize
@@ -40,6 +41,7 @@ def build_clock() -> datetime:
 def check_settings(pelican) -> None:
     try:
         check_coach(pelican.settings.get("COACH"))
+        pelican.settings["_MENU"] = check_menu(pelican.settings.get("MENU"))
         site_languages(pelican.settings)
     except ConfigError as error:
         log.critical("site: %s", error)
@@ -165,6 +167,7 @@ def template_helpers(generator) -> None:
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))
+    env.globals["MENU_ITEMS"] = settings.get("_MENU")
     env.bytecode_cache = template_cache(env, Path(settings["CACHE_PATH"]))
 
 
