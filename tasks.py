@@ -323,7 +323,8 @@ def translations(c, new=""):
         if new:
             c.run(f"{pybabel} init -i {folder}/messages.pot -d {folder} -l {shlex.quote(new)}")
         c.run(
-            f"{pybabel} update -i {folder}/messages.pot -d {folder} --no-fuzzy-matching --ignore-obsolete"
+            f"{pybabel} update -i {folder}/messages.pot -d {folder} "
+            "--no-fuzzy-matching --ignore-obsolete"
         )
         # A compile is the check: it fails on a broken catalog and reports
         # how much of each is translated (the build compiles in memory).
