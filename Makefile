@@ -7,13 +7,16 @@ STAMP := $(VENV)/.requirements-installed
 DEV_STAMP := $(VENV)/.requirements-dev-installed
 NODE_STAMP := node_modules/.package-lock-installed
 
-.PHONY: serve test lint build clean venv node
+.PHONY: serve test lint build clean venv node init
 
 serve: $(STAMP)
 	$(BIN)/invoke build serve
 
 test: $(DEV_STAMP) node
 	$(BIN)/invoke test
+
+init: $(STAMP)
+	$(BIN)/invoke init
 
 lint: $(DEV_STAMP)
 	$(BIN)/invoke lint

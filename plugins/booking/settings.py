@@ -18,8 +18,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from difflib import get_close_matches
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..common import validate
 from ..common.config import ConfigError, setting_name
+from ..common.zones import iana_zones, unknown_zone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_MINUTES = 24 * 60
@@ -192,13 +191,6 @@ def _text(value: object, path: tuple[str | int, ...], *, multiline: bool = False
     return validate.text(value, name(*path), multiline=multiline)
 
 
-def iana_zones() -> frozenset[str]:
-    """The names in the IANA database (the tzdata package's own list). The
-    system's zone folder also holds "localtime", which would silently mean
-    whatever zone the build machine has."""
-    return frozenset(resources.files("tzdata").joinpath("zones").read_text("utf-8").split())
-
-
 def _timezone(value: object) -> str:
     if isinstance(value, str) and value in iana_zones() and value != "Factory":
         try:
@@ -206,11 +198,7 @@ def _timezone(value: object) -> str:
             return value
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    close = get_close_matches(str(value), sorted(iana_zones()), n=1)
-    hint = (
-        f' (did you mean "{close[0]}"?)' if close else " (use an IANA name like America/New_York)"
-    )
-    raise ConfigError(name("timezone"), f"unknown time zone {value!r}{hint}")
+    raise ConfigError(name("timezone"), unknown_zone(value))
 
 
 def _organizer(value: object) -> Organizer:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from .settings import iana_zones
+from ..common.zones import iana_zones
 
 _DISPLAY = re.compile(r"\(UTC(?:(?P<sign>[+-])(?P<h>\d\d):(?P<m>\d\d))?\)\s*(?P<cities>.+)")
 

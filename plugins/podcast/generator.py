@@ -46,8 +46,11 @@ class PodcastGenerator(Generator):
 
     def generate_context(self) -> None:
         problems: list[PodcastError] = []
-        show = self._show(problems)
         episodes = self._attach_episodes(problems)
+        self.podcast = None
+        if self.settings.get("PODCAST") is None and not episodes and not problems:
+            return  # a site without a show: no podcast page, no feed
+        show = self._show(problems)
         if problems:
             for problem in problems:
                 log.critical("podcast: %s", problem)
@@ -113,6 +116,8 @@ class PodcastGenerator(Generator):
         return episodes
 
     def generate_output(self, writer) -> None:
+        if self.podcast is None:
+            return
         writer.write_file(
             INDEX_PATH + "index.html",
             self.get_template(INDEX_TEMPLATE),

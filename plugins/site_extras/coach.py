@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..common import validate
 from ..common.config import ConfigError, setting_name
+from ..common.zones import iana_zones, unknown_zone
 
 TEXT_KEYS = ("name", "credentials", "tagline", "photo_alt", "location", "job_title", "disclaimer")
 KEYS = {*TEXT_KEYS, "email", "photo", "timezone", "social"}
@@ -38,6 +39,8 @@ def check_coach(raw: object) -> None:
             validate.text(raw[key], name(key))
     if "email" in raw:
         validate.email(raw["email"], name("email"))
+    if "timezone" in raw and raw["timezone"] not in iana_zones():
+        raise ConfigError(name("timezone"), unknown_zone(raw["timezone"]))
     if "photo" in raw:
         photo = validate.text(raw["photo"], name("photo"))
         if not _PATH.fullmatch(photo) or ".." in photo.split("/"):

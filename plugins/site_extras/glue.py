@@ -14,6 +14,7 @@ from pelican.plugins.sitemap import sitemap
 from ..common.clock import read_clock
 from ..common.config import ConfigError
 from ..common.language import language_of, site_languages
+from ..common.zones import iana_zones, unknown_zone
 from .assets import AssetCatalog
 from .coach import check_coach
 from .feed_safe import forbidden_character
@@ -41,6 +42,10 @@ def build_clock() -> datetime:
 def check_settings(pelican) -> None:
     try:
         check_coach(pelican.settings.get("COACH"))
+        # Before any article is read: a bad zone would otherwise fail every
+        # file with its own "Could not process" line first.
+        if pelican.settings.get("TIMEZONE") not in iana_zones():
+            raise ConfigError("TIMEZONE", unknown_zone(pelican.settings.get("TIMEZONE")))
         pelican.settings["_MENU"] = check_menu(pelican.settings.get("MENU"))
         site_languages(pelican.settings)
     except ConfigError as error:

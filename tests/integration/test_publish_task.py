@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.support.project import project_copy
 from tests.support.site import DEFAULT_EPOCH, ROOT, SAMPLE_CONTENT, SAMPLE_SETTINGS, snapshot
 
 INVOKE = Path(sys.executable).with_name("invoke")
@@ -31,15 +32,7 @@ PUBLIC = {"SITEURL": "https://coach.example.org", "SOURCE_DATE_EPOCH": str(DEFAU
 
 def _project_copy(tmp_path: Path) -> Path:
     """The tracked files of this checkout, as a coach's clone would hold them."""
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.split(b"\0")
-    project = tmp_path / "project"
-    for name in filter(None, (f.decode() for f in files)):
-        source = ROOT / name
-        if source.is_file():
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, project / name)
+    project = project_copy(tmp_path / "project")
     # The site it publishes is the frozen sample, whatever the coach made of
     # content/ and her settings.
     shutil.rmtree(project / "content")

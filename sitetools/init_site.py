@@ -1,0 +1,347 @@
+"""`invoke init` (also `make init`): the sample practice becomes the coach's.
+
+It asks a few questions (or reads them from `--answers answers.toml`),
+writes site.toml with her identity, hours and session, replaces the sample
+home page words, and can remove the sample articles, episodes, audio,
+cover, portrait and busy calendar. It removes a sample file only while it
+is byte for byte the one shipped (sitetools/samples.sha256): a file she
+edited is hers and stays. Running it again is safe: it rewrites site.toml
+from the answers and never touches an article of hers.
+
+Answers (every key optional except name, email, timezone, hours and
+session_title):
+    name, credentials, email, city, country, timezone, language, tagline,
+    site_name, hours ("tue wed 9-12:30 14-18; fri 9-12"), session_title,
+    session_minutes, session_description, session_location, session_price,
+    currency, notice_hours, horizon_days, intro (the home page's lead),
+    remove_samples (true/false)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.core import get_global
+
+from plugins.common.config import ConfigError
+from plugins.common.language import catalog_folder, load_language
+from plugins.common.zones import iana_zones, suggestions
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MANIFEST = Path(__file__).with_name("samples.sha256")
+_TIME = re.compile(r"(\d{1,2})(?:[:h.](\d{2})?)?")
+
+
+class InitError(Exception):
+    """One line for the coach: what is wrong with which answer."""
+
+
+@dataclass
+class Answers:
+    name: str
+    email: str
+    timezone: str
+    weekly_hours: dict[str, list[str]]
+    language: str = "en"
+    credentials: str = ""
+    city: str = ""
+    country: str = ""
+    tagline: str = ""
+    site_name: str = ""
+    session_title: str = ""
+    session_minutes: int = 30
+    session_description: str = ""
+    session_location: str = ""
+    session_price: float = 0
+    currency: str = "EUR"
+    notice_hours: int = 24
+    horizon_days: int = 28
+    intro: str = ""
+    remove_samples: bool = True
+    notes: list[str] = field(default_factory=list)  # what init decided for her
+
+
+# --- reading answers -------------------------------------------------------------
+
+
+def parse_hours(text: str) -> dict[str, list[str]]:
+    """ "tue wed 9-12:30 14-18; fri 9-12" -> {"tue": ["09:00-12:30", "14:00-18:00"], ...}.
+    Day ranges work too: "mon-fri 9-17"."""
+    hours: dict[str, list[str]] = {}
+    for group in filter(None, (g.strip() for g in re.split(r"[;\n]", text))):
+        days: list[str] = []
+        windows: list[str] = []
+        for word in group.replace(",", " ").split():
+            token = word.lower()
+            if "-" in token and all(part[:3] in DAYS for part in token.split("-")):
+                first, last = (DAYS.index(part[:3]) for part in token.split("-"))
+                days += DAYS[first : last + 1]
+            elif token[:3] in DAYS and token.isalpha():
+                days.append(token[:3])
+            elif "-" in token:
+                start, _, end = token.partition("-")
+                windows.append(f"{_clock(start, text)}-{_clock(end, text)}")
+            else:
+                raise InitError(
+                    f"hours: {word!r} is neither a day (mon, tue, …) nor a time range like 9-12:30; "
+                    'write e.g. "tue wed 9-12:30 14-18"'
+                )
+        if not days or not windows:
+            raise InitError(f'hours: "{group}" needs days and times, e.g. "tue wed 9-12:30 14-18"')
+        for day in days:
+            hours.setdefault(day, []).extend(windows)
+    if not hours:
+        raise InitError('hours: write when you are free, e.g. "tue wed 9-12:30 14-18"')
+    return hours
+
+
+def _clock(text: str, whole: str) -> str:
+    found = _TIME.fullmatch(text)
+    if not found or int(found[1]) > 24 or int(found[2] or 0) > 59:
+        raise InitError(f'hours: {text!r} in "{whole}" is not a time like 9, 9:30 or 14:00')
+    return f"{int(found[1]):02d}:{found[2] or '00'}"
+
+
+def resolve_zone(value: str, city: str = "", country: str = "") -> tuple[str, str | None]:
+    """(the IANA zone, a note saying how it was found) or InitError with suggestions."""
+    value = value.strip()
+    if value in iana_zones():
+        return value, None
+    for guess in (value, city):
+        found = suggestions(guess, limit=1) if guess else []
+        # A city that is a zone's own name (Paris, New York) is that zone.
+        if found and found[0].rsplit("/", 1)[-1].replace("_", " ").lower() == guess.lower():
+            return found[0], f"time zone: {found[0]} (from {guess!r})"
+    from_country = _country_zones(country)
+    if not value and len(from_country) == 1:
+        return from_country[0], f"time zone: {from_country[0]} (the only one in {country})"
+    near = list(dict.fromkeys([*suggestions(value), *suggestions(city), *from_country]))[:4]
+    tip = f"; did you mean {', '.join(near)}?" if near else "; write an IANA name like Europe/Paris"
+    raise InitError(f"timezone: {value!r} is not a time zone{tip}")
+
+
+def _country_zones(country: str) -> list[str]:
+    if not country:
+        return []
+    wanted = country.strip().lower()
+    for lang in ("en", "fr", "de", "es", "pt", "nl", "it"):
+        for code, name in Locale.parse(lang).territories.items():
+            if name.lower() == wanted:
+                return list(get_global("territory_zones").get(code, []))
+    return []
+
+
+def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
+    def text(key: str, required: bool = False) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise InitError(f'{key}: write it as text in quotes, e.g. {key} = "…"')
+        return " ".join(value.split())
+
+    def number(key: str, default: float, low: float, high: float) -> Any:
+        value = data.get(key, default)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not low <= value <= high
+        ):
+            raise InitError(f"{key}: must be a number from {low:g} to {high:g}, not {value!r}")
+        return value
+
+    known = set(Answers.__dataclass_fields__) - {"weekly_hours", "notes"} | {"hours"}
+    for key in data:
+        if key not in known:
+            raise InitError(
+                f"{key}: not a question init asks (it asks: {', '.join(sorted(known))})"
+            )
+    name, email = text("name", True), text("email", True)
+    if "@" not in email or " " in email:
+        raise InitError(f"email: {email!r} is not an email address")
+    language = text("language") or "en"
+    try:
+        language = load_language(language, catalogs, "language").code
+    except ConfigError as error:
+        raise InitError(str(error)) from None
+    zone, note = resolve_zone(text("timezone"), text("city"), text("country"))
+    hours = data.get("hours", "")
+    if not isinstance(hours, str):
+        raise InitError('hours: write them as text, e.g. hours = "tue wed 9-12:30 14-18"')
+    answers = Answers(
+        name=name,
+        email=email,
+        timezone=zone,
+        weekly_hours=parse_hours(hours),
+        language=language,
+        credentials=text("credentials"),
+        city=text("city"),
+        country=text("country"),
+        tagline=text("tagline"),
+        site_name=text("site_name"),
+        session_title=text("session_title", True),
+        session_minutes=int(number("session_minutes", 30, 10, 480)),
+        session_description=text("session_description"),
+        session_location=text("session_location"),
+        session_price=number("session_price", 0, 0, 100000),
+        currency=text("currency") or "EUR",
+        notice_hours=int(number("notice_hours", 24, 0, 24 * 60)),
+        horizon_days=int(number("horizon_days", 28, 1, 365)),
+        intro=text("intro"),
+        remove_samples=bool(data.get("remove_samples", True)),
+    )
+    if note:
+        answers.notes.append(note)
+    return answers
+
+
+# --- writing the site ------------------------------------------------------------
+
+
+def _q(value: object) -> str:
+    """A TOML value: JSON's string, number and boolean forms are TOML's too."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def site_toml(a: Answers, *, podcast: str = "", busy: list[str] | None = None) -> str:
+    lang = load_language(a.language, catalog_folder(Path(__file__).parents[1] / "theme"))
+    location = ", ".join(p for p in (a.city, a.country) if p)
+
+    def optional(key: str, value: object) -> list[str]:
+        return [f"{key} = {_q(value)}"] if value else []
+
+    lines = [
+        "# Your practice: who you are, your hours, your sessions.",
+        "# Written by `make init`; edit the values between the quotes.",
+        "# If something here is wrong, the build stops with one line saying what.",
+        "",
+        "[site]",
+        f"name = {_q(a.site_name or a.name)}",
+        f"language = {_q(a.language)}",
+        "",
+        "[coach]",
+        f"name = {_q(a.name)}",
+        *optional("credentials", a.credentials),
+        f"tagline = {_q(a.tagline or a.name)}",
+        f"email = {_q(a.email)}",
+        *optional("location", location),
+        f"timezone = {_q(a.timezone)}",
+        '# photo = "images/portrait.jpg"   # a file under content/',
+        '# photo_alt = "Portrait of …"',
+        "",
+        '# The main menu, in order: a page of this site ("about/") or an address.',
+        "[[menu]]",
+        f"label = {_q(lang.gettext('Articles'))}",
+        'link = "archives/"',
+    ]
+    if podcast:
+        lines += ["", "[[menu]]", f"label = {_q(lang.gettext('Podcast'))}", 'link = "podcast/"']
+    lines += [
+        "",
+        "[booking]",
+        f"busy_calendars = {_q(busy or [])}",
+        f"minimum_notice_hours = {a.notice_hours}",
+        f"horizon_days = {a.horizon_days}",
+        f"currency = {_q(a.currency)}",
+        "",
+        "[booking.weekly_hours]",
+        *(f"{day} = {_q(a.weekly_hours[day])}" for day in DAYS if day in a.weekly_hours),
+        "",
+        '[booking.date_overrides]   # a day off: "2026-12-24" = []',
+        "",
+        "[[booking.sessions]]",
+        f"slug = {_q(session_slug(a.session_title))}",
+        f"title = {_q(a.session_title)}",
+        f"duration_minutes = {a.session_minutes}",
+        *optional("description", a.session_description),
+        *optional("location", a.session_location),
+        f"price = {_q(a.session_price)}",
+    ]
+    return "\n".join(lines) + "\n" + podcast
+
+
+def session_slug(title: str) -> str:
+    """The session's address from its first words: "Séance découverte de 45
+    minutes" -> "seance-decouverte" (/book/seance-decouverte/)."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    words = [w for w in slug.split("-") if w and not w.isdigit()]
+    return "-".join(words[:2]) or "session"
+
+
+def sample_files(content: Path) -> list[Path]:
+    """The shipped sample files still as shipped (a file she changed is hers)."""
+    found = []
+    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
+        digest, _, relative = line.partition("  ")
+        path = content / relative
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+            found.append(path)
+    return found
+
+
+def home_page(a: Answers) -> str:
+    lead = a.intro or a.tagline or a.name
+    return f"Title: {a.name}\nSlug: home\nStatus: hidden\nSave_as:\nSummary: {lead}\n"
+
+
+def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> None:
+    """Write the coach's settings and pages into `project`; remove untouched samples."""
+    content = project / "content"
+    samples = sample_files(content) if a.remove_samples else []
+    sample_names = {p.relative_to(content).as_posix() for p in samples}
+    keeps_podcast = not a.remove_samples and (content / "podcast").is_dir()
+    podcast = ""
+    if keeps_podcast:
+        old = tomllib.loads((project / "site.toml").read_text(encoding="utf-8"))
+        if "podcast" in old:
+            podcast = "\n" + _podcast_table(old["podcast"])
+    busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(project)
+    for path in samples:
+        path.unlink()
+        say(f"removed the sample {path.relative_to(project).as_posix()}")
+    _remove_empty_folders(content)
+    site = project / "site.toml"
+    tmp = site.with_suffix(".toml.tmp")
+    tmp.write_text(site_toml(a, podcast=podcast, busy=busy), encoding="utf-8")
+    tomllib.loads(tmp.read_text(encoding="utf-8"))  # never leave a file the build can't read
+    tmp.replace(site)
+    say("wrote site.toml")
+    home = content / "pages/home.md"
+    if not home.exists() or home in samples:
+        home.parent.mkdir(parents=True, exist_ok=True)
+        home.write_text(home_page(a), encoding="utf-8")
+        say("wrote content/pages/home.md (the words under your tagline)")
+    for note in a.notes:
+        say(note)
+
+
+def _existing_busy(project: Path) -> list[str]:
+    try:
+        old = tomllib.loads((project / "site.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return []
+    content = project / "content"
+    return [p for p in old.get("booking", {}).get("busy_calendars", []) if (content / p).exists()]
+
+
+def _podcast_table(podcast: dict[str, Any]) -> str:
+    lines = ["[podcast]"]
+    lines += [f"{key} = {_q(value)}" for key, value in podcast.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _remove_empty_folders(content: Path) -> None:
+    for folder in sorted((p for p in content.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    (content / "pages").mkdir(parents=True, exist_ok=True)
