@@ -91,8 +91,8 @@ def parse_hours(text: str) -> dict[str, list[str]]:
                 windows.append(f"{_clock(start, text)}-{_clock(end, text)}")
             else:
                 raise InitError(
-                    f"hours: {word!r} is neither a day (mon, tue, …) nor a time range like 9-12:30; "
-                    'write e.g. "tue wed 9-12:30 14-18"'
+                    f"hours: {word!r} is neither a day (mon, tue, …) nor a time range "
+                    'like 9-12:30; write e.g. "tue wed 9-12:30 14-18"'
                 )
         if not days or not windows:
             raise InitError(f'hours: "{group}" needs days and times, e.g. "tue wed 9-12:30 14-18"')

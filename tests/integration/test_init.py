@@ -97,7 +97,8 @@ def test_a_bad_answer_stops_with_one_line_and_changes_nothing(tmp_path):
     assert done.returncode == 1
     lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
     assert lines == [
-        "init: timezone: 'Europe/Pari' is not a time zone; did you mean Europe/Paris, Europe/Madrid?"
+        "init: timezone: 'Europe/Pari' is not a time zone; "
+        "did you mean Europe/Paris, Europe/Madrid?"
     ]
     assert (project / "site.toml").read_bytes() == before
     assert (project / "content/articles/coaching-vs-mentoring.md").is_file()
