@@ -17,8 +17,10 @@ from ..common.language import language_of, site_languages
 from ..common.zones import iana_zones, unknown_zone
 from .assets import AssetCatalog
 from .coach import check_coach
+from .dates import numeric_date
 from .feed_safe import forbidden_character
 from .i18n import install, long_date
+from .links import broken_links, describe
 from .menu import check_menu
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
@@ -46,6 +48,13 @@ def check_settings(pelican) -> None:
         # file with its own "Could not process" line first.
         if pelican.settings.get("TIMEZONE") not in iana_zones():
             raise ConfigError("TIMEZONE", unknown_zone(pelican.settings.get("TIMEZONE")))
+        photo = (pelican.settings.get("COACH") or {}).get("photo")
+        if photo and not Path(pelican.settings["PATH"], photo).is_file():
+            raise ConfigError(
+                'COACH["photo"]',
+                f"{photo} is not a file in your content folder; put your portrait "
+                "there under that name, or remove the photo line",
+            )
         pelican.settings["_MENU"] = check_menu(pelican.settings.get("MENU"))
         site_languages(pelican.settings)
     except ConfigError as error:
@@ -72,6 +81,17 @@ def refuse_unpublishable_text(generator) -> None:
                 "quotes); use letters, digits and dashes",
                 document.relative_source_path,
                 slug,
+            )
+            raise SystemExit(1)
+        ambiguous = numeric_date(document.source_path)
+        if ambiguous:
+            key, text = ambiguous
+            log.critical(
+                "site: %s: %s: %s could be read as two different days; write it "
+                "year-month-day, like 2026-11-03",
+                document.relative_source_path,
+                key,
+                text,
             )
             raise SystemExit(1)
         found = forbidden_character(fields)
@@ -120,6 +140,18 @@ def localize_dates(content) -> None:
         content.locale_date = long_date(content.date, lang)
     if getattr(content, "modified", None):
         content.locale_modified = long_date(content.modified, lang)
+
+
+def refuse_broken_links(pelican) -> None:
+    """After every file is written, before the build is swapped in: a link
+    or image into the site that leads nowhere fails the build."""
+    broken = broken_links(Path(pelican.output_path), pelican.settings.get("SITEURL") or "")
+    if broken:
+        more = (
+            f" ({len(broken) - 1} more broken link(s) after fixing this)" if len(broken) > 1 else ""
+        )
+        log.critical("site: %s%s", describe(broken[0]), more)
+        raise SystemExit(1)
 
 
 def write_robots(pelican) -> None:
@@ -199,3 +231,4 @@ def register() -> None:
     signals.finalized.connect(write_robots)
     signals.finalized.connect(write_assets_and_headers)
     signals.finalized.connect(fix_sitemap)
+    signals.finalized.connect(refuse_broken_links)

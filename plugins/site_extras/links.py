@@ -1,0 +1,74 @@
+"""Every link and image of the written site that points into the site must
+lead to a file of it: a renamed page, a removed session (/book/<slug>/), a
+menu entry or a missing image stops the build instead of publishing a 404.
+
+Read from the written HTML (after Pelican and every plugin wrote theirs),
+so it sees what a visitor's browser would request. Fragments (#id) are
+left to `invoke check`, which reports them without stopping a build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    target: str  # as written in the page
+    pages: tuple[str, ...]  # site paths of the pages that carry it
+
+
+def internal_path(link: str, siteurl: str) -> str | None:
+    """The site path a link leads to ("about/index.html"), or None for other
+    origins, mail links and same-page fragments."""
+    link = link.replace("&amp;", "&")
+    if siteurl and link.startswith(siteurl.rstrip("/") + "/"):
+        link = link[len(siteurl.rstrip("/")) :]
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    path = unquote(parts.path).lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
+    """Links of `output`'s pages to files that are not in `output`, most
+    widespread first (a broken menu entry is on every page)."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(output.rglob("*.html")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        page_path = page.relative_to(output).as_posix()
+        for link in dict.fromkeys(_LINK.findall(text)):
+            path = internal_path(link, siteurl)
+            if path is not None and not _exists(output, path):
+                found.setdefault(link, []).append(page_path)
+    return sorted(
+        (BrokenLink(link, tuple(pages)) for link, pages in found.items()),
+        key=lambda b: (-len(b.pages), b.target),
+    )
+
+
+def _exists(output: Path, path: str) -> bool:
+    target = output / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def describe(broken: BrokenLink) -> str:
+    """One line: which link, where, and what to fix."""
+    where = (
+        broken.pages[0]
+        if len(broken.pages) == 1
+        else (f"{len(broken.pages)} pages (e.g. {broken.pages[0]})")
+    )
+    if len(broken.pages) > 2:
+        fix = "if it is in the menu, fix [[menu]] in site.toml; else the page or setting that links it"
+    elif broken.target.rstrip("/").split("/")[1:2] == ["book"]:
+        fix = "the session was renamed or removed: link to one in [[booking.sessions]]"
+    else:
+        fix = "fix the link in the content file of that page, or add the missing file"
+    return f"{broken.target} is not on the site but {where} links to it; {fix}"
