@@ -66,7 +66,7 @@ def describe(broken: BrokenLink) -> str:
         else (f"{len(broken.pages)} pages (e.g. {broken.pages[0]})")
     )
     if len(broken.pages) > 2:
-        fix = "if it is in the menu, fix [[menu]] in site.toml; else the page or setting that links it"
+        fix = "if it is in the menu, fix [[menu]] in site.toml; else what links it"
     elif broken.target.rstrip("/").split("/")[1:2] == ["book"]:
         fix = "the session was renamed or removed: link to one in [[booking.sessions]]"
     else:

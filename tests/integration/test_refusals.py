@@ -38,7 +38,7 @@ CASES = [
         'site: COACH["photo"]: images/portrait.jpg is not a file in your content folder',
     ),
     (
-        'MENU = [{"label": "Articles", "link": "archives/"}, {"label": "Qui", "link": "a-propos/"}]',
+        'MENU = [{"label": "Qui", "link": "a-propos/"}]',
         None,
         "site: /a-propos/ is not on the site but",
     ),
