@@ -86,6 +86,8 @@ def layered_settings(
         f"PLUGIN_PATHS = [{str(ROOT)!r}]",
         f"PLUGINS = [p for p in PLUGINS if p.removeprefix('plugins.') not in {list(without)!r}]"
         "  # noqa: F405",
+        # These builds bring content folders of their own, without the portrait.
+        "COACH = {k: v for k, v in COACH.items() if k not in ('photo', 'photo_alt')}  # noqa: F405",
     ]
     path.write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
     return path
