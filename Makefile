@@ -12,8 +12,10 @@ NODE_STAMP := node_modules/.package-lock-installed
 serve: $(STAMP)
 	$(BIN)/invoke build serve
 
+# The product's tests, then your own site (content/, site.toml) checked.
 test: $(DEV_STAMP) node
 	$(BIN)/invoke test
+	$(BIN)/invoke check
 
 init: $(STAMP)
 	$(BIN)/invoke init

@@ -378,3 +378,13 @@ def init(c, answers=""):
     except InitError as error:
         raise Exit(f"init: {error}", code=1) from None
     print("Done. Next: `make serve` to see your site; write articles in content/articles/.")
+
+
+@task
+def check(c):
+    """Check your own site (content/ with pelicanconf.py): links, images, HTML,
+    accessibility, calendar files, podcast feed; a plain report."""
+    with c.cd(str(ROOT)):
+        result = c.run(shlex.join([str(BIN / "python"), "-m", "sitetools.check"]), warn=True)
+    if not result.ok:
+        raise Exit(code=1)

@@ -1,0 +1,324 @@
+"""`invoke check`: the coach's own site, as built from her content/, checked
+the way the test suite checks the product, with a short report in plain
+words and exit status 1 when anything needs fixing.
+
+    python -m sitetools.check [--settings pelicanconf.py] [--content content]
+
+Checks: the site builds; every link and image into the site leads to a
+file, every #fragment to an id; no published file is left that nothing
+links to (a forgotten sample); every .ics parses (icalendar, and Mozilla
+ical.js when Node and `npm ci` are there); the podcast feed is XML whose
+audio files exist; HTML is valid (the W3C Nu checker, when Java and
+`npm ci` are there); 0 axe-core violations and no request to another
+origin on every kind of page (when Chromium and Playwright are there).
+A check whose tool is missing says so and what to install; it is not
+counted as passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM = Path("/usr/bin/chromium")
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+# Written for machines or browsers, never linked from a page.
+_UNLINKED = re.compile(
+    r"^(robots\.txt|sitemap\.xml|_headers|404\.html|theme/.*|feeds/.*|drafts/.*"
+    r"|book/.*\.json|book/[^/]+/availability\.ics|.*\.(gz|br))$"
+)
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def check(self, ok_text: str, problems: list[str]) -> None:
+        if problems:
+            self.problems += problems
+        else:
+            self.passed.append(ok_text)
+
+    def text(self) -> str:
+        lines = [f"ok    {line}" for line in self.passed]
+        lines += [f"FIX   {line}" for line in self.problems]
+        lines += [f"skip  {line}" for line in self.skipped]
+        if self.problems:
+            lines.append(f"{len(self.problems)} problem(s) to fix.")
+        else:
+            lines.append("Your site passes every check that could run.")
+        return "\n".join(lines)
+
+
+def build(content: Path, settings: Path, output: Path) -> tuple[int, str]:
+    """Build as `invoke build` does, but collect broken links instead of stopping."""
+    env = {**os.environ}
+    command = [sys.executable, "-m", "sitetools.build", str(content), "-s", str(settings)]
+    command += ["-o", str(output), "--ignore-cache", "-e", "REFUSE_BROKEN_LINKS=false"]
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    return proc.returncode, (proc.stdout + proc.stderr).strip()
+
+
+def pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def links(output: Path) -> tuple[list[str], set[str]]:
+    """Problems with links, images and fragments; the files that are linked."""
+    from plugins.site_extras.links import broken_links, describe, internal_path
+
+    problems = []
+    for broken in broken_links(output):
+        kind = "Missing image" if _is_image(broken.target) else "Broken link"
+        problems.append(f"{kind}: {describe(broken)}")
+    ids = {
+        p.relative_to(output).as_posix(): set(_ID.findall(p.read_text("utf-8")))
+        for p in pages(output)
+    }
+    linked: set[str] = set()
+    missing_fragments: dict[str, str] = {}
+    for page in pages(output):
+        here = page.relative_to(output).as_posix()
+        for link in _LINK.findall(page.read_text("utf-8")):
+            path = internal_path(link, "")
+            fragment = unquote(urlsplit(link.replace("&amp;", "&")).fragment)
+            if link.startswith("#"):
+                path = here
+            if path is None:
+                continue
+            target = path if (output / path).is_file() else f"{path.rstrip('/')}/index.html"
+            linked.add(target)
+            if fragment and target in ids and fragment not in ids[target]:
+                missing_fragments.setdefault(f"{link}", here)
+    problems += [
+        f"Broken link: {link} on {page}: that page has no #{link.split('#', 1)[1]}; "
+        "fix the part after # (it must be a heading's or element's id)"
+        for link, page in missing_fragments.items()
+    ]
+    return problems, linked
+
+
+def _is_image(target: str) -> bool:
+    return target.lower().rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif", "svg", "webp", "avif"}
+
+
+def orphans(output: Path, linked: set[str]) -> list[str]:
+    """Published files nothing links to: a sample left behind, a forgotten upload."""
+    texts = [p.read_text("utf-8", errors="replace") for p in output.rglob("*.xml")]
+    feeds = "\n".join(texts)
+    found = []
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        name = path.relative_to(output).as_posix()
+        if name in linked or _UNLINKED.match(name) or name.endswith(".html"):
+            continue
+        if f"/{name}" in feeds:
+            continue
+        found.append(
+            f"Unused file: {name} is published but no page or feed links to it; "
+            "delete it from content/ if it is a leftover (a sample?)"
+        )
+    return found
+
+
+def calendars(output: Path) -> tuple[list[str], list[Path]]:
+    import icalendar
+
+    problems, files = [], sorted(output.rglob("*.ics"))
+    for path in files:
+        name = path.relative_to(output).as_posix()
+        try:
+            calendar = icalendar.Calendar.from_ical(path.read_bytes())
+            errors = [c.errors for c in calendar.walk() if c.errors]
+        except (ValueError, IndexError, KeyError) as error:
+            errors = [str(error)]
+        if errors:
+            problems.append(
+                f"Calendar file {name} cannot be read by calendar apps; fix or delete it"
+            )
+    return problems, files
+
+
+def icaljs(files: list[Path], output: Path) -> list[str] | None:
+    node = shutil.which("node")
+    script = ROOT / "tests/interop/icaljs_dump.mjs"
+    if not node or not (NODE_MODULES / "ical.js").is_dir():
+        return None
+    if not files:
+        return []
+    proc = subprocess.run(
+        [node, str(script), *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=script.parent,
+        check=False,
+    )
+    parsed = json.loads(proc.stdout or "{}")
+    return [
+        f"Calendar file {Path(name).relative_to(output).as_posix()} is refused by "
+        f"Mozilla's ical.js ({result['error'][:80]}); fix or delete it"
+        for name, result in parsed.items()
+        if "error" in result
+    ]
+
+
+def podcast(output: Path) -> list[str]:
+    feed = output / "podcast/feed.xml"
+    if not feed.is_file():
+        return []
+    try:
+        root = ET.parse(feed).getroot()
+    except ET.ParseError as error:
+        return [f"The podcast feed podcast/feed.xml is not valid XML ({error})"]
+    problems = []
+    for enclosure in root.iter("enclosure"):
+        url = enclosure.get("url", "")
+        parts = urlsplit(url)
+        ours = not parts.netloc or parts.netloc.startswith(("127.0.0.1", "localhost"))
+        if ours and not (output / unquote(parts.path.lstrip("/"))).is_file():
+            problems.append(f"Podcast audio {url} is in the feed but not on the site")
+    return problems
+
+
+def html(output: Path) -> list[str] | None:
+    jar = NODE_MODULES / "vnu-jar/build/dist/vnu.jar"
+    if not shutil.which("java") or not jar.is_file():
+        return None
+    proc = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
+        + [str(p) for p in pages(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(proc.stdout or '{"messages": []}')["messages"]
+    return [
+        f"HTML error in {Path(urlsplit(m.get('url', '')).path).relative_to(output).as_posix()}"
+        f" line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+    ]
+
+
+def browser(output: Path) -> list[str] | None:
+    """axe-core and other-origin requests on one page of every kind."""
+    axe = NODE_MODULES / "axe-core/axe.min.js"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists() or not axe.is_file():
+        return None
+    from sitetools.server import serve_in_thread
+
+    kinds = _one_page_per_kind(output)
+    server, url = serve_in_thread(output)
+    problems = []
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            page = chromium.new_page()
+            origins: set[str] = set()
+            page.on(
+                "request",
+                lambda r: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(r.url))),
+            )
+            tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+            for name in kinds:
+                page.goto(f"{url}/{name}")
+                page.evaluate(axe.read_text(encoding="utf-8"))
+                result = page.evaluate(
+                    "t => axe.run(document, {runOnly: {type: 'tag', values: t}})", tags
+                )
+                problems += [
+                    f"Accessibility: {name}: {v['help']} ({v['id']})" for v in result["violations"]
+                ]
+            chromium.close()
+    finally:
+        server.shutdown()
+    other = sorted(o for o in origins if o != url and not o.startswith(("data:", "blob:")))
+    problems += [f"Privacy: a page loads something from {o}; remove it" for o in other]
+    return problems
+
+
+def _one_page_per_kind(output: Path) -> list[str]:
+    names = [p.relative_to(output).as_posix() for p in pages(output)]
+    chosen, seen = [], set()
+    for name in names:
+        parts = name.split("/")
+        kind = (
+            "slot"
+            if re.fullmatch(r"\d{8}T\d{6}Z", parts[-2] if len(parts) > 1 else "")
+            else (parts[0] if len(parts) > 1 else name)
+        )
+        if kind not in seen:
+            seen.add(kind)
+            chosen.append(name)
+    return chosen
+
+
+def run(content: Path, settings: Path) -> Report:
+    report = Report()
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "output"
+        code, log = build(content, settings, output)
+        if code != 0:
+            last = [line for line in log.splitlines() if line.strip()][-1:] or ["(no message)"]
+            report.problems.append(f"The site does not build: {last[0]}")
+            return report
+        report.passed.append(f"the site builds ({len(pages(output))} pages)")
+        link_problems, linked = links(output)
+        report.check("every link, image and #fragment leads somewhere", link_problems)
+        report.check("no published file is left unused", orphans(output, linked))
+        ics_problems, files = calendars(output)
+        report.check(f"{len(files)} calendar files read in icalendar", ics_problems)
+        # One report per file: one icalendar refused is not counted again.
+        refused = " ".join(ics_problems)
+        readable = [f for f in files if f" {f.relative_to(output).as_posix()} " not in refused]
+        for label, result, missing in (
+            (
+                "calendar files read in Mozilla ical.js",
+                icaljs(readable, output),
+                "Node.js and `npm ci`",
+            ),
+            ("HTML valid (W3C Nu checker)", html(output), "Java and `npm ci`"),
+            (
+                "0 accessibility violations (axe-core), no request to another site",
+                browser(output),
+                "Chromium (apt-get install chromium) and `npm ci`",
+            ),
+        ):
+            if result is None:
+                report.skipped.append(f"{label}: needs {missing}")
+            else:
+                report.check(label, result)
+        report.check("podcast feed", podcast(output))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitetools.check", description=__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", default="content")
+    args = parser.parse_args(argv)
+    print(f"Checking the site built from {args.content}/ with {args.settings} ...")
+    report = run(Path(args.content).resolve(), Path(args.settings).resolve())
+    print(report.text())
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

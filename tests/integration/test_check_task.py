@@ -1,0 +1,60 @@
+"""`invoke check` (python -m sitetools.check): the coach's own site, checked
+with a plain report. One broken link, one missing image and one unreadable
+calendar file are reported, exactly those three; the sample site passes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.fixture_site import write_fixture_site
+from tests.support.site import ROOT, SAMPLE_CONTENT, SAMPLE_SETTINGS
+
+
+def _check(content: Path, settings: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitetools.check",
+            "--content",
+            str(content),
+            "--settings",
+            str(settings),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_three_problems_are_reported_in_plain_words_and_nothing_else(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    (content / "podcast/agenda.ics").write_bytes(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:nope\r\n"
+    )
+    (content / "articles/liens.md").write_text(
+        "Title: Liens\nDate: 2026-11-03\n\n"
+        "[Ailleurs](/nulle-part/) ![Portrait](/podcast/absente.png) "
+        "[Agenda](/podcast/agenda.ics)\n",
+        encoding="utf-8",
+    )
+    done = _check(content, settings)
+    assert done.returncode == 1, done.stdout + done.stderr
+    problems = [line for line in done.stdout.splitlines() if line.startswith("FIX")]
+    assert len(problems) == 3, done.stdout
+    assert problems[0].startswith("FIX   Broken link: /nulle-part/ is not on the site but ")
+    assert problems[1].startswith("FIX   Missing image: /podcast/absente.png is not on the site")
+    assert problems[2].startswith("FIX   Calendar file podcast/agenda.ics cannot be read")
+    assert done.stdout.rstrip().endswith("3 problem(s) to fix.")
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_the_sample_site_passes_every_check(tmp_path):
+    done = _check(SAMPLE_CONTENT, SAMPLE_SETTINGS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "FIX" not in done.stdout
+    assert "Your site passes every check that could run." in done.stdout
