@@ -122,9 +122,20 @@ def reserve(c):
     serve(c)
 
 
+def _require_siteurl(task_name: str) -> None:
+    """The public build needs the site's address; say so before building."""
+    if not os.environ.get("SITEURL", "").startswith(("https://", "http://")):
+        raise Exit(
+            f"{task_name}: SITEURL is not set: set it to the address of your site, e.g. "
+            f"SITEURL=https://coach.example.fr invoke {task_name} (docs/publishing.md)",
+            code=1,
+        )
+
+
 @task
 def preview(c):
     """Build the production version of the site (needs SITEURL)."""
+    _require_siteurl("preview")
     _safe_build(c, CONFIG["settings_publish"])
 
 
@@ -151,6 +162,7 @@ def publish(c):
         )
     if not shutil.which("rsync"):
         raise Exit("publish: rsync is not installed.", code=1)
+    _require_siteurl("publish")
     with _publishing():
         _safe_build(c, CONFIG["settings_publish"], locked=True)  # only a good build is uploaded
         _upload_by_rsync(c)
@@ -183,19 +195,44 @@ def _upload_by_rsync(c) -> None:
 
 @task
 def gh_pages(c):
-    """Build the production site and push it to the gh-pages branch."""
+    """Build the production site and push it to the gh-pages branch of DEPLOY_REMOTE."""
+    remote = _deploy_remote()
+    _require_siteurl("gh-pages")
     with _publishing():
         _safe_build(c, CONFIG["settings_publish"], locked=True)
-        _push_to_gh_pages(c)
+        _push_to_gh_pages(c, remote)
 
 
-def _push_to_gh_pages(c) -> None:
+def _deploy_remote() -> str:
+    """Where gh-pages pushes: a remote the coach names (DEPLOY_REMOTE), never
+    this project's `origin` by default: in a clone, origin is the project
+    she copied, not her site."""
+    remote = os.environ.get("DEPLOY_REMOTE", "").strip()
+    if not remote:
+        raise Exit(
+            "gh-pages: DEPLOY_REMOTE is not set: create your own repository on GitHub, "
+            "then e.g. DEPLOY_REMOTE=git@github.com:you/your-site.git invoke gh-pages "
+            "(docs/publishing.md)",
+            code=1,
+        )
+    if remote == "origin":
+        raise Exit(
+            "gh-pages: DEPLOY_REMOTE=origin is where this project was cloned from, not your "
+            "site; set DEPLOY_REMOTE to your own repository's address (docs/publishing.md)",
+            code=1,
+        )
+    return remote
+
+
+def _push_to_gh_pages(c, remote: str) -> None:
     c.run(
         shlex.join(
             [
                 str(BIN / "ghp-import"),
                 "-b",
                 CONFIG["github_pages_branch"],
+                "-r",
+                remote,
                 "-m",
                 CONFIG["commit_message"],
                 "--no-jekyll",

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 TABLES = ("site", "coach", "menu", "booking", "podcast")
-SITE_KEYS = ("name", "subtitle", "language", "extra_languages")
+SITE_KEYS = ("name", "subtitle", "language", "extra_languages", "domain")
 
 
 class SiteFileError(SystemExit):
@@ -87,6 +87,8 @@ def settings_from(data: dict[str, Any], file_name: str = "site.toml") -> dict[st
         settings["TIMEZONE"] = coach["timezone"]
     settings["DEFAULT_LANG"] = site.get("language", "en")
     settings["EXTRA_LANGUAGES"] = site.get("extra_languages", [])
+    if site.get("domain"):
+        settings["CNAME"] = site["domain"]
     if "menu" in data:
         menu = data["menu"]
         if not isinstance(menu, list):

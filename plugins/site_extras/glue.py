@@ -157,6 +157,13 @@ def refuse_broken_links(pelican) -> None:
         raise SystemExit(1)
 
 
+def write_cname(pelican) -> None:
+    """GitHub Pages keeps a custom domain only while the site carries CNAME."""
+    domain = pelican.settings.get("CNAME")
+    if domain:
+        Path(pelican.output_path, "CNAME").write_text(f"{domain}\n", encoding="utf-8")
+
+
 def write_robots(pelican) -> None:
     origin = pelican.settings.get("SITEURL") or pelican.settings["FEED_DOMAIN"]
     text = f"User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"
@@ -232,6 +239,7 @@ def register() -> None:
     signals.generator_init.connect(template_helpers)
     signals.content_object_init.connect(localize_dates)
     signals.finalized.connect(write_robots)
+    signals.finalized.connect(write_cname)
     signals.finalized.connect(write_assets_and_headers)
     signals.finalized.connect(fix_sitemap)
     signals.finalized.connect(refuse_broken_links)

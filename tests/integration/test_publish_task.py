@@ -110,18 +110,34 @@ def test_publish_mirrors_a_good_build_and_leaves_the_server_alone_after_a_bad_on
 
 def test_gh_pages_pushes_the_built_site_and_nothing_after_a_failed_build(tmp_path: Path):
     project = _project_copy(tmp_path)
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('CNAME = "coach.example.fr"\n')  # site.toml: [site] domain
     origin = tmp_path / "origin.git"
     _git("init", "--bare", "-q", str(origin), cwd=tmp_path)
     _git("init", "-q", cwd=project)
-    _git("remote", "add", "origin", str(origin), cwd=project)
+    _git("remote", "add", "mysite", str(origin), cwd=project)
     identity = {
         f"GIT_{who}_{what}": value
         for who in ("AUTHOR", "COMMITTER")
         for what, value in (("NAME", "Coach"), ("EMAIL", "coach@example.org"))
     }
 
+    unnamed = _invoke("gh-pages", project, identity)
+    assert unnamed.returncode == 1
+    assert [line for line in (unnamed.stdout + unnamed.stderr).splitlines() if line] == [
+        "gh-pages: DEPLOY_REMOTE is not set: create your own repository on GitHub, then e.g. "
+        "DEPLOY_REMOTE=git@github.com:you/your-site.git invoke gh-pages (docs/publishing.md)"
+    ]
+    refused = _invoke("gh-pages", project, {**identity, "DEPLOY_REMOTE": "origin"})
+    assert refused.returncode == 1 and "not your site" in refused.stderr
+    nowhere = _invoke("gh-pages", project, {**identity, "DEPLOY_REMOTE": "mysite", "SITEURL": ""})
+    assert nowhere.returncode == 1
+    assert "gh-pages: SITEURL is not set: set it to the address of your site" in nowhere.stderr
+    identity["DEPLOY_REMOTE"] = "mysite"
+
     proc = _invoke("gh-pages", project, identity)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _git("show", "gh-pages:CNAME", cwd=origin) == "coach.example.fr\n"
     pushed = _git("rev-parse", "gh-pages", cwd=origin).strip()
     files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split("\n"))
     built = snapshot(project / "output")
