@@ -77,7 +77,9 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
     if not path.is_file():
         raise SiteError(f"settings file {settings_file} not found (run from the project folder)")
     settings = read_settings(str(path))
-    siteurl = settings.get("SITEURL") or ""
+    # The public address, as publishconf.py takes it: links in clients'
+    # emails must open on the client's computer, not only on this one.
+    siteurl = (environ.get("SITEURL") or settings.get("SITEURL") or "").rstrip("/")
     return Desk(
         raw=settings.get("BOOKING"),
         content_path=Path(settings["PATH"]),
@@ -85,7 +87,9 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         theme_static=tuple(theme_static_folders(settings)),
         root=Path.cwd(),
         siteurl=siteurl,
-        origin=(settings.get("FEED_DOMAIN") or siteurl).rstrip("/"),
+        origin=(
+            siteurl if environ.get("SITEURL") else settings.get("FEED_DOMAIN") or siteurl
+        ).rstrip("/"),
         now=clock(environ),
         environ=environ,
         default_lang=settings.get("DEFAULT_LANG"),

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from functools import cached_property, partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ...common.clock import read_clock
 from ...common.config import ConfigError
@@ -41,6 +42,15 @@ from .settings import DeskSettings, SmtpSettings, parse_desk
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
 # A slot page URL or path works too: request emails carry it.
 _SLOT_PATH = re.compile(r"book/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<stamp>\d{8}T\d{6}Z)")
+
+
+_LINKS = re.compile(r"https?://[^\s)>\]]+")
+
+
+def _local(url: str) -> bool:
+    """A link only this computer can open (the local preview's address)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in {"localhost", "0.0.0.0", "::1"} or host.startswith("127.")
 
 
 # The catalogs of the theme this project ships (cli.py passes the THEME's).
@@ -219,6 +229,16 @@ def send(
     smtp = desk.smtp
     if smtp is None or not outcome.messages:
         return []
+    for msg in outcome.messages:
+        local = [
+            link for link in _LINKS.findall(msg.get_body(("plain",)).get_content()) if _local(link)
+        ]
+        if local:
+            raise DeskError(
+                f"not sent: the email links to {local[0]}, this computer's own address; set "
+                "SITEURL to your site's address, e.g. SITEURL=https://coach.example.fr "
+                "invoke confirm ..."
+            )
     sent = []
     for msg in outcome.messages:
         mail.send(msg, smtp, desk.environ)
@@ -439,7 +459,8 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
     smtp = desk.smtp
     sender = smtp.sender if smtp and smtp.sender else entry.organizer_email
     rebook = ""
-    if desk.origin.startswith(("http://", "https://")):
+    # A client cannot open this computer's own address: no link rather than a dead one.
+    if desk.origin.startswith(("http://", "https://")) and not _local(desk.origin):
         rebook = f"{desk.origin.rstrip('/')}/book/{entry.session}/"
     msg = message(
         entry,

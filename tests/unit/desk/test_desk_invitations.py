@@ -18,7 +18,9 @@ from tests.support.desk_sample import (
     FREE,
     cancel_file,
     confirmed_then_cancelled,
+    make_desk,
     request_file,
+    sample_booking,
 )
 
 NAME, EMAIL, UID = CLIENT_NAME, CLIENT_EMAIL, f"{FREE[0]}@hartcoaching.example"
@@ -133,4 +135,37 @@ def test_the_request_body_says_when_in_the_coachs_zone(outbox):
         (outbox / f"{FREE[0]}-cancel-1.eml").read_bytes(), policy=policy.default
     )
     text = cancel.get_body(("plain",)).get_content()
-    assert "is cancelled" in text and "http://127.0.0.1:8000/book/discovery/" in text
+    # Desk run against the local preview: no link the client could not open.
+    assert "is cancelled" in text and "127.0.0.1" not in text and "To choose" not in text
+
+
+def test_a_cancellation_links_to_the_public_booking_page(tmp_path):
+    from dataclasses import replace
+
+    from plugins.booking.desk import commands
+
+    desk = replace(make_desk(tmp_path), origin="https://hartcoaching.example")
+    commands.confirm(desk, FREE[0], "Ada", "ada@example.org")
+    commands.cancel(desk, FREE[0])
+    cancel = email.message_from_bytes(
+        (desk.outbox / f"{FREE[0]}-cancel-1.eml").read_bytes(), policy=policy.default
+    )
+    text = cancel.get_body(("plain",)).get_content()
+    assert "To choose another time: https://hartcoaching.example/book/discovery/" in text
+
+
+def test_a_message_linking_to_this_computer_is_never_sent(tmp_path):
+    from dataclasses import replace
+
+    from plugins.booking.desk import commands
+
+    raw = {**sample_booking(), "smtp": {"host": "127.0.0.1", "port": 9, "security": "none"}}
+    desk = replace(make_desk(tmp_path), raw=raw)
+    outcome = commands.confirm(
+        desk, FREE[0], "Ada", "ada@example.org", "Room: http://localhost:8000/room"
+    )
+    with pytest.raises(commands.DeskError) as error:
+        commands.send(desk, outcome)  # refused before any connection to port 9
+    assert str(error.value).startswith(
+        "not sent: the email links to http://localhost:8000/room, this computer's own address"
+    )
