@@ -124,7 +124,7 @@ _MACHINE = {"website", "article", "noindex", "summary", "light dark"}
 
 
 def _templates() -> list[Path]:
-    return sorted(TEMPLATES.rglob("*.html"))
+    return sorted([*TEMPLATES.rglob("*.html"), *TEMPLATES.rglob("*.txt")])
 
 
 @pytest.mark.parametrize("path", _templates(), ids=lambda p: p.relative_to(TEMPLATES).as_posix())

@@ -94,6 +94,7 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         environ=environ,
         default_lang=settings.get("DEFAULT_LANG"),
         catalogs=catalog_folder(settings["THEME"]),
+        templates=Path(settings["THEME"], "templates"),
     )
 
 

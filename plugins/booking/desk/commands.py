@@ -36,7 +36,15 @@ from ..model import Slot
 from ..plan import make_plan
 from ..settings import BookingSettings, Session
 from . import calendar_sync, ledger, mail
-from .invitations import CANCEL, REQUEST, invitation, message, when_label
+from .invitations import (
+    CANCEL,
+    REQUEST,
+    TEMPLATES,
+    check_wording,
+    invitation,
+    message,
+    when_label,
+)
 from .settings import DeskSettings, SmtpSettings, parse_desk
 
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
@@ -78,6 +86,7 @@ class Desk:
     lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
     default_lang: object = "en"  # DEFAULT_LANG
     catalogs: Path = SHIPPED_CATALOGS  # the theme's translations/ folder
+    templates: Path = TEMPLATES  # the theme's templates (desk/*.txt word the emails)
 
     def language(self, code: str = "", setting: str = "DEFAULT_LANG") -> Language:
         """The site's language, or a booking's own (`code`, as --lang gives it)."""
@@ -308,6 +317,7 @@ def _when(desk: Desk, entry: Entry) -> str:
 
 
 def _check_paths(desk: Desk) -> None:
+    check_wording(desk.templates)
     for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
         ledger_format.refuse_published(
             key, path, desk.content_path, desk.output_path, desk.theme_static
@@ -472,6 +482,7 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
         now=desk.now,
         lang=lang,
         rebook_url=rebook,
+        templates=desk.templates,
     )
     stem = f"{entry.slot_id}-{method.lower()}-{entry.sequence}"
     outbox = desk.outbox

@@ -15,18 +15,25 @@ the inline part. It is encoded 7-bit clean, so any SMTP server relays it.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 
 from ...common.ical import new_calendar
 from ...common.language import Language
+from ..errors import BookingError
 from ..ics import reminder
 from ..labels import day_label, time_range, zone_label
 from ..ledger_format import X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
 
+# The shipped theme's wording (cli.py passes the THEME's templates folder).
+TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "templates"
 REQUEST = "REQUEST"
 CANCEL = "CANCEL"
 # CRLF and no 8-bit bodies: the most widely relayable form of a message.
@@ -73,30 +80,35 @@ def message(
     now: datetime,
     lang: Language,
     rebook_url: str = "",
+    templates: Path = TEMPLATES,
 ) -> EmailMessage:
-    """The message to the client, in `lang` (the booking's language)."""
-    _ = lang.gettext
+    """The message to the client, in `lang` (the booking's language), worded
+    by the theme's desk/confirmed.txt or desk/cancelled.txt."""
     zone = ZoneInfo(timezone)
     when = when_label(entry, zone, timezone, lang)
-    msg = EmailMessage(policy=MAIL_POLICY)
-    subject = (
-        _("Confirmed: {session}, {time}")
-        if method == REQUEST
-        else _("Cancelled: {session}, {time}")
+    subject, body = wording(
+        templates,
+        "desk/confirmed.txt" if method == REQUEST else "desk/cancelled.txt",
+        lang,
+        client=entry.name,
+        session=entry.summary,
+        coach=entry.organizer_name,
+        coach_email=entry.organizer_email,
+        when=when,
+        utc=f"{entry.start:%H:%M}-{entry.end:%H:%M} UTC",
+        place=entry.location,
+        note=entry.note,
+        reason=entry.reason,
+        rebook_url=rebook_url,
     )
-    msg["Subject"] = subject.format(session=entry.summary, time=when)
+    msg = EmailMessage(policy=MAIL_POLICY)
+    msg["Subject"] = subject
     msg["From"] = formataddr((entry.organizer_name, sender))
     msg["To"] = formataddr((entry.name, entry.email))
     if sender.lower() != entry.organizer_email.lower():
         msg["Reply-To"] = formataddr((entry.organizer_name, entry.organizer_email))
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(idstring=f"{entry.slot_id}.{entry.sequence}", domain=host)
-    body = (
-        _request_body(entry, when, lang) if method == REQUEST else _cancel_body(entry, when, lang)
-    )
-    if method == CANCEL and rebook_url:
-        body += "\n" + _("To choose another time: {url}").format(url=rebook_url) + "\n"
-    body += f"\n{entry.organizer_name}\n{entry.organizer_email}\n"
     msg.set_content(body)
     msg.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     msg.add_attachment(ics, maintype="application", subtype="ics", filename="invite.ics")
@@ -106,39 +118,42 @@ def message(
     return msg
 
 
-def _request_body(entry: Entry, when: str, lang: Language) -> str:
-    _ = lang.gettext
-    utc = f"{entry.start:%H:%M}-{entry.end:%H:%M} UTC"
-    lines = [
-        _("Dear {name},").format(name=entry.name),
-        "",
-        _("your {session} with {coach} is confirmed:").format(
-            session=entry.summary, coach=entry.organizer_name
-        ),
-        "",
-        "  " + _("When: {time} ({utc})").format(time=when, utc=utc),
-        "  " + _("Where: {place}").format(place=entry.location),
-        "",
-    ]
-    if entry.note:
-        lines += [entry.note, ""]
-    lines += [
-        _("The invitation is attached: accept it to keep the time in your calendar."),
-        _("To move or cancel it, simply reply to this email."),
-    ]
-    return "\n".join(lines) + "\n"
+def check_wording(templates: Path) -> None:
+    """Both templates compile: checked before anything is recorded."""
+    env = _environment(templates)
+    for name in ("desk/confirmed.txt", "desk/cancelled.txt"):
+        try:
+            env.get_template(name)
+        except TemplateNotFound:
+            raise BookingError(
+                f"{templates / name} is missing; restore it from the project"
+            ) from None
+        except TemplateError as error:
+            raise BookingError(f"{templates / name}: {error}; fix the template") from None
 
 
-def _cancel_body(entry: Entry, when: str, lang: Language) -> str:
-    _ = lang.gettext
-    lines = [
-        _("Dear {name},").format(name=entry.name),
-        "",
-        _("your {session} with {coach} on {time} is cancelled.").format(
-            session=entry.summary, coach=entry.organizer_name, time=when
-        ),
-    ]
-    if entry.reason:
-        lines += ["", entry.reason]
-    lines += ["", _("The attached cancellation removes it from your calendar.")]
-    return "\n".join(lines) + "\n"
+def _environment(templates: Path) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates)),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+def wording(templates: Path, name: str, lang: Language, **values: str) -> tuple[str, str]:
+    """(subject, body) of a desk template: its first line, then the rest.
+    Plain text: nothing is escaped, and a line break in a value could only
+    come from the coach's own --note."""
+    env = _environment(templates)
+    env.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=False)
+    try:
+        text = env.get_template(name).render(**values)
+    except TemplateNotFound:
+        raise BookingError(f"{templates / name} is missing; restore it from the project") from None
+    except TemplateError as error:
+        raise BookingError(f"{templates / name}: {error}; fix the template") from None
+    subject, _, body = text.lstrip("\n").partition("\n")
+    body = re.sub(r"\n{3,}", "\n\n", body.strip("\n")) + "\n"
+    return " ".join(subject.split()), body

@@ -104,3 +104,44 @@ def test_an_unknown_client_language_is_one_line_naming_the_option(tmp_path):
         commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL, lang="klingon")
     assert str(error.value).startswith("--lang: 'klingon' is not a language this site has")
     assert not desk.ledger_path.exists()
+
+
+def test_the_coach_words_her_own_emails_in_the_theme(tmp_path):
+    import shutil
+
+    from plugins.booking.desk.invitations import TEMPLATES
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "desk", templates / "desk")
+    mine = templates / "desk/confirmed.txt"
+    mine.write_text(
+        mine.read_text("utf-8").replace(
+            '{{ _("To move or cancel it, simply reply to this email.") }}',
+            "À très vite, et n’hésitez pas à m’écrire.",
+        ),
+        "utf-8",
+    )
+    desk = replace(
+        make_desk(tmp_path / "p", sessions=LATIN), default_lang="fr", templates=templates
+    )
+    commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL)
+    _, msg = _eml(desk.outbox, f"{FREE[0]}-request-0")
+    body = _text(msg)
+    assert "À très vite, et n’hésitez pas à m’écrire." in body
+    assert "Bonjour" in body  # the rest is still the translated default
+
+
+def test_a_broken_email_template_is_one_line_and_nothing_is_recorded(tmp_path):
+    import shutil
+
+    from plugins.booking.desk.invitations import TEMPLATES
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "desk", templates / "desk")
+    (templates / "desk/confirmed.txt").write_text("{{ _('Hello') }\n", "utf-8")
+    desk = replace(make_desk(tmp_path / "p"), templates=templates)
+    with pytest.raises(commands.BookingError) as error:
+        commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL)
+    assert str(error.value).startswith(f"{templates / 'desk/confirmed.txt'}: ")
+    assert "fix the template" in str(error.value) and "\n" not in str(error.value)
+    assert not desk.ledger_path.exists() and not desk.outbox.exists()
