@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from tests.support.project import project_copy
+from tests.support.project import project_copy, sample_project
 from tests.support.site import DEFAULT_EPOCH, FIXTURES
 
 INVOKE = Path(sys.executable).with_name("invoke")
@@ -44,7 +44,7 @@ def _build(project: Path) -> Path:
 
 
 def test_init_makes_the_site_hers_and_nothing_of_the_sample_is_published(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = sample_project(project_copy(tmp_path / "project"))
     mine = project / "content/articles/mon-premier-article.md"
     mine.write_text("Title: Mon premier article\nDate: 2026-11-02\n\nBonjour.\n", "utf-8")
     done = _init(project)
@@ -72,7 +72,7 @@ def test_init_makes_the_site_hers_and_nothing_of_the_sample_is_published(tmp_pat
 
 
 def test_init_twice_is_safe_and_keeps_what_she_changed(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = sample_project(project_copy(tmp_path / "project"))
     edited = project / "content/pages/about.md"
     edited.write_text(edited.read_text("utf-8") + "\nMa propre phrase.\n", "utf-8")
     assert _init(project).returncode == 0
@@ -86,7 +86,7 @@ def test_init_twice_is_safe_and_keeps_what_she_changed(tmp_path):
 
 
 def test_a_bad_answer_stops_with_one_line_and_changes_nothing(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = sample_project(project_copy(tmp_path / "project"))
     before = (project / "site.toml").read_bytes()
     answers = tmp_path / "answers.toml"
     answers.write_text(

@@ -10,15 +10,14 @@ broken article never empties or damages the live site.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
-from tests.support.project import project_copy
-from tests.support.site import DEFAULT_EPOCH, ROOT, SAMPLE_CONTENT, SAMPLE_SETTINGS, snapshot
+from tests.support.project import project_copy, sample_project
+from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
 
 INVOKE = Path(sys.executable).with_name("invoke")
 # rsync runs `ssh -p PORT HOST rsync --server ...`; run that rsync here.
@@ -35,15 +34,7 @@ def _project_copy(tmp_path: Path) -> Path:
     project = project_copy(tmp_path / "project")
     # The site it publishes is the frozen sample, whatever the coach made of
     # content/ and her settings.
-    shutil.rmtree(project / "content")
-    shutil.copytree(SAMPLE_CONTENT, project / "content")
-    sample = (project / SAMPLE_SETTINGS.relative_to(ROOT)).as_posix()
-    (project / "pelicanconf.py").write_text(
-        "import runpy\n"
-        f"globals().update((k, v) for k, v in runpy.run_path({sample!r}).items() if k.isupper())\n",
-        encoding="utf-8",
-    )
-    return project
+    return sample_project(project)
 
 
 def _break_an_article(project: Path) -> None:

@@ -21,6 +21,7 @@ from tests.support.site import (
     build_site,
     html_files,
     layered_settings,
+    sample_publishconf,
     snapshot,
 )
 
@@ -98,7 +99,8 @@ def test_changing_the_css_changes_its_name(tmp_path: Path, site: Path):
 
 def test_precompressed_files_decompress_to_the_originals(tmp_path: Path):
     out = tmp_path / "public"
-    build_site(out, settings_file="publishconf.py", env={"SITEURL": "https://coach.example.org"})
+    settings = sample_publishconf(tmp_path)
+    build_site(out, settings_file=str(settings), env={"SITEURL": "https://coach.example.org"})
     pairs = 0
     for packed in [*out.rglob("*.gz"), *out.rglob("*.br")]:
         original = packed.with_suffix("")

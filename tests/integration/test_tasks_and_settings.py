@@ -27,10 +27,11 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess:
 def test_pelicanconf_is_local_and_names_the_coach_once():
     proc = _python(
         "import pelicanconf as c; print(repr(c.SITEURL), c.AUTHOR == c.COACH['name'],"
-        " c.BOOKING['organizer']['email'] == c.COACH['email'], c.TIMEZONE)"
+        " c.BOOKING['organizer']['email'] == c.COACH['email'],"
+        " c.TIMEZONE == c.COACH['timezone'] == c.BOOKING['timezone'])"
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["''", "True", "True", "America/New_York"]
+    assert proc.stdout.split() == ["''", "True", "True", "True"]
 
 
 def test_publishconf_needs_siteurl_and_says_so_in_one_line():

@@ -19,3 +19,14 @@ def project_copy(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+def sample_project(project: Path) -> Path:
+    """Make a project copy the frozen sample practice (its content/ and
+    site.toml), whatever the coach made of hers."""
+    from tests.support.site import SAMPLE
+
+    shutil.rmtree(project / "content", ignore_errors=True)
+    shutil.copytree(SAMPLE / "content", project / "content")
+    shutil.copy(SAMPLE / "site.toml", project / "site.toml")
+    return project

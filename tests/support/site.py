@@ -112,3 +112,25 @@ def sample_settings():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def sample_pelicanconf(folder: Path) -> Path:
+    """A `pelicanconf.py` in `folder` that is the frozen sample's settings,
+    for what imports pelicanconf by name (publishconf.py, the tasks)."""
+    path = folder / "pelicanconf.py"
+    path.write_text(
+        "import runpy\n"
+        f"globals().update((k, v) for k, v in runpy.run_path({str(SAMPLE_SETTINGS)!r}).items()"
+        " if k.isupper())\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def sample_publishconf(folder: Path) -> Path:
+    """The project's own publishconf.py over the frozen sample's settings."""
+    sample_pelicanconf(folder)
+    path = folder / "publishconf.py"
+    source = (ROOT / "publishconf.py").read_text(encoding="utf-8")
+    path.write_text(f"import sys\nsys.path.insert(0, {str(folder)!r})\n{source}", encoding="utf-8")
+    return path
