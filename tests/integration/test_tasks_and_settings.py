@@ -99,15 +99,33 @@ def test_clean_removes_the_output_the_cache_and_a_cut_off_build(tmp_path):
 
 
 def test_invoke_preview_without_siteurl_shows_why(tmp_path):
-    """The settings file's own message reaches the coach, not only "build failed"."""
+    """The real reason reaches the coach, not only "build failed"."""
     env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
     proc = subprocess.run(
         [str(INVOKE), "preview"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert proc.returncode == 1
     lines = (proc.stdout + proc.stderr).strip().splitlines()
-    assert lines[0].startswith("publishconf.py: set the environment variable SITEURL")
-    assert lines[-1] == "build failed; output/ was left as it was."
+    assert lines == [
+        "preview: SITEURL is not set: set it to the address of your site, e.g. "
+        "SITEURL=https://coach.example.fr invoke preview (docs/publishing.md)"
+    ]
+
+
+def test_the_hosts_build_command_without_siteurl_says_why():
+    """The Netlify / Cloudflare command (README) stops with publishconf.py's line."""
+    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    command = [sys.executable, "-m", "sitetools.build", "content", "-s", "publishconf.py"]
+    proc = subprocess.run(
+        [*command, "-o", "/nonexistent/output"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("publishconf.py: set the environment variable SITEURL")
     assert "Traceback" not in proc.stderr
 
 
