@@ -146,3 +146,24 @@ def test_a_malformed_build_clock_is_named(tmp_path):
         proc.stderr
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_a_typo_in_site_toml_is_one_line_naming_line_and_column(tmp_path):
+    from tests.support.project import project_copy, sample_project
+
+    project = sample_project(project_copy(tmp_path / "project"))
+    site = project / "site.toml"
+    site.write_text(
+        site.read_text("utf-8").replace('name = "Dr. Eleanor Hart"', "name = Dr"), "utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitetools.build", "content", "-s", "pelicanconf.py", "-o", "out"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("site.toml: line 12, column 8: invalid value")
+    assert not (project / "out").exists()
