@@ -19,6 +19,8 @@ _NARROW = str.maketrans({"\u202f": " "})
 
 
 def page_language(context, languages: list[Language]) -> Language:
+    if len(languages) == 1:
+        return languages[0]  # most sites: nothing to choose, every call
     code = context.get("page_language")
     if code:
         return next(lang for lang in languages if lang.code == code)
@@ -73,7 +75,11 @@ def install(env, languages: list[Language]) -> None:
 
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    if len(languages) == 1:
+        # One language: the catalog's own functions, no per-call lookup.
+        env.install_gettext_callables(languages[0].gettext, languages[0].ngettext, newstyle=True)
+    else:
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["language"] = language
     env.globals["alternates"] = alternates
     env.globals["SITE_LANGUAGES"] = languages

@@ -39,13 +39,18 @@ def internal_path(link: str, siteurl: str) -> str | None:
 def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
     """Links of `output`'s pages to files that are not in `output`, most
     widespread first (a broken menu entry is on every page)."""
+    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    # Every page repeats the menu and footer: decide each distinct link once.
+    verdicts: dict[str, bool] = {}
     found: dict[str, list[str]] = {}
     for page in sorted(output.rglob("*.html")):
         text = page.read_text(encoding="utf-8", errors="replace")
         page_path = page.relative_to(output).as_posix()
         for link in dict.fromkeys(_LINK.findall(text)):
-            path = internal_path(link, siteurl)
-            if path is not None and not _exists(output, path):
+            if link not in verdicts:
+                path = internal_path(link, siteurl)
+                verdicts[link] = path is None or _exists(files, path)
+            if not verdicts[link]:
                 found.setdefault(link, []).append(page_path)
     return sorted(
         (BrokenLink(link, tuple(pages)) for link, pages in found.items()),
@@ -53,9 +58,8 @@ def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
     )
 
 
-def _exists(output: Path, path: str) -> bool:
-    target = output / path
-    return target.is_file() or (target / "index.html").is_file()
+def _exists(files: set[str], path: str) -> bool:
+    return path in files or f"{path.rstrip('/')}/index.html" in files
 
 
 def describe(broken: BrokenLink) -> str:
