@@ -64,7 +64,8 @@ def check_settings(pelican) -> None:
 
 def refuse_unpublishable_text(generator) -> None:
     """One line naming the file and field, before any page or feed is
-    written: control characters no feed can carry, and slugs no URL can."""
+    written: control characters no feed can carry, slugs no URL can, and
+    day/month dates that would be published as another day."""
     documents = [
         *getattr(generator, "articles", []),
         *getattr(generator, "drafts", []),
