@@ -30,10 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plugins.common.validate import is_loopback
+from plugins.site_extras.links import broken_links, describe, internal_path, page_links
+
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 CHROMIUM = Path("/usr/bin/chromium")
-_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+ICALJS_DUMP = Path(__file__).with_name("icaljs_dump.mjs")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 _ID = re.compile(r'\sid="([^"]+)"')
 # Written for machines or browsers, never linked from a page.
 _UNLINKED = re.compile(
@@ -80,7 +84,6 @@ def pages(output: Path) -> list[Path]:
 
 def links(output: Path) -> tuple[list[str], set[str]]:
     """Problems with links, images and fragments; the files that are linked."""
-    from plugins.site_extras.links import broken_links, describe, internal_path
 
     problems = []
     for broken in broken_links(output):
@@ -94,7 +97,7 @@ def links(output: Path) -> tuple[list[str], set[str]]:
     missing_fragments: dict[str, str] = {}
     for page in pages(output):
         here = page.relative_to(output).as_posix()
-        for link in _LINK.findall(page.read_text("utf-8")):
+        for link in page_links(page.read_text("utf-8")):
             path = internal_path(link, "")
             fragment = unquote(urlsplit(link.replace("&amp;", "&")).fragment)
             if link.startswith("#"):
@@ -153,21 +156,26 @@ def calendars(output: Path) -> tuple[list[str], list[Path]]:
     return problems, files
 
 
+def run_icaljs(node: str, files) -> tuple[dict, int, str]:
+    """Mozilla ical.js's reading of `files` (icaljs_dump.mjs): (file -> {method,
+    version, events} or {error}, exit status, stderr)."""
+    proc = subprocess.run(
+        [node, str(ICALJS_DUMP), *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=ICALJS_DUMP.parent,
+        check=False,
+    )
+    return json.loads(proc.stdout or "{}"), proc.returncode, proc.stderr
+
+
 def icaljs(files: list[Path], output: Path) -> list[str] | None:
     node = shutil.which("node")
-    script = ROOT / "tests/interop/icaljs_dump.mjs"
     if not node or not (NODE_MODULES / "ical.js").is_dir():
         return None
     if not files:
         return []
-    proc = subprocess.run(
-        [node, str(script), *map(str, files)],
-        capture_output=True,
-        text=True,
-        cwd=script.parent,
-        check=False,
-    )
-    parsed = json.loads(proc.stdout or "{}")
+    parsed, _, _ = run_icaljs(node, files)
     return [
         f"Calendar file {Path(name).relative_to(output).as_posix()} is refused by "
         f"Mozilla's ical.js ({result['error'][:80]}); fix or delete it"
@@ -188,7 +196,7 @@ def podcast(output: Path) -> list[str]:
     for enclosure in root.iter("enclosure"):
         url = enclosure.get("url", "")
         parts = urlsplit(url)
-        ours = not parts.netloc or parts.netloc.startswith(("127.0.0.1", "localhost"))
+        ours = not parts.netloc or is_loopback(parts.hostname)
         if ours and not (output / unquote(parts.path.lstrip("/"))).is_file():
             problems.append(f"Podcast audio {url} is in the feed but not on the site")
     return problems
@@ -198,18 +206,37 @@ def html(output: Path) -> list[str] | None:
     jar = NODE_MODULES / "vnu-jar/build/dist/vnu.jar"
     if not shutil.which("java") or not jar.is_file():
         return None
-    proc = subprocess.run(
-        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
-        + [str(p) for p in pages(output)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(proc.stdout or '{"messages": []}')["messages"]
+    messages = vnu_messages(jar, pages(output))
     return [
         f"HTML error in {Path(urlsplit(m.get('url', '')).path).relative_to(output).as_posix()}"
         f" line {m.get('lastLine')}: {m['message']}"
         for m in messages
+    ]
+
+
+def vnu_messages(jar: Path, files: list[Path]) -> list[dict]:
+    """The W3C Nu checker's errors for `files`, in one JVM (its start is the cost)."""
+    proc = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
+        + [str(p) for p in files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return json.loads(proc.stdout or '{"messages": []}')["messages"]
+
+
+def axe_violations(page, axe_source: Path) -> list[dict]:
+    """axe-core's violations on a Playwright page: [{id, help, nodes}]."""
+    # evaluate() runs through DevTools, so the page's own CSP (no inline
+    # script) does not block the checker the way add_script_tag would.
+    page.evaluate(axe_source.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
     ]
 
 
@@ -236,15 +263,11 @@ def browser(output: Path) -> list[str] | None:
                 "request",
                 lambda r: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(r.url))),
             )
-            tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
             for name in kinds:
                 page.goto(f"{url}/{name}")
-                page.evaluate(axe.read_text(encoding="utf-8"))
-                result = page.evaluate(
-                    "t => axe.run(document, {runOnly: {type: 'tag', values: t}})", tags
-                )
                 problems += [
-                    f"Accessibility: {name}: {v['help']} ({v['id']})" for v in result["violations"]
+                    f"Accessibility: {name}: {v['help']} ({v['id']})"
+                    for v in axe_violations(page, axe)
                 ]
             chromium.close()
     finally:

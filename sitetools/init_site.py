@@ -298,13 +298,11 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
     content = project / "content"
     samples = sample_files(content) if a.remove_samples else []
     sample_names = {p.relative_to(content).as_posix() for p in samples}
-    keeps_podcast = not a.remove_samples and (content / "podcast").is_dir()
+    old = _old_settings(project)  # what of the current site.toml carries over
     podcast = ""
-    if keeps_podcast:
-        old = tomllib.loads((project / "site.toml").read_text(encoding="utf-8"))
-        if "podcast" in old:
-            podcast = "\n" + _podcast_table(old["podcast"])
-    busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(project)
+    if not a.remove_samples and (content / "podcast").is_dir() and "podcast" in old:
+        podcast = "\n" + _podcast_table(old["podcast"])
+    busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(old, content)
     for path in samples:
         path.unlink()
         say(f"removed the sample {path.relative_to(project).as_posix()}")
@@ -324,12 +322,14 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
         say(note)
 
 
-def _existing_busy(project: Path) -> list[str]:
+def _old_settings(project: Path) -> dict[str, Any]:
     try:
-        old = tomllib.loads((project / "site.toml").read_text(encoding="utf-8"))
+        return tomllib.loads((project / "site.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
-        return []
-    content = project / "content"
+        return {}  # none yet, or one the answers now replace
+
+
+def _existing_busy(old: dict[str, Any], content: Path) -> list[str]:
     return [p for p in old.get("booking", {}).get("busy_calendars", []) if (content / p).exists()]
 
 

@@ -14,10 +14,9 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_timezone_location, get_timezone_name
 
-from ..common.language import Language
+from ..common.language import Language, plain_spaces
 
 _UTC_KEYS = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
-_ODD_SPACES = str.maketrans({"\u202f": " "})
 
 
 def zone_label(key: str, lang: Language) -> str:
@@ -39,24 +38,20 @@ def zone_label(key: str, lang: Language) -> str:
         return f"UTC{offset[:3]}:{offset[3:]}"
     generic = get_timezone_name(zone, width="long", locale=locale)
     if "(" not in generic:
-        return generic.translate(_ODD_SPACES)
+        return plain_spaces(generic)
     city = get_timezone_location(zone, locale=locale, return_city=True)
     city = city.rsplit("/", 1)[-1].replace("_", " ")
-    return (locale.zone_formats["region"] % city).translate(_ODD_SPACES)
-
-
-def plain_spaces(text: str) -> str:
-    return text.translate(_ODD_SPACES)
+    return plain_spaces(locale.zone_formats["region"] % city)
 
 
 def day_label(day: date, lang: Language) -> str:
     """The locale's full date: "Tuesday, November 24, 2026", "Dienstag, 24. November 2026"."""
-    return format_date(day, "full", locale=lang.locale).translate(_ODD_SPACES)
+    return plain_spaces(format_date(day, "full", locale=lang.locale))
 
 
 def time_label(moment: datetime, lang: Language) -> str:
     """The locale's short time of day: "9:00 AM", "09:00"."""
-    return format_time(moment, "short", locale=lang.locale).translate(_ODD_SPACES)
+    return plain_spaces(format_time(moment, "short", locale=lang.locale))
 
 
 def time_range(start: datetime, end: datetime, lang: Language) -> str:

@@ -11,8 +11,8 @@ from typing import Any
 
 from babel.numbers import format_currency
 
-from ..common.language import Language
-from .labels import day_label, plain_spaces, time_label, zone_label
+from ..common.language import Language, plain_spaces
+from .labels import day_label, time_label, zone_label
 from .links import CalendarEvent, calendar_links, mailto
 from .model import Slot
 from .plan import BookingPlan, SessionPlan

@@ -29,6 +29,15 @@ DOMAIN = "messages"
 _ONLY_REGION = {"pt": "pt_BR"}
 
 
+_NARROW_NBSP = str.maketrans({"\u202f": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """CLDR's narrow no-break space (U+202F, before AM/PM and in some French
+    patterns) as a plain space: some screen readers announce it."""
+    return text.translate(_NARROW_NBSP)
+
+
 @dataclass(frozen=True)
 class Language:
     """Our words in one language, and the locale that formats around them."""

@@ -13,9 +13,7 @@ from __future__ import annotations
 from babel.dates import format_date
 from jinja2 import pass_context
 
-from ..common.language import Language, language_of, url_prefix
-
-_NARROW = str.maketrans({"\u202f": " "})
+from ..common.language import Language, language_of, plain_spaces, url_prefix
 
 
 def page_language(context, languages: list[Language]) -> Language:
@@ -87,4 +85,4 @@ def install(env, languages: list[Language]) -> None:
 
 def long_date(moment, lang: Language) -> str:
     """An article's date as its language writes it: "November 20, 2026", "20 novembre 2026"."""
-    return format_date(moment, "long", locale=lang.locale).translate(_NARROW)
+    return plain_spaces(format_date(moment, "long", locale=lang.locale))

@@ -23,6 +23,11 @@ class BrokenLink:
     pages: tuple[str, ...]  # site paths of the pages that carry it
 
 
+def page_links(html: str) -> list[str]:
+    """Every href and src of a page, as written."""
+    return _LINK.findall(html)
+
+
 def internal_path(link: str, siteurl: str) -> str | None:
     """The site path a link leads to ("about/index.html"), or None for other
     origins, mail links and same-page fragments."""
@@ -46,7 +51,7 @@ def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
     for page in sorted(output.rglob("*.html")):
         text = page.read_text(encoding="utf-8", errors="replace")
         page_path = page.relative_to(output).as_posix()
-        for link in dict.fromkeys(_LINK.findall(text)):
+        for link in dict.fromkeys(page_links(text)):
             if link not in verdicts:
                 path = internal_path(link, siteurl)
                 verdicts[link] = path is None or _exists(files, path)

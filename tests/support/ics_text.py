@@ -16,19 +16,7 @@ def event(*lines: str, uid: str = "e1@test") -> str:
 
 
 def icaljs(node: str, files) -> tuple[dict, int, str]:
-    """Mozilla ical.js's reading of `files` (tests/interop/icaljs_dump.mjs):
-    (file -> {method, version, events} or {error}, exit status, stderr)."""
-    import json
-    import subprocess
-    from pathlib import Path
+    """Mozilla ical.js's reading of `files`, as `invoke check` runs it."""
+    from sitetools.check import run_icaljs
 
-    script = Path(__file__).resolve().parents[1] / "interop/icaljs_dump.mjs"
-    proc = subprocess.run(
-        [node, str(script), *map(str, files)],
-        capture_output=True,
-        text=True,
-        cwd=script.parent,
-        timeout=120,
-        check=False,
-    )
-    return json.loads(proc.stdout), proc.returncode, proc.stderr
+    return run_icaljs(node, files)

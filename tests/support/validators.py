@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 
 def vnu_errors(jar: Path, pages: list[Path]) -> list[str]:
-    proc = subprocess.run(
-        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
-        + [str(p) for p in pages],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    from sitetools.check import vnu_messages
+
     return [
         f"{m.get('url', '').rpartition('/output/')[2] or m.get('url')}:{m.get('lastLine')}: "
         f"{m['message']}"
-        for m in json.loads(proc.stdout)["messages"]
+        for m in vnu_messages(jar, pages)
     ]

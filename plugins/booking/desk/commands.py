@@ -22,6 +22,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ...common import validate
 from ...common.clock import read_clock
 from ...common.config import ConfigError
 from ...common.email_address import is_email_address
@@ -57,8 +58,7 @@ _LINKS = re.compile(r"https?://[^\s)>\]]+")
 
 def _local(url: str) -> bool:
     """A link only this computer can open (the local preview's address)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host in {"localhost", "0.0.0.0", "::1"} or host.startswith("127.")
+    return validate.is_loopback(urlsplit(url).hostname)
 
 
 # The catalogs of the theme this project ships (cli.py passes the THEME's).

@@ -122,14 +122,17 @@ def check_wording(templates: Path) -> None:
     """Both templates compile: checked before anything is recorded."""
     env = _environment(templates)
     for name in ("desk/confirmed.txt", "desk/cancelled.txt"):
-        try:
-            env.get_template(name)
-        except TemplateNotFound:
-            raise BookingError(
-                f"{templates / name} is missing; restore it from the project"
-            ) from None
-        except TemplateError as error:
-            raise BookingError(f"{templates / name}: {error}; fix the template") from None
+        _loaded(env, templates, name, lambda template: None)
+
+
+def _loaded(env: Environment, templates: Path, name: str, use):
+    """use(template), with a missing or broken template as one line naming it."""
+    try:
+        return use(env.get_template(name))
+    except TemplateNotFound:
+        raise BookingError(f"{templates / name} is missing; restore it from the project") from None
+    except TemplateError as error:
+        raise BookingError(f"{templates / name}: {error}; fix the template") from None
 
 
 def _environment(templates: Path) -> Environment:
@@ -148,12 +151,7 @@ def wording(templates: Path, name: str, lang: Language, **values: str) -> tuple[
     come from the coach's own --note."""
     env = _environment(templates)
     env.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=False)
-    try:
-        text = env.get_template(name).render(**values)
-    except TemplateNotFound:
-        raise BookingError(f"{templates / name} is missing; restore it from the project") from None
-    except TemplateError as error:
-        raise BookingError(f"{templates / name}: {error}; fix the template") from None
+    text = _loaded(env, templates, name, lambda template: template.render(**values))
     subject, _, body = text.lstrip("\n").partition("\n")
     body = re.sub(r"\n{3,}", "\n\n", body.strip("\n")) + "\n"
     return " ".join(subject.split()), body
