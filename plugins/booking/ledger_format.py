@@ -10,22 +10,30 @@ and mailto), and the session slug and slot id as X-BOOKING-SESSION and
 X-BOOKING-SLOT. A cancelled slot that is booked again reuses its VEVENT with
 a higher SEQUENCE: a UID may appear only once in a calendar.
 
+The desk also keeps its work in the same file, as VTODOs the build never
+reads (`Item`): every inbox message it handled (by Message-ID, so none is
+handled twice), each request waiting for the coach's yes, each reminder
+sent, and the outgoing messages each of them queued. A booking's video room
+is its CONFERENCE (RFC 7986), its intake answers X-BOOKING-ANSWERS (never in
+an invitation or the CalDAV copy).
+
 A ledger that does not parse is an error naming the file, never an empty
 ledger: a build that lost the bookings would offer booked times again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import icalendar
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from ..common.config import ConfigError
-from ..common.ical import first_bad_line, new_calendar
+from ..common.ical import first_bad_line, new_calendar, text_value
 from .errors import BookingError
 from .model import Booking
 from .settings import BookingSettings, name
@@ -38,6 +46,11 @@ X_REASON = "X-BOOKING-CANCEL-REASON"
 # Set from the ledger write until the entry's invitation is in the outbox: a
 # command killed in between leaves it, and the next command completes it.
 X_PENDING = "X-BOOKING-INVITATION-PENDING"
+X_NOTE = "X-BOOKING-NOTE"
+X_ANSWERS = "X-BOOKING-ANSWERS"
+X_REQUEST = "X-BOOKING-REQUEST-MESSAGE-ID"
+# Never leave the ledger: the client's answers and the request's Message-ID.
+PRIVATE = (X_ANSWERS, X_REQUEST)
 
 
 class LedgerError(BookingError):
@@ -72,6 +85,9 @@ class Entry:
     # The client's language for this booking's messages (ATTENDEE;LANGUAGE=,
     # RFC 5545 3.2.10); "" means the site's.
     language: str = ""
+    video: str = ""  # the call's address (CONFERENCE), kept when the time moves
+    answers: str = ""  # "question: answer" lines from the request; private
+    request_id: str = ""  # the Message-ID of the email that asked for it
 
     @property
     def confirmed(self) -> bool:
@@ -82,9 +98,40 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One piece of the desk's work, recorded so it is done exactly once."""
+
+    id: str  # the handled Message-ID, or "remind <slot> <sequence> <hours>"
+    kind: str  # request, reply, cancel, move, decline, reminder, ignored
+    status: str  # PENDING (waiting for the coach), DONE, REFUSED
+    created: datetime
+    slot_id: str = ""
+    sender: str = ""  # the From address of the handled message
+    name: str = ""  # a request's client
+    email: str = ""
+    language: str = ""
+    answers: str = ""
+    summary_id: str = ""  # the Message-ID of the summary the coach answers
+    note: str = ""  # what the desk decided, for the coach's log
+    outgoing: tuple[str, ...] = ()  # names of the queued messages it made
+    zone: str = ""  # the visitor's time zone, as the request gave it
+
+
+PENDING, DONE, REFUSED = "PENDING", "DONE", "REFUSED"
+
+
+@dataclass(frozen=True)
 class Ledger:
     path: Path
     entries: tuple[Entry, ...]  # sorted by start, then slot id
+    items: tuple[Item, ...] = ()  # in the order they were recorded
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def record(self, item: Item) -> Ledger:
+        others = tuple(i for i in self.items if i.id != item.id)
+        return replace(self, items=(*others, item))
 
     def find(self, slot_id: str) -> Entry | None:
         return next((e for e in self.entries if e.slot_id == slot_id), None)
@@ -176,7 +223,8 @@ def read(path: Path) -> Ledger:
         if entry.slot_id in seen:
             raise LedgerError(path, f"slot {entry.slot_id} appears twice; {_RESTORE}")
         seen.add(entry.slot_id)
-    return Ledger(path, tuple(sorted(entries, key=_order)))
+    items = tuple(_item(todo) for todo in calendar.walk("VTODO"))
+    return Ledger(path, tuple(sorted(entries, key=_order)), items)
 
 
 _RESTORE = "fix it or restore the .bak copy next to it; nothing was changed"
@@ -219,10 +267,13 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
         organizer_email=_mailto(organizer),
         name=str(attendee.params.get("CN", "")),
         email=_mailto(attendee),
-        note=str(event.get("DESCRIPTION", "")),
-        reason=str(event.get(X_REASON, "")),
+        note=text_value(event.get(X_NOTE, event.get("DESCRIPTION", ""))),
+        reason=text_value(event.get(X_REASON, "")),
         pending=str(event.get(X_PENDING, "")).upper() == "TRUE",
         language=str(attendee.params.get("LANGUAGE", "")),
+        video=str(event.get("CONFERENCE", "")),
+        answers=text_value(event.get(X_ANSWERS, "")),
+        request_id=str(event.get(X_REQUEST, "")),
         created=when("CREATED") if "CREATED" in event else start,
         modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
     )
@@ -233,17 +284,70 @@ def _mailto(address: object) -> str:
     return text[7:] if text.lower().startswith("mailto:") else text
 
 
+_ITEM_FIELDS = {
+    "slot_id": "X-BOOKING-SLOT",
+    "sender": "X-BOOKING-SENDER",
+    "name": "X-BOOKING-NAME",
+    "email": "X-BOOKING-EMAIL",
+    "language": "X-BOOKING-LANGUAGE",
+    "answers": X_ANSWERS,
+    "summary_id": "X-BOOKING-SUMMARY-MESSAGE-ID",
+    "note": "X-BOOKING-DECISION",
+    "zone": "X-BOOKING-ZONE",
+}
+
+
+def _item(todo: icalendar.Todo) -> Item:
+    created = todo.get("CREATED")
+    return Item(
+        id=str(todo.get("X-BOOKING-ITEM", "")),
+        kind=str(todo.get("X-BOOKING-KIND", "")),
+        status=str(todo.get("X-BOOKING-STATUS", DONE)),
+        created=created.dt.astimezone(UTC) if created else datetime.min.replace(tzinfo=UTC),
+        outgoing=tuple(n for n in str(todo.get("X-BOOKING-OUTGOING", "")).split() if n),
+        **{key: text_value(todo.get(prop, "")) for key, prop in _ITEM_FIELDS.items()},
+    )
+
+
+def _todo(item: Item) -> icalendar.Todo:
+    todo = icalendar.Todo()
+    # A stable UID from the item's id: the Message-ID itself may hold any character.
+    todo.add("uid", hashlib.sha256(item.id.encode()).hexdigest()[:32] + "@booking-desk")
+    todo.add("dtstamp", item.created)
+    todo.add("created", item.created)
+    todo.add("summary", f"{item.kind} {item.slot_id}".strip())
+    todo.add("status", "NEEDS-ACTION" if item.status == PENDING else "COMPLETED")
+    todo.add("X-BOOKING-ITEM", item.id)
+    todo.add("X-BOOKING-KIND", item.kind)
+    todo.add("X-BOOKING-STATUS", item.status)
+    if item.outgoing:
+        todo.add("X-BOOKING-OUTGOING", " ".join(item.outgoing))
+    for key, prop in _ITEM_FIELDS.items():
+        if getattr(item, key):
+            todo.add(prop, vText(getattr(item, key)))
+    return todo
+
+
 def to_ical(ledger: Ledger) -> bytes:
     calendar = new_calendar()
     calendar.add("x-wr-calname", "Bookings (private: client names; never publish)")
     for entry in ledger.entries:
         calendar.add_component(event(entry))
+    for item in ledger.items:
+        calendar.add_component(_todo(item))
     return calendar.to_ical()
 
 
-def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
+def description(entry: Entry) -> str:
+    """What the client's calendar shows under the event: the coach's note
+    and the call's address on a line of its own (calendar apps link it)."""
+    return "\n\n".join(part for part in (entry.note, entry.video) if part)
+
+
+def event(entry: Entry, *, schedule_agent: str | None = None, private: bool = True) -> Event:
     """The VEVENT of one booking. `schedule_agent="CLIENT"` (RFC 6638) tells a
-    CalDAV server not to send invitations itself: the desk sends its own."""
+    CalDAV server not to send invitations itself: the desk sends its own.
+    `private=False` leaves out what only the ledger may hold (PRIVATE)."""
     vevent = Event()
     vevent.add("uid", entry.uid)
     vevent.add("dtstamp", entry.modified)
@@ -255,10 +359,14 @@ def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
     vevent.add("status", entry.status)
     vevent.add("transp", "OPAQUE")
     vevent.add("summary", entry.summary)
-    if entry.location:
-        vevent.add("location", entry.location)
+    if entry.video or entry.location:
+        vevent.add("location", entry.video or entry.location)
+    if description(entry):
+        vevent.add("description", description(entry))
     if entry.note:
-        vevent.add("description", entry.note)
+        vevent.add(X_NOTE, vText(entry.note))
+    if entry.video:
+        vevent.add("conference", entry.video, parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     coach = vCalAddress(f"mailto:{entry.organizer_email}")
     coach.params["CN"] = entry.organizer_name
     client = vCalAddress(f"mailto:{entry.email}")
@@ -274,7 +382,11 @@ def event(entry: Entry, *, schedule_agent: str | None = None) -> Event:
     vevent.add(X_SESSION, entry.session)
     vevent.add(X_SLOT, entry.slot_id)
     if entry.reason:
-        vevent.add(X_REASON, entry.reason)
+        vevent.add(X_REASON, vText(entry.reason))
     if entry.pending:
         vevent.add(X_PENDING, "TRUE")
+    if private and entry.answers:
+        vevent.add(X_ANSWERS, vText(entry.answers))
+    if private and entry.request_id:
+        vevent.add(X_REQUEST, entry.request_id)
     return vevent

@@ -43,7 +43,18 @@ SESSION_DEFAULTS: dict[str, Any] = {
     "buffer_after_minutes": 0,
     "max_per_day": None,
 }
-SESSION_KEYS = {"slug", "title", "duration_minutes", "description", "location", "price"}
+SESSION_KEYS = {
+    "slug",
+    "title",
+    "duration_minutes",
+    "description",
+    "location",
+    "price",
+    "questions",
+}
+QUESTION_KEYS = {"label", "type", "options", "required"}
+QUESTION_TYPES = ("text", "choice", "checkbox")
+MAX_QUESTIONS = 10
 TOP_KEYS = {
     "timezone",
     "weekly_hours",
@@ -57,10 +68,20 @@ TOP_KEYS = {
     "ledger",
     "outbox",
     "caldav",
+    "consent_page",
+    "self_service_cutoff_hours",
 }
 # Validated by the desk (plugins.booking.desk.settings.parse_desk); accepted
 # here so a build does not call them unknown.
-DESK_KEYS = {"smtp"}
+DESK_KEYS = {
+    "smtp",
+    "inbox",
+    "confirm",
+    "video",
+    "reminder_hours",
+    "link_secret_env",
+    "limits",
+}
 DEFAULT_LEDGER = "bookings/bookings.ics"
 DEFAULT_OUTBOX = "outbox"
 CALDAV_KEYS = {"url", "username", "password_env", "calendars"}
@@ -84,6 +105,21 @@ class Organizer:
 
 
 @dataclass(frozen=True)
+class Question:
+    """An intake question a visitor answers in the request (never published
+    with the answer; the answers live in the private ledger)."""
+
+    label: str
+    kind: str  # "text", "choice" or "checkbox"
+    options: tuple[str, ...]  # the choices of a "choice" question
+    required: bool
+
+    def field(self, index: int) -> str:
+        """The form field's name, and the key a form notification carries."""
+        return f"q{index + 1}"
+
+
+@dataclass(frozen=True)
 class Session:
     slug: str
     title: str
@@ -97,6 +133,7 @@ class Session:
     buffer_before_minutes: int
     buffer_after_minutes: int
     max_per_day: int | None
+    questions: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +176,10 @@ class BookingSettings:
     ledger: str = DEFAULT_LEDGER
     outbox: str = DEFAULT_OUTBOX
     caldav: CalDavSettings | None = None  # busy time in; the desk writes bookings to [0]
+    # The privacy page the consent checkbox links to (a site path), or None.
+    consent_page: str | None = None
+    # Closer to the start than this, a client's cancel or move goes to the coach.
+    self_service_cutoff_hours: float = 24
 
     @property
     def zone(self) -> ZoneInfo:
@@ -176,6 +217,13 @@ def parse_settings(raw: object) -> BookingSettings:
         ledger=_local_path(raw.get("ledger", DEFAULT_LEDGER), "ledger"),
         outbox=_local_path(raw.get("outbox", DEFAULT_OUTBOX), "outbox"),
         caldav=None if raw.get("caldav") is None else _caldav(raw["caldav"]),
+        consent_page=_consent_page(raw.get("consent_page")),
+        self_service_cutoff_hours=_number(
+            raw.get("self_service_cutoff_hours", 24),
+            ("self_service_cutoff_hours",),
+            positive=False,
+            maximum=24 * MAX_HORIZON_DAYS,
+        ),
     )
 
 
@@ -381,7 +429,59 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
         max_per_day=None
         if cap is None
         else _number(cap, cap_path, positive=True, whole=True, maximum=DAY_MINUTES),
+        questions=_questions(raw.get("questions", []), ("sessions", i, "questions")),
     )
+
+
+def _questions(value: object, path: tuple) -> tuple[Question, ...]:
+    if not isinstance(value, list | tuple) or len(value) > MAX_QUESTIONS:
+        raise ConfigError(
+            name(*path),
+            f'must be a list of at most {MAX_QUESTIONS} questions like {{"label": "Your role"}}',
+        )
+    questions = []
+    for i, raw in enumerate(value):
+        here = (*path, i)
+        if not isinstance(raw, Mapping):
+            raise ConfigError(name(*here), 'must be a dict like {"label": "Your role"}')
+        _reject_unknown(raw, QUESTION_KEYS, here)
+        label = _text(_require(raw, "label", *here), (*here, "label"))
+        if ":" in label or "[" in label:
+            # The desk finds the answer after "label:" in the request email.
+            raise ConfigError(name(*here, "label"), f"{label!r} must not contain : or [")
+        kind = raw.get("type", "text")
+        if kind not in QUESTION_TYPES:
+            raise ConfigError(
+                name(*here, "type"), f'must be "text", "choice" or "checkbox", not {kind!r}'
+            )
+        options = raw.get("options", [])
+        if kind == "choice":
+            if not isinstance(options, list | tuple) or len(options) < 2:
+                raise ConfigError(
+                    name(*here, "options"), 'a "choice" needs a list of at least two options'
+                )
+            options = tuple(_text(o, (*here, "options", j)) for j, o in enumerate(options))
+        elif options:
+            raise ConfigError(name(*here, "options"), 'only a "choice" question has options')
+        required = raw.get("required", False)
+        if not isinstance(required, bool):
+            raise ConfigError(name(*here, "required"), f"must be true or false, not {required!r}")
+        questions.append(Question(label, kind, tuple(options), required))
+    return tuple(questions)
+
+
+def _consent_page(value: object) -> str | None:
+    """A page of the site, written as its path (pages/privacy.html), so the
+    checkbox links to something the build publishes."""
+    if value is None:
+        return None
+    text = _text(value, ("consent_page",))
+    if "://" in text or text.startswith("//") or any(c in text for c in '"<> '):
+        raise ConfigError(
+            name("consent_page"),
+            f"must be a path of your site like pages/privacy.html, not {text!r}",
+        )
+    return text.lstrip("/")
 
 
 def _horizon(value: object, path: tuple) -> int:

@@ -8,9 +8,10 @@ to the next.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from icalendar import Calendar
+from icalendar import Calendar, vUnknown
 from icalendar.parser import Contentline
 
 PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
@@ -64,3 +65,14 @@ def first_bad_line(data: bytes) -> int | None:
                 return start
         start, line = number, raw
     return None
+
+
+_ESCAPED = re.compile(r"\\([\\;,nN])")
+
+
+def text_value(value: object) -> str:
+    """A TEXT property as written, unescaped (RFC 5545 3.3.11). icalendar
+    unescapes the properties it knows; our X- properties arrive as written."""
+    if not isinstance(value, vUnknown):
+        return str(value)
+    return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], str(value))

@@ -81,5 +81,5 @@ def _present(calendar, start: datetime, end: datetime) -> dict[str, tuple[int, o
 
 def _calendar_object(entry: Entry) -> str:
     calendar = new_calendar()
-    calendar.add_component(event(entry, schedule_agent="CLIENT"))
+    calendar.add_component(event(entry, schedule_agent="CLIENT", private=False))
     return calendar.to_ical().decode("utf-8")

@@ -30,7 +30,7 @@ from ...common.language import Language
 from ..errors import BookingError
 from ..ics import reminder
 from ..labels import day_label, time_range, zone_label
-from ..ledger_format import X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
+from ..ledger_format import X_NOTE, X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
 
 # The shipped theme's wording (cli.py passes the THEME's templates folder).
 TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "templates"
@@ -43,10 +43,10 @@ MAIL_POLICY = policy.SMTP.clone(cte_type="7bit")
 def invitation(entry: Entry, method: str, now: datetime, lang: Language) -> bytes:
     """The iTIP object for `entry` (REQUEST for a confirmed booking, CANCEL otherwise)."""
     calendar = new_calendar(method)
-    vevent = event(entry)
+    vevent = event(entry, private=False)
     vevent.pop("DTSTAMP")
     vevent.add("dtstamp", now)  # when this message was made (RFC 5546 3.2)
-    for private in (X_SESSION, X_SLOT, X_REASON, X_PENDING):
+    for private in (X_SESSION, X_SLOT, X_REASON, X_PENDING, X_NOTE):
         vevent.pop(private, None)
     attendee = vevent["ATTENDEE"]
     if method == REQUEST:

@@ -1,4 +1,6 @@
-"""The desk's own part of BOOKING: SMTP. Everything else comes from the engine.
+"""The desk's own part of BOOKING: SMTP, the IMAP inbox, the confirmation
+policy, video rooms, reminders, the link secret and the request limits.
+Everything else comes from the engine.
 
 `parse_desk` validates the whole BOOKING setting with the engine's parser
 (hours, sessions, ledger, outbox, CalDAV), then the keys only the desk uses,
@@ -11,13 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ...common import validate
 from ...common.config import ConfigError
 from ..settings import BookingSettings, name, parse_settings
 
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+IMAP_PORTS = {"starttls": 143, "ssl": 993, "none": 143}
 SMTP_KEYS = {"host", "port", "security", "username", "password_env", "from"}
+INBOX_KEYS = {"host", "port", "security", "username", "password_env", "folder", "done_folder"}
+VIDEO_KEYS = {"room", "rooms_at"}
+LIMIT_KEYS = {"pending_per_sender", "requests_per_hour"}
+POLICIES = ("coach", "auto")
+DEFAULT_REMINDER_HOURS = (24, 1)
+DEFAULT_LINK_SECRET_ENV = "BOOKING_LINK_SECRET"
 
 
 @dataclass(frozen=True)
@@ -31,15 +41,154 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class InboxSettings:
+    host: str
+    port: int
+    security: str  # "ssl", "starttls" or "none"
+    username: str
+    password_env: str
+    folder: str = "INBOX"
+    done_folder: str = "Bookings/Done"  # "/" is replaced by the server's separator
+
+
+@dataclass(frozen=True)
+class Video:
+    """A fixed room for every call, or a server on which each booking gets
+    its own room with an unguessable name."""
+
+    room: str | None = None
+    rooms_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    # Anyone can send an email: bounds on what a stranger can make the desk do.
+    pending_per_sender: int = 2
+    requests_per_hour: int = 20
+
+
+@dataclass(frozen=True)
 class DeskSettings:
     booking: BookingSettings
     smtp: SmtpSettings | None = None
+    inbox: InboxSettings | None = None
+    policy: str = "coach"  # "coach": she approves each request; "auto"
+    video: Video = Video()
+    reminder_hours: tuple[float, ...] = DEFAULT_REMINDER_HOURS
+    link_secret_env: str = DEFAULT_LINK_SECRET_ENV
+    limits: Limits = Limits()
 
 
 def parse_desk(raw: object) -> DeskSettings:
     booking = parse_settings(raw)  # refuses anything but a dict
-    smtp = raw.get("smtp") if isinstance(raw, Mapping) else None
-    return DeskSettings(booking, None if smtp is None else _smtp(smtp))
+    assert isinstance(raw, Mapping)
+    smtp, inbox = raw.get("smtp"), raw.get("inbox")
+    policy = raw.get("confirm", "coach")
+    if policy not in POLICIES:
+        raise ConfigError(
+            name("confirm"),
+            f'must be "coach" (you approve each request by replying) or "auto", not {policy!r}',
+        )
+    return DeskSettings(
+        booking,
+        smtp=None if smtp is None else _smtp(smtp),
+        inbox=None if inbox is None else _inbox(inbox),
+        policy=policy,
+        video=_video(raw.get("video")),
+        reminder_hours=_reminders(raw.get("reminder_hours", list(DEFAULT_REMINDER_HOURS))),
+        link_secret_env=validate.env_name(
+            raw.get("link_secret_env", DEFAULT_LINK_SECRET_ENV), name("link_secret_env")
+        ),
+        limits=_limits(raw.get("limits", {})),
+    )
+
+
+def _inbox(raw: object) -> InboxSettings:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(
+            name("inbox"), 'must be a dict like {"host": ..., "username": ..., "password_env": ...}'
+        )
+    validate.known_keys(raw, INBOX_KEYS, lambda key: name("inbox", key))
+    host = validate.text(
+        validate.required(raw, "host", name("inbox", "host")), name("inbox", "host")
+    )
+    security = raw.get("security", "ssl")
+    if security not in IMAP_PORTS:
+        raise ConfigError(
+            name("inbox", "security"), f'must be "ssl", "starttls" or "none", not {security!r}'
+        )
+    if security == "none" and not validate.is_loopback(host):
+        raise ConfigError(
+            name("inbox", "security"),
+            '"none" would send your password unencrypted; use "ssl" or "starttls"',
+        )
+    port = raw.get("port", IMAP_PORTS[security])
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(name("inbox", "port"), f"must be a port number, not {port!r}")
+
+    def text(key: str, default: str | None = None) -> str:
+        value = (
+            raw.get(key, default) if default else validate.required(raw, key, name("inbox", key))
+        )
+        return validate.text(value, name("inbox", key))
+
+    password_env = validate.env_name(
+        validate.required(raw, "password_env", name("inbox", "password_env")),
+        name("inbox", "password_env"),
+    )
+    folder, done = text("folder", "INBOX"), text("done_folder", "Bookings/Done")
+    if folder.strip("/").lower() == done.strip("/").lower():
+        raise ConfigError(name("inbox", "done_folder"), "must not be the folder the desk reads")
+    return InboxSettings(host, port, security, text("username"), password_env, folder, done)
+
+
+def _video(raw: object) -> Video:
+    if raw is None:
+        return Video()
+    example = '{"rooms_at": "https://meet.jit.si/"} or {"room": "https://..."}'
+    if not isinstance(raw, Mapping) or len(raw) != 1:
+        raise ConfigError(name("video"), f"must be {example}")
+    validate.known_keys(raw, VIDEO_KEYS, lambda key: name("video", key))
+    key, value = next(iter(raw.items()))
+    url = validate.text(value, name("video", key))
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or any(c in url for c in ' "<>'):
+        raise ConfigError(name("video", key), f"must be an https:// address, not {url!r}")
+    if key == "rooms_at":
+        return Video(rooms_at=url if url.endswith("/") else url + "/")
+    return Video(room=url)
+
+
+def _reminders(raw: object) -> tuple[float, ...]:
+    setting = name("reminder_hours")
+    if not isinstance(raw, list | tuple) or len(raw) > 5:
+        raise ConfigError(setting, "must be a list of at most 5 lead times in hours, like [24, 1]")
+    hours = [
+        validate.number(h, name("reminder_hours", i), positive=True, maximum=24 * 30)
+        for i, h in enumerate(raw)
+    ]
+    if len(set(hours)) != len(hours):
+        raise ConfigError(setting, f"lists a lead time twice: {raw!r}")
+    return tuple(sorted(hours, reverse=True))
+
+
+def _limits(raw: object) -> Limits:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(name("limits"), 'must be a dict like {"pending_per_sender": 2}')
+    validate.known_keys(raw, LIMIT_KEYS, lambda key: name("limits", key))
+    defaults = Limits()
+    return Limits(
+        *(
+            validate.number(
+                raw.get(key, getattr(defaults, key)),
+                name("limits", key),
+                positive=True,
+                whole=True,
+                maximum=10_000,
+            )
+            for key in ("pending_per_sender", "requests_per_hour")
+        )
+    )
 
 
 def _smtp(raw: object) -> SmtpSettings:
