@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ...common.config import SiteError
 from ...common.language import catalog_folder
 from ..ledger_format import theme_static_folders
+from . import inbox, reminders
 from .commands import (
     Desk,
     Outcome,
@@ -67,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sync-calendar", help='bring BOOKING["caldav"] in line with the ledger (repeatable)'
     )
+    five = commands.add_parser("inbox", help='handle the booking emails in BOOKING["inbox"]')
+    five.add_argument(
+        "--watch",
+        action="store_true",
+        help="stay connected and handle each email as it arrives (IMAP IDLE); "
+        "sends due reminders too",
+    )
+    commands.add_parser(
+        "remind", help='send the reminders that are due (BOOKING["reminder_hours"])'
+    )
     return parser
 
 
@@ -93,6 +105,7 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         now=clock(environ),
         environ=environ,
         default_lang=settings.get("DEFAULT_LANG"),
+        extra_langs=tuple(str(code) for code in settings.get("EXTRA_LANGUAGES") or ()),
         catalogs=catalog_folder(settings["THEME"]),
         templates=Path(settings["THEME"], "templates"),
     )
@@ -107,6 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "sync-calendar":
             print("\n".join(sync_calendar(desk)))
+            return 0
+        if args.command == "inbox":
+            return _inbox(args, desk)
+        if args.command == "remind":
+            queued = reminders.remind(desk, report=print)
+            if not queued:
+                print("No reminders are due.")
             return 0
         if args.command == "confirm":
             outcome = confirm(desk, args.slot, args.name, args.email, args.note, args.lang)
@@ -130,6 +150,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PREFIX}: {error}", file=sys.stderr)
         return 1
     return code
+
+
+def _inbox(args, desk: Desk) -> int:
+    def line(text: str) -> None:
+        print(text, flush=True)
+
+    if args.watch:
+
+        def again() -> Desk:
+            return replace(desk, now=clock(desk.environ))
+
+        def remind(current: Desk) -> None:
+            if current.desk_settings.smtp is not None:
+                reminders.remind(current, report=line)
+
+        inbox.watch(again, report=line, after=remind)
+        return 0
+    report = inbox.run(desk, report=line)
+    print(
+        f"Handled {report.handled} new email(s), sent {report.sent}, "
+        f"moved {report.moved} to {desk.desk_settings.inbox.done_folder}."
+    )
+    return 0
 
 
 def _report(outcome: Outcome) -> None:

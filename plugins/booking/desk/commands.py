@@ -29,14 +29,15 @@ from ...common.email_address import is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
 from ...common.language import Language, load_language
-from .. import busy, busy_caldav, ledger_format
+from .. import busy, busy_caldav, ledger_format, tokens
 from ..errors import BookingError
 from ..labels import day_label, time_range, zone_label
 from ..ledger_format import CANCELLED, CONFIRMED, Entry, Ledger
 from ..model import Slot
 from ..plan import make_plan
 from ..settings import BookingSettings, Session
-from . import calendar_sync, ledger, mail
+from ..tokens import manage_url
+from . import calendar_sync, ledger, mail, signing
 from .invitations import (
     CANCEL,
     REQUEST,
@@ -47,6 +48,7 @@ from .invitations import (
     when_label,
 )
 from .settings import DeskSettings, SmtpSettings, parse_desk
+from .video import new_room
 
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
 # A slot page URL or path works too: request emails carry it.
@@ -85,6 +87,7 @@ class Desk:
     reader: Callable[[busy.BusySource, float], bytes] = busy.read
     lock_timeout: float = ledger.LOCK_TIMEOUT_SECONDS
     default_lang: object = "en"  # DEFAULT_LANG
+    extra_langs: tuple[str, ...] = ()  # EXTRA_LANGUAGES: a request may come from any edition
     catalogs: Path = SHIPPED_CATALOGS  # the theme's translations/ folder
     templates: Path = TEMPLATES  # the theme's templates (desk/*.txt word the emails)
 
@@ -193,8 +196,7 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
         old = _confirmed(book, old_id)
         _refuse_booked(book, new_id)
         offered, session = _offered(desk, book, new_id, moving=old)
-        new = _new_entry(desk, book, offered, session, old.name, old.email, old.note)
-        new = replace(new, language=old.language)
+        new = moved_entry(desk, book, offered, session, old)
         moved = desk.language(old.language).gettext("Moved to {time}.")
         cancelled = _cancelled(desk, old, moved.format(time=_when(desk, new)))
         outcome = _merged(_record(desk, book, (cancelled, CANCEL), (new, REQUEST)), earlier)
@@ -449,6 +451,19 @@ def _new_entry(
         reason="",
         created=desk.now,
         modified=desk.now,
+        video=new_room(desk.desk_settings.video, slot.id),
+    )
+
+
+def moved_entry(desk: Desk, book: Ledger, slot: Slot, session: Session, old: Entry) -> Entry:
+    """The booking `old` at a new time: same client, language, answers and video room."""
+    new = _new_entry(desk, book, slot, session, old.name, old.email, old.note)
+    return replace(
+        new,
+        language=old.language,
+        video=old.video or new.video,
+        answers=old.answers,
+        request_id=old.request_id,
     )
 
 
@@ -462,16 +477,42 @@ def _cancelled(desk: Desk, entry: Entry, reason: str) -> Entry:
     )
 
 
-def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
-    """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
+def public_origin(desk: Desk) -> str:
+    """The site's address for links in clients' emails, or "" when it is
+    this computer's own (a client cannot open it: no link rather than a dead one)."""
+    if desk.origin.startswith(("http://", "https://")) and not _local(desk.origin):
+        return desk.origin.rstrip("/")
+    return ""
+
+
+def self_service_links(desk: Desk, entry: Entry) -> dict[str, str]:
+    """The client's signed Cancel and Choose-another-time links, when the
+    secret is set and the site has a public address."""
+    key = signing.secret(desk.environ, desk.desk_settings.link_secret_env)
+    origin = public_origin(desk)
+    if key is None or not origin or not entry.confirmed:
+        return {}
+    return {
+        action: manage_url(
+            origin,
+            action,
+            entry.slot_id,
+            entry.sequence,
+            signing.sign(key, action, entry.slot_id, entry.sequence),
+        )
+        for action in (tokens.CANCEL, tokens.MOVE)
+    }
+
+
+def compose(desk: Desk, entry: Entry, method: str) -> tuple[str, bytes, EmailMessage]:
+    """The invitation (REQUEST) or cancellation (CANCEL) of `entry`, as the
+    .ics and the message carrying it; the name both are stored under."""
     lang = desk.language(entry.language)
     ics = invitation(entry, method, desk.now, lang)
     smtp = desk.smtp
     sender = smtp.sender if smtp and smtp.sender else entry.organizer_email
-    rebook = ""
-    # A client cannot open this computer's own address: no link rather than a dead one.
-    if desk.origin.startswith(("http://", "https://")) and not _local(desk.origin):
-        rebook = f"{desk.origin.rstrip('/')}/book/{entry.session}/"
+    origin = public_origin(desk)
+    stem = f"{entry.slot_id}-{method.lower()}-{entry.sequence}"
     msg = message(
         entry,
         method,
@@ -481,10 +522,17 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
         host=desk.host,
         now=desk.now,
         lang=lang,
-        rebook_url=rebook,
+        rebook_url=f"{origin}/book/{entry.session}/" if origin else "",
         templates=desk.templates,
+        links=self_service_links(desk, entry),
+        message_id=f"<{stem}.{entry.modified:%Y%m%dT%H%M%S}@{desk.host}>",
     )
-    stem = f"{entry.slot_id}-{method.lower()}-{entry.sequence}"
+    return stem, ics, msg
+
+
+def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
+    """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
+    stem, ics, msg = compose(desk, entry, method)
     outbox = desk.outbox
     try:
         outbox.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ the inline part. It is encoded 7-bit clean, so any SMTP server relays it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -81,6 +82,8 @@ def message(
     lang: Language,
     rebook_url: str = "",
     templates: Path = TEMPLATES,
+    links: Mapping[str, str] | None = None,
+    message_id: str = "",
 ) -> EmailMessage:
     """The message to the client, in `lang` (the booking's language), worded
     by the theme's desk/confirmed.txt or desk/cancelled.txt."""
@@ -100,15 +103,19 @@ def message(
         note=entry.note,
         reason=entry.reason,
         rebook_url=rebook_url,
+        video=entry.video,
+        cancel_url=(links or {}).get("cancel", ""),
+        move_url=(links or {}).get("move", ""),
     )
-    msg = EmailMessage(policy=MAIL_POLICY)
-    msg["Subject"] = subject
-    msg["From"] = formataddr((entry.organizer_name, sender))
-    msg["To"] = formataddr((entry.name, entry.email))
-    if sender.lower() != entry.organizer_email.lower():
-        msg["Reply-To"] = formataddr((entry.organizer_name, entry.organizer_email))
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid(idstring=f"{entry.slot_id}.{entry.sequence}", domain=host)
+    msg = envelope(
+        subject,
+        sender=(entry.organizer_name, sender),
+        to=(entry.name, entry.email),
+        reply_to=(entry.organizer_name, entry.organizer_email),
+        now=now,
+        message_id=message_id
+        or make_msgid(idstring=f"{entry.slot_id}.{entry.sequence}", domain=host),
+    )
     msg.set_content(body)
     msg.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     msg.add_attachment(ics, maintype="application", subtype="ics", filename="invite.ics")
@@ -118,10 +125,47 @@ def message(
     return msg
 
 
+def envelope(
+    subject: str,
+    *,
+    sender: tuple[str, str],
+    to: tuple[str, str],
+    reply_to: tuple[str, str] | None,
+    now: datetime,
+    message_id: str,
+    in_reply_to: str = "",
+) -> EmailMessage:
+    """The headers of every message the desk writes. Names pass through
+    formataddr (quoted, RFC 2047-encoded) and the policy refuses a CR or LF
+    in any header, so nothing a visitor typed can add a header."""
+    msg = EmailMessage(policy=MAIL_POLICY)
+    msg["Subject"] = " ".join(subject.split())
+    msg["From"] = formataddr((" ".join(sender[0].split()), sender[1]))
+    msg["To"] = formataddr((" ".join(to[0].split()), to[1]))
+    if reply_to and reply_to[1].lower() != sender[1].lower():
+        msg["Reply-To"] = formataddr((" ".join(reply_to[0].split()), reply_to[1]))
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = message_id
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = in_reply_to
+    return msg
+
+
+DESK_TEMPLATES = (
+    "desk/confirmed.txt",
+    "desk/cancelled.txt",
+    "desk/reminder.txt",
+    "desk/unavailable.txt",
+    "desk/summary.txt",
+    "desk/notice.txt",
+)
+
+
 def check_wording(templates: Path) -> None:
-    """Both templates compile: checked before anything is recorded."""
+    """Every desk template compiles: checked before anything is recorded."""
     env = _environment(templates)
-    for name in ("desk/confirmed.txt", "desk/cancelled.txt"):
+    for name in DESK_TEMPLATES:
         _loaded(env, templates, name, lambda template: None)
 
 
@@ -145,7 +189,7 @@ def _environment(templates: Path) -> Environment:
     )
 
 
-def wording(templates: Path, name: str, lang: Language, **values: str) -> tuple[str, str]:
+def wording(templates: Path, name: str, lang: Language, **values: object) -> tuple[str, str]:
     """(subject, body) of a desk template: its first line, then the rest.
     Plain text: nothing is escaped, and a line break in a value could only
     come from the coach's own --note."""

@@ -1,0 +1,593 @@
+"""`invoke inbox`: booking requests, the coach's answers and clients' changes,
+read from the coach's mailbox and handled exactly once.
+
+One run: connect (IMAP down: nothing happens), then under the ledger's lock
+decide on each new message in arrival order. Each decision queues its
+messages (outgoing.put), then records itself in the ledger under the
+message's Message-ID (the commit point). Then the queue is sent (SMTP down:
+the rest stays queued, nothing is moved) and the handled messages are moved
+to done_folder. A run stopped anywhere leaves ledger, mailbox and queue in
+agreement: unrecorded queued messages are dropped and made again, recorded
+ones are sent, handled messages are moved by the next run.
+
+Messages without a booking code, or a reply to a summary, or a calendar
+reply for one of our bookings, are the coach's own mail: never touched.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from functools import partial
+
+from ...common.zones import iana_zones
+from .. import busy_caldav, ledger_format, tokens
+from ..ledger_format import DONE, PENDING, REFUSED, Entry, Item, Ledger
+from ..plan import make_plan
+from ..settings import Session
+from . import calendar_sync, imap, ledger, outgoing, signing
+from .commands import (
+    Desk,
+    DeskError,
+    _cancelled,
+    _check_paths,
+    _new_entry,
+    _offered,
+    _slot_id,
+    compose,
+    moved_entry,
+    public_origin,
+)
+from .inbound import Inbound, answer, read_message, request
+from .invitations import CANCEL, REQUEST
+from .letters import Letters, name_for, when
+from .mail import MailError
+
+ALTERNATIVES = 3
+BACKOFF_SECONDS = (1, 2, 5, 15, 60, 300)
+
+
+@dataclass
+class Decision:
+    item: Item | None  # None: not ours, leave the message where it is
+    book: Ledger | None = None  # the ledger after it (None: unchanged)
+    messages: list[tuple[str, object]] = field(default_factory=list)  # (name, EmailMessage)
+    line: str = ""  # for the coach's log
+    later: bool = False  # over the hourly limit: leave it for a later run
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    handled: int = 0
+    sent: int = 0
+    moved: int = 0
+
+
+class Context:
+    def __init__(self, desk: Desk, key: bytes) -> None:
+        self.desk = desk
+        self.key = key
+        ds = desk.desk_settings
+        smtp = ds.smtp
+        self.letters = Letters(
+            desk, smtp.sender if smtp and smtp.sender else desk.settings.organizer.email
+        )
+        self.coach = desk.settings.organizer.email.lower()
+        self.zones = iana_zones()
+
+    def labels(self) -> dict[str, list[str]]:
+        """Our request prompts in the site's languages (a request may be
+        written from any edition) and in English."""
+        codes = {"en", str(self.desk.default_lang), *self.desk.extra_langs}
+        langs = [self.desk.language(code) for code in codes]
+        keys = {
+            "name": "My name:",
+            "zone": "My time zone:",
+            "note": "Anything you would like to know beforehand:",
+        }
+        return {key: sorted({lang.gettext(text) for lang in langs}) for key, text in keys.items()}
+
+    def session(self, slug: str) -> Session | None:
+        return next((s for s in self.desk.settings.sessions if s.slug == slug), None)
+
+    def open_times(
+        self, book: Ledger, slug: str, zone: str, lang_code: str
+    ) -> list[tuple[str, str]]:
+        """The next open times of the session, as (label, link), in the
+        client's zone when the request named it."""
+        desk = self.desk
+        plan = make_plan(
+            desk.settings,
+            content_path=desk.content_path,
+            now=desk.now,
+            bookings=book.bookings(),
+            reader=desk.reader,
+            caldav_busy=partial(busy_caldav.read_busy, environ=desk.environ),
+        )
+        origin = public_origin(desk)
+        lang = desk.language(lang_code)
+        times = []
+        for sp in plan.sessions:
+            if sp.session.slug != slug:
+                continue
+            for slot in sp.slots[:ALTERNATIVES]:
+                label = when(slot.start, slot.end, zone or desk.settings.timezone, lang)
+                link = f"{origin}/book/{slug}/{slot.stamp}/" if origin else ""
+                times.append((label, link))
+        return times
+
+    def coach_when(self, entry: Entry) -> str:
+        return when(entry.start, entry.end, self.desk.settings.timezone, self.letters.coach_lang)
+
+    def rebook_url(self, slug: str) -> str:
+        origin = public_origin(self.desk)
+        return f"{origin}/book/{slug}/" if origin else ""
+
+
+# --- deciding on one message ----------------------------------------------------
+
+
+def decide(ctx: Context, book: Ledger, msg: Inbound) -> Decision:
+    desk = ctx.desk
+    summary_ids = {i.summary_id: i for i in book.items if i.status == PENDING and i.summary_id}
+    answered = next((summary_ids[r] for r in msg.references if r in summary_ids), None)
+    base = Item(id=msg.message_id, kind="ignored", status=DONE, created=desk.now, sender=msg.sender)
+    if answered is not None:
+        return _coach_answer(ctx, book, msg, answered, replace(base, kind="reply"))
+    if msg.calendar_reply is not None:
+        return _calendar_answer(ctx, book, msg, base)
+    token = msg.token
+    if token is None:
+        return Decision(None)
+    if msg.auto_submitted:
+        return Decision(base, line=f"Ignored an automatic reply from {msg.sender or 'nobody'}.")
+    if token.action == tokens.BOOK:
+        return _request(ctx, book, msg, token, replace(base, kind="request"))
+    return _change(ctx, book, msg, token, replace(base, kind=token.action))
+
+
+def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Decision:
+    desk, ds = ctx.desk, ctx.desk.desk_settings
+    try:
+        slot_id = _slot_id(desk.settings, token.slot_id)
+    except DeskError as error:
+        return Decision(replace(item, note=str(error)), line=f"Ignored a request: {error}.")
+    session = ctx.session(slot_id.rsplit("-", 1)[0])
+    assert session is not None
+    fields = request(msg, session.questions, ctx.labels(), ctx.zones)
+    language = token.language if _known_language(desk, token.language) else ""
+    item = replace(
+        item,
+        slot_id=slot_id,
+        name=fields.name or fields.email,
+        email=fields.email,
+        language=language,
+        zone=fields.zone,
+        note=fields.note,
+        answers="\n".join(f"{label}: {value}" for label, value in fields.answers),
+    )
+    if fields.honeypot:
+        return Decision(
+            replace(item, status=REFUSED, note="honeypot"),
+            line=f"Ignored a robot's request for {slot_id} (the hidden form field was filled).",
+        )
+    if not fields.email:
+        return Decision(
+            replace(item, status=REFUSED, note="no address"),
+            line=f"Ignored a request for {slot_id}: it has no reply address.",
+        )
+    hour_ago = desk.now - timedelta(hours=1)
+    recent = [i for i in book.items if i.kind == "request" and i.created > hour_ago]
+    if len(recent) >= ds.limits.requests_per_hour:
+        return Decision(
+            item,
+            later=True,
+            line=f"Left a request for {slot_id} for later: {len(recent)} requests in the last hour "
+            f'(BOOKING["limits"]["requests_per_hour"]).',
+        )
+    waiting = [i for i in book.items if i.status == PENDING and i.email == fields.email]
+    if len(waiting) >= ds.limits.pending_per_sender:
+        return Decision(
+            replace(item, status=REFUSED, note="too many pending"),
+            line=f"Ignored a request from {fields.email}: {len(waiting)} of theirs already "
+            "wait for "
+            f'your answer (BOOKING["limits"]["pending_per_sender"]).',
+        )
+    try:
+        slot, session = _offered(desk, book, slot_id)
+    except DeskError:
+        return _unavailable(ctx, book, item, slot_id, msg.message_id)
+    warnings = []
+    _ = ctx.letters.coach_lang.gettext
+    if msg.auth_failures:
+        checks = ", ".join(f.upper() for f in msg.auth_failures)
+        warnings.append(
+            _(
+                "Your mail provider says this sender failed {checks}: the address may not "
+                "be theirs. Confirm only if you trust it."
+            ).format(checks=checks)
+        )
+    if fields.missing:
+        warnings.append(_("Not answered: {questions}.").format(questions=", ".join(fields.missing)))
+    code = tokens.request_token(slot_id, language)
+    if ds.policy == "auto" and not warnings:
+        entry = replace(
+            _new_entry(desk, book, slot, session, item.name, item.email, ""),
+            language=language,
+            answers=item.answers,
+            request_id=msg.message_id,
+        )
+        return _confirmed(ctx, book, item, entry, code, msg.message_id)
+    summary = ctx.letters.summary(
+        item,
+        slot.start,
+        slot.end,
+        session.title,
+        code,
+        confirmed=False,
+        warning=" ".join(warnings),
+        answers=fields.answers,
+    )
+    item = replace(item, status=PENDING, summary_id=summary["Message-ID"])
+    return Decision(
+        item,
+        book,
+        [(name_for(msg.message_id, "summary"), summary)],
+        f"Request for {slot_id} from {item.name} <{item.email}>: summary sent to you"
+        + (" (held: " + " ".join(warnings) + ")" if ds.policy == "auto" else "")
+        + "; reply yes or no.",
+    )
+
+
+def _confirmed(
+    ctx: Context, book: Ledger, item: Item, entry: Entry, code: str, answers_to: str
+) -> Decision:
+    desk = ctx.desk
+    stem, _ics, invitation = compose(desk, entry, REQUEST)
+    messages = [(stem, invitation)]
+    if item.kind == "request":  # auto: the coach learns of it, with the answers
+        answers = [tuple(line.split(": ", 1)) for line in item.answers.splitlines() if ": " in line]
+        summary = ctx.letters.summary(
+            item, entry.start, entry.end, entry.summary, code, confirmed=True, answers=answers
+        )
+        messages.append((name_for(answers_to, "summary"), summary))
+    return Decision(
+        replace(item, status=DONE),
+        book.put(entry),
+        messages,
+        f"Confirmed {entry.slot_id}: {entry.name} <{entry.email}>; invitation queued.",
+    )
+
+
+def _unavailable(
+    ctx: Context,
+    book: Ledger,
+    item: Item,
+    slot_id: str,
+    answers_to: str,
+    *,
+    declined: bool = False,
+    reason: str = "",
+) -> Decision:
+    slug, stamp = slot_id.rsplit("-", 1)
+    session = ctx.session(slug)
+    start = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=ctx.desk.now.tzinfo)
+    end = start + timedelta(minutes=session.duration_minutes if session else 30)
+    times = ctx.open_times(book, slug, item.zone, item.language)
+    letter = ctx.letters.unavailable(
+        replace(item, id=answers_to),
+        start,
+        end,
+        session.title if session else slug,
+        times,
+        ctx.rebook_url(slug),
+        answers_to,
+        declined=declined,
+        reason=reason,
+    )
+    what = "declined" if declined else "no longer free"
+    return Decision(
+        replace(item, status=DONE, note=what),
+        book,
+        [(name_for(answers_to, "unavailable"), letter)],
+        f"{slot_id} for {item.name} <{item.email}>: {what}; sent {len(times)} other times.",
+    )
+
+
+def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item: Item) -> Decision:
+    desk = ctx.desk
+    if msg.sender != ctx.coach or msg.auth_failures:
+        why = (
+            "not from your address"
+            if msg.sender != ctx.coach
+            else "your provider says it failed " + ", ".join(msg.auth_failures)
+        )
+        return Decision(
+            replace(item, status=REFUSED, note=why),
+            line=f"Ignored a reply about {pending.slot_id}: {why}.",
+        )
+    word, reason = answer(msg.text)
+    if not word:
+        return Decision(
+            replace(item, note="unclear"),
+            line=f"A reply about {pending.slot_id} says neither yes nor no; "
+            "reply again with yes or no.",
+        )
+    book = book.record(
+        replace(pending, status=DONE, note="declined" if word == "no" else "approved")
+    )
+    if word == "no":
+        decision = _unavailable(
+            ctx, book, pending, pending.slot_id, pending.id, declined=True, reason=reason
+        )
+        decision.item = replace(item, slot_id=pending.slot_id, note="declined")
+        return decision
+    try:
+        slot, session = _offered(desk, book, pending.slot_id)
+    except DeskError:
+        decision = _unavailable(ctx, book, pending, pending.slot_id, pending.id)
+        decision.item = replace(item, slot_id=pending.slot_id, note="no longer free")
+        return decision
+    entry = replace(
+        _new_entry(desk, book, slot, session, pending.name, pending.email, ""),
+        language=pending.language,
+        answers=pending.answers,
+        request_id=pending.id,
+    )
+    decision = _confirmed(ctx, book, item, entry, "", pending.id)
+    decision.item = replace(item, slot_id=pending.slot_id, note="approved")
+    return decision
+
+
+def _calendar_answer(ctx: Context, book: Ledger, msg: Inbound, item: Item) -> Decision:
+    reply = msg.calendar_reply
+    assert reply is not None
+    entry = next((e for e in book.entries if e.uid == reply.uid and e.confirmed), None)
+    if entry is None:
+        return Decision(None)
+    item = replace(item, kind="calendar-reply", slot_id=entry.slot_id)
+    if reply.attendee != entry.email.lower() or msg.sender != entry.email.lower():
+        return Decision(
+            replace(item, status=REFUSED, note="not the client"),
+            line=f"Ignored a calendar reply about {entry.slot_id}: not from {entry.email}.",
+        )
+    if reply.partstat != "DECLINED":
+        return Decision(
+            replace(item, note=reply.partstat.lower()),
+            line=f"{entry.name} answered {entry.slot_id}: {reply.partstat.lower()}.",
+        )
+    return _cancel(ctx, book, msg, entry, replace(item, note="declined in their calendar"))
+
+
+def _change(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Decision:
+    desk = ctx.desk
+    item = replace(item, slot_id=token.slot_id)
+    if not signing.verify(ctx.key, token):
+        return Decision(
+            replace(item, status=REFUSED, note="forged"),
+            line=f"Refused a {token.action} of {token.slot_id} from {msg.sender or 'nobody'}: "
+            "the link's signature is wrong (forged or altered); nothing changed.",
+        )
+    entry = book.find(token.slot_id)
+    if entry is None or not entry.confirmed or entry.sequence != token.sequence:
+        return Decision(
+            replace(item, status=REFUSED, note="stale"),
+            line=f"Refused a {token.action} of {token.slot_id}: that booking has changed since "
+            "the link was sent; nothing changed.",
+        )
+    cutoff = timedelta(hours=desk.settings.self_service_cutoff_hours)
+    if entry.start - desk.now < cutoff:
+        hours = f"{desk.settings.self_service_cutoff_hours:g}"
+        _ = ctx.letters.coach_lang.gettext
+        action = _("cancel") if token.action == tokens.CANCEL else _("move")
+        notice = ctx.letters.notice(
+            name_for(msg.message_id, "referred"),
+            _("{client} asks to change a booking").format(client=entry.name),
+            _(
+                "{client} asked to {action} their booking less than {hours} hours before "
+                "it. Nothing was changed: please answer them yourself."
+            ).format(client=f"{entry.name} <{entry.email}>", action=action, hours=hours),
+        )
+        return Decision(
+            replace(item, note="inside the cut-off"),
+            book,
+            [(name_for(msg.message_id, "referred"), notice)],
+            f"Referred a {token.action} of {entry.slot_id} to you: "
+            f"it is less than {hours} hours away.",
+        )
+    if token.action == tokens.CANCEL:
+        return _cancel(ctx, book, msg, entry, item)
+    return _move(ctx, book, msg, entry, token.to, item)
+
+
+def _cancel(ctx: Context, book: Ledger, msg: Inbound, entry: Entry, item: Item) -> Decision:
+    _ = ctx.letters.coach_lang.gettext
+    cancelled = _cancelled(ctx.desk, entry, "")
+    stem, _ics, letter = compose(ctx.desk, cancelled, CANCEL)
+    notice = ctx.letters.notice(
+        name_for(msg.message_id, "notice"),
+        _("Cancelled by {client}: {session}").format(client=entry.name, session=entry.summary),
+        _("{client} cancelled {time}. The time is offered again after the next build.").format(
+            client=f"{entry.name} <{entry.email}>", time=ctx.coach_when(entry)
+        ),
+    )
+    return Decision(
+        replace(item, status=DONE),
+        book.put(cancelled),
+        [(stem, letter), (name_for(msg.message_id, "notice"), notice)],
+        f"Cancelled {entry.slot_id} for {entry.name} <{entry.email}> at their request.",
+    )
+
+
+def _move(ctx: Context, book: Ledger, msg: Inbound, old: Entry, to: str, item: Item) -> Decision:
+    desk = ctx.desk
+    try:
+        new_id = _slot_id(desk.settings, to)
+        if new_id.rsplit("-", 1)[0] != old.session:
+            raise DeskError(f"{new_id} is another kind of session")
+        slot, session = _offered(desk, book, new_id, moving=old)
+    except DeskError:
+        pending = replace(item, name=old.name, email=old.email, language=old.language)
+        decision = _unavailable(ctx, book, pending, to if to else old.slot_id, msg.message_id)
+        decision.item = replace(item, note="new time not free")
+        return decision
+    new = moved_entry(desk, book, slot, session, old)
+    _ = ctx.letters.coach_lang.gettext
+    moved = desk.language(old.language).gettext("Moved to {time}.")
+    cancelled = _cancelled(
+        desk,
+        old,
+        moved.format(
+            time=when(new.start, new.end, desk.settings.timezone, desk.language(old.language))
+        ),
+    )
+    old_stem, _a, cancel_letter = compose(desk, cancelled, CANCEL)
+    new_stem, _b, invitation = compose(desk, new, REQUEST)
+    notice = ctx.letters.notice(
+        name_for(msg.message_id, "notice"),
+        _("Moved by {client}: {session}").format(client=old.name, session=old.summary),
+        _("{client} moved their booking to {time}.").format(
+            client=f"{old.name} <{old.email}>", time=ctx.coach_when(new)
+        ),
+    )
+    return Decision(
+        replace(item, status=DONE, note=f"moved to {new.slot_id}"),
+        book.put(cancelled).put(new),
+        [
+            (old_stem, cancel_letter),
+            (new_stem, invitation),
+            (name_for(msg.message_id, "notice"), notice),
+        ],
+        f"Moved {old.name} <{old.email}> from {old.slot_id} to {new.slot_id} at their request.",
+    )
+
+
+def _known_language(desk: Desk, code: str) -> bool:
+    if not code:
+        return False
+    try:
+        desk.language(code)
+    except DeskError:
+        return False
+    return True
+
+
+# --- a whole run ----------------------------------------------------------------
+
+
+def check_ready(desk: Desk) -> bytes:
+    """What every inbox run needs, checked before connecting."""
+    ds = desk.desk_settings
+    if ds.inbox is None:
+        raise DeskError(
+            'BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)'
+        )
+    if ds.smtp is None:
+        raise DeskError(
+            'BOOKING["smtp"] is not set: the desk sends its answers through it (docs/desk.md)'
+        )
+    _check_paths(desk)
+    return signing.required_secret(desk.environ, ds.link_secret_env)
+
+
+def run(desk: Desk, report: Callable[[str], object] = print, mailbox=None) -> Report:
+    """One pass over the inbox; `mailbox` (an open imap.Mailbox) for --watch."""
+    key = check_ready(desk)
+    if mailbox is None:
+        with imap.opened(desk.desk_settings.inbox, desk.environ) as box:
+            return _run(desk, key, box, report)
+    return _run(desk, key, mailbox, report)
+
+
+def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], object]) -> Report:
+    result = Report()
+    known = {i.id for i in ledger_format.read(desk.ledger_path).items}
+    fetched = box.messages(known)
+    ctx = Context(desk, key)
+    done: list[int] = []
+    changed = False
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        ledger.remove_leftovers(desk.ledger_path, desk.outbox)
+        book = ledger_format.read(desk.ledger_path)
+        for name in outgoing.drop_unrecorded(desk.outbox, _recorded(book)):
+            report(
+                f"Dropped {name}: a stopped run queued it without recording it; "
+                "made again if still due."
+            )
+        for message in fetched:
+            if not message.raw or book.item(_message_id(message.raw)) is not None:
+                done.append(message.uid)
+                continue
+            inbound = read_message(message.raw)
+            decision = decide(ctx, book, inbound)
+            if decision.item is None or decision.later:
+                if decision.line:
+                    report(decision.line)
+                continue
+            for name, msg in decision.messages:
+                outgoing.put(desk.outbox, name, msg)
+            new_book = (decision.book or book).record(
+                replace(decision.item, outgoing=tuple(name for name, _ in decision.messages))
+            )
+            changed |= new_book.entries != book.entries
+            ledger.write(new_book)
+            book = new_book
+            result.handled += 1
+            done.append(message.uid)
+            report(decision.line)
+        result.sent = outgoing.flush(desk.outbox, desk.smtp, desk.environ, report)
+    box.move(done)
+    result.moved = len(done)
+    if changed and desk.settings.caldav is not None:
+        try:
+            calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
+        except DeskError as error:
+            report(f"The calendar was not updated: {error}; run `invoke sync-calendar`.")
+    return result
+
+
+def _message_id(raw: bytes) -> str:
+    return read_message(raw).message_id
+
+
+def _recorded(book: Ledger) -> Iterable[str]:
+    for item in book.items:
+        yield from item.outgoing
+
+
+def watch(
+    load: Callable[[], Desk],
+    report: Callable[[str], object] = print,
+    *,
+    rounds: int | None = None,
+    sleep: Callable[[float], object] = time.sleep,
+    idle_seconds: float = imap.IDLE_SECONDS,
+    after: Callable[[Desk], object] = lambda desk: None,
+) -> None:
+    """Stay connected and handle each message as it arrives (IMAP IDLE);
+    reconnect after a failure, waiting a little longer each time, up to
+    five minutes. `after` runs after every pass (the reminders)."""
+    failures = 0
+    done = 0
+    while rounds is None or done < rounds:
+        try:
+            desk = load()
+            key = check_ready(desk)
+            with imap.opened(desk.desk_settings.inbox, desk.environ) as box:
+                failures = 0
+                while rounds is None or done < rounds:
+                    desk = load()
+                    _run(desk, key, box, report)
+                    after(desk)
+                    done += 1
+                    if rounds is not None and done >= rounds:
+                        return
+                    box.wait(idle_seconds)
+        except (imap.ImapError, MailError) as error:
+            wait = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
+            failures += 1
+            report(f"booking desk: {error}; trying again in {wait} s")
+            sleep(wait)

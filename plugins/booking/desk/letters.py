@@ -1,0 +1,173 @@
+"""The desk's own emails beyond the invitations: the coach's summary of a
+request, a client's "that time is taken" (with other open times) or "the
+coach declined", reminders, and short notices to the coach. Worded by the
+theme's desk/*.txt templates; headers made by invitations.envelope.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from email.message import EmailMessage
+from zoneinfo import ZoneInfo
+
+from ...common.language import Language
+from ..labels import day_label, time_range, zone_label
+from ..ledger_format import Entry, Item
+from .invitations import envelope, wording
+
+
+def name_for(message_id: str, kind: str) -> str:
+    """A queued message's name: what it answers and what it is, so a rerun
+    makes the same name and never a second copy."""
+    return f"in-{hashlib.sha256(message_id.encode()).hexdigest()[:16]}-{kind}"
+
+
+def when(start: datetime, end: datetime, zone_key: str, lang: Language) -> str:
+    zone = ZoneInfo(zone_key)
+    local, local_end = start.astimezone(zone), end.astimezone(zone)
+    return lang.gettext("{day}, {time} {zone}").format(
+        day=day_label(local.date(), lang),
+        time=time_range(local, local_end, lang),
+        zone=zone_label(zone_key, lang),
+    )
+
+
+def utc(start: datetime, end: datetime) -> str:
+    return f"{start:%H:%M}-{end:%H:%M} UTC"
+
+
+class Letters:
+    """Everything a letter needs that does not change from one to the next."""
+
+    def __init__(self, desk, sender: str) -> None:
+        self.desk = desk
+        self.sender = sender
+        self.organizer = desk.settings.organizer
+        self.coach_lang = desk.language()
+
+    def _message(
+        self,
+        template: str,
+        lang: Language,
+        to: tuple[str, str],
+        message_id: str,
+        in_reply_to: str = "",
+        **values: object,
+    ) -> EmailMessage:
+        subject, body = wording(
+            self.desk.templates,
+            template,
+            lang,
+            coach=self.organizer.name,
+            coach_email=self.organizer.email,
+            **values,
+        )
+        msg = envelope(
+            subject,
+            sender=(self.organizer.name, self.sender),
+            to=to,
+            reply_to=(self.organizer.name, self.organizer.email),
+            now=self.desk.now,
+            message_id=message_id,
+            in_reply_to=in_reply_to,
+        )
+        msg.set_content(body)
+        return msg
+
+    def summary(
+        self,
+        item: Item,
+        start: datetime,
+        end: datetime,
+        session_title: str,
+        code: str,
+        *,
+        confirmed: bool,
+        warning: str = "",
+        answers: Sequence[tuple[str, str]] = (),
+    ) -> EmailMessage:
+        """To the coach. Its Message-ID holds 128 random bits: a reply to it
+        (In-Reply-To) can only come from someone who received it."""
+        lang = self.coach_lang
+        client_when = ""
+        if item.zone and item.zone != self.desk.settings.timezone:
+            client_when = when(start, end, item.zone, lang)
+        return self._message(
+            "desk/summary.txt",
+            lang,
+            (self.organizer.name, self.organizer.email),
+            f"<summary.{secrets.token_hex(16)}@{self.desk.host}>",
+            client=item.name,
+            client_email=item.email,
+            when=when(start, end, self.desk.settings.timezone, lang),
+            utc=utc(start, end),
+            client_when=client_when,
+            session=session_title,
+            answers=list(answers),
+            note=item.note if item.kind == "request" else "",
+            warning=warning,
+            confirmed=confirmed,
+            code=code,
+        )
+
+    def unavailable(
+        self,
+        item: Item,
+        start: datetime,
+        end: datetime,
+        session_title: str,
+        times: Sequence[tuple[str, str]],
+        rebook_url: str,
+        in_reply_to: str,
+        *,
+        declined: bool = False,
+        reason: str = "",
+    ) -> EmailMessage:
+        """To a client: the time is taken (or the coach declined), with the next open times."""
+        lang = self.desk.language(item.language)
+        return self._message(
+            "desk/unavailable.txt",
+            lang,
+            (item.name, item.email),
+            f"<{name_for(item.id, 'unavailable')}@{self.desk.host}>",
+            in_reply_to=in_reply_to,
+            client=item.name,
+            session=session_title,
+            when=when(start, end, item.zone or self.desk.settings.timezone, lang),
+            times=list(times),
+            rebook_url=rebook_url,
+            declined=declined,
+            reason=reason,
+        )
+
+    def reminder(self, entry: Entry, links: dict[str, str], name: str) -> EmailMessage:
+        lang = self.desk.language(entry.language)
+        return self._message(
+            "desk/reminder.txt",
+            lang,
+            (entry.name, entry.email),
+            f"<{name}@{self.desk.host}>",
+            client=entry.name,
+            session=entry.summary,
+            when=when(entry.start, entry.end, self.desk.settings.timezone, lang),
+            utc=utc(entry.start, entry.end),
+            place=entry.location,
+            video=entry.video,
+            cancel_url=links.get("cancel", ""),
+            move_url=links.get("move", ""),
+        )
+
+    def notice(self, name: str, subject: str, text: str, details: str = "") -> EmailMessage:
+        """To the coach: what the desk did, or could not do on its own."""
+        return self._message(
+            "desk/notice.txt",
+            self.coach_lang,
+            (self.organizer.name, self.organizer.email),
+            f"<{name}@{self.desk.host}>",
+            subject=subject,
+            text=text,
+            details=details,
+        )
