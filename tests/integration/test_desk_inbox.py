@@ -4,6 +4,8 @@ declines, limits, and what a run leaves when a server is down."""
 
 from __future__ import annotations
 
+import pytest
+
 from plugins.booking import tokens
 from tests.support.desk import build_project, slot_ids
 from tests.support.desk_sample import FREE
@@ -27,7 +29,9 @@ def request_email(slot: str, *, sender: str = VISITOR, name: str = "Zoë O'Brien
         "Anything you would like to know beforehand: I am changing careers.\n\n"
         f"Please keep this code: it tells the booking desk which time you chose.\n{code}\n"
     )
-    return email(sender=sender, to=COACH, subject=f"Booking request: Monday {code}", body=body, name=name)
+    return email(
+        sender=sender, to=COACH, subject=f"Booking request: Monday {code}", body=body, name=name
+    )
 
 
 def test_coach_policy_summary_then_yes_confirms_with_a_video_room(tmp_path):
@@ -51,3 +55,298 @@ def test_coach_policy_summary_then_yes_confirms_with_a_video_room(tmp_path):
         assert set(links(invitation)) == {"cancel", "move"}
         entry = world.ledger().find(FREE[0])
         assert entry.confirmed and entry.video.startswith("https://meet.example.org/")
+
+
+def confirmed_by_coach(world, slot: str = FREE[0]):
+    """Request, summary, the coach's yes: the invitation the client got."""
+    world.imap.append(request_email(slot).as_bytes())
+    assert world.desk("inbox").returncode == 0
+    summary = world.outgoing()[-1]
+    world.imap.append(reply(summary, sender=COACH, text="yes, see you then").as_bytes())
+    before = len(world.sent)
+    result = world.desk("inbox")
+    assert result.returncode == 0, result.stderr
+    [invitation] = world.outgoing(before)
+    return invitation
+
+
+def test_the_clients_cancel_link_cancels_and_the_time_is_offered_again(tmp_path):
+    with mail_world(tmp_path) as world:
+        invitation = confirmed_by_coach(world)
+        output = tmp_path / "booked"
+        build_project(world.project, output)
+        assert FREE[0] not in slot_ids(output)
+        world.imap.append(change_request(links(invitation)["cancel"]).as_bytes())
+        before = len(world.sent)
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        assert "at their request" in result.stdout
+        cancellation, notice = world.outgoing(before)
+        assert cancellation["To"].addresses[0].addr_spec == VISITOR
+        part = next(p for p in cancellation.walk() if p.get_content_type() == "text/calendar")
+        assert "METHOD:CANCEL" in part.get_content()
+        assert notice["To"].addresses[0].addr_spec == COACH
+        assert not world.ledger().find(FREE[0]).confirmed
+        output = tmp_path / "free"
+        build_project(world.project, output)
+        assert FREE[0] in slot_ids(output)
+
+
+def test_a_tampered_or_replayed_link_changes_nothing_and_says_so(tmp_path):
+    with mail_world(tmp_path) as world:
+        invitation = confirmed_by_coach(world)
+        link = links(invitation)["cancel"]
+        forged = link[:-1] + ("a" if link[-1] != "a" else "b")
+        world.imap.append(change_request(forged).as_bytes())
+        before = len(world.sent)
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        [line] = [line for line in result.stdout.splitlines() if "Refused" in line]
+        assert "forged or altered" in line
+        assert world.outgoing(before) == []
+        assert world.ledger().find(FREE[0]).confirmed
+
+
+def test_a_change_inside_the_cut_off_is_referred_to_the_coach(tmp_path):
+    with mail_world(tmp_path, self_service_cutoff_hours=48) as world:
+        invitation = confirmed_by_coach(world)  # FREE[0] is 26 hours away
+        world.imap.append(change_request(links(invitation)["cancel"]).as_bytes())
+        before = len(world.sent)
+        result = world.desk("inbox")
+        assert "Referred" in result.stdout
+        [notice] = world.outgoing(before)
+        assert notice["To"].addresses[0].addr_spec == COACH
+        assert world.ledger().find(FREE[0]).confirmed
+
+
+def test_the_clients_move_link_moves_the_booking_keeping_the_video_room(tmp_path):
+    with mail_world(tmp_path) as world:
+        invitation = confirmed_by_coach(world)
+        room = world.ledger().find(FREE[0]).video
+        world.imap.append(change_request(links(invitation)["move"], to_slot=FREE[2]).as_bytes())
+        before = len(world.sent)
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        cancel, request, _notice = world.outgoing(before)
+        assert "METHOD:CANCEL" in str(cancel) and "METHOD:REQUEST" in str(request)
+        book = world.ledger()
+        assert not book.find(FREE[0]).confirmed
+        assert book.find(FREE[2]).confirmed and book.find(FREE[2]).video == room
+        assert room in request.get_body(("plain",)).get_content()
+
+
+def test_no_declines_with_the_reason_and_three_open_times(tmp_path):
+    with mail_world(tmp_path) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.desk("inbox")
+        summary = world.outgoing()[-1]
+        world.imap.append(reply(summary, sender=COACH, text="No, I am away that week.").as_bytes())
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        [answer] = world.outgoing(1)
+        body = answer.get_content()
+        assert answer["To"].addresses[0].addr_spec == VISITOR
+        assert "I am away that week" in body
+        assert body.count("https://hartcoaching.example/book/discovery/2026") == 3
+        assert world.ledger().find(FREE[0]) is None
+
+
+def test_a_yes_from_another_address_confirms_nothing(tmp_path):
+    with mail_world(tmp_path) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.desk("inbox")
+        summary = world.outgoing()[-1]
+        world.imap.append(reply(summary, sender="mallory@example.net", text="yes").as_bytes())
+        result = world.desk("inbox")
+        assert "not from your address" in result.stdout
+        assert world.outgoing(1) == []
+        assert world.ledger().find(FREE[0]) is None
+
+
+def test_auto_policy_confirms_the_first_and_offers_the_second_other_times(tmp_path):
+    with mail_world(tmp_path, confirm="auto") as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.imap.append(request_email(FREE[0], sender="ada@example.org", name="Ada").as_bytes())
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        sent = world.outgoing()
+        to = [(m["To"].addresses[0].addr_spec, m["Subject"]) for m in sent]
+        assert [address for address, _ in to] == [VISITOR, COACH, "ada@example.org"]
+        assert "METHOD:REQUEST" in str(sent[0])
+        assert sent[2].get_content().count("/book/discovery/2026") == 3
+        assert world.ledger().find(FREE[0]).email == VISITOR
+        assert len(world.imap.messages("Bookings/Done")) == 2
+
+
+def test_auto_policy_holds_a_sender_that_failed_dmarc_for_the_coach(tmp_path):
+    with mail_world(tmp_path, confirm="auto") as world:
+        msg = request_email(FREE[0])
+        msg["Authentication-Results"] = "mx.example; dmarc=fail header.from=example.org; spf=pass"
+        world.imap.append(msg.as_bytes())
+        world.desk("inbox")
+        [summary] = world.outgoing()
+        assert summary["To"].addresses[0].addr_spec == COACH
+        assert "DMARC" in summary.get_content()
+        assert world.ledger().find(FREE[0]) is None
+
+
+def test_a_calendar_decline_cancels_the_booking(tmp_path):
+    with mail_world(tmp_path) as world:
+        invitation = confirmed_by_coach(world)
+        world.imap.append(calendar_reply(invitation, sender=VISITOR).as_bytes())
+        before = len(world.sent)
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        assert "METHOD:CANCEL" in str(world.outgoing(before)[0])
+        assert not world.ledger().find(FREE[0]).confirmed
+
+
+def test_mail_that_is_not_about_bookings_is_left_alone(tmp_path):
+    with mail_world(tmp_path) as world:
+        world.imap.append(
+            email(
+                sender="friend@example.org", to=COACH, subject="Lunch?", body="Thursday?"
+            ).as_bytes()
+        )
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        assert [m["Subject"] for m in world.imap.messages()] == ["Lunch?"]
+        assert world.sent == []
+
+
+def test_each_message_is_handled_once(tmp_path):
+    with mail_world(tmp_path) as world:
+        msg = request_email(FREE[0])
+        world.imap.append(msg.as_bytes())
+        world.desk("inbox")
+        world.imap.append(msg.as_bytes())  # the same Message-ID delivered again
+        world.desk("inbox")
+        assert len(world.sent) == 1
+        assert world.imap.messages() == []
+
+
+def test_limits_per_sender_and_honeypot(tmp_path):
+    with mail_world(tmp_path, limits={"pending_per_sender": 1}) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.imap.append(request_email(FREE[1]).as_bytes())
+        robot = email(
+            sender="bot@example.net",
+            to=COACH,
+            subject=f"Booking request {tokens.request_token(FREE[2])}",
+            body=f"name: Bot\nemail: bot@example.net\n_gotcha: http://spam.example\n"
+            f"token: {tokens.request_token(FREE[2])}\n",
+        )
+        world.imap.append(robot.as_bytes())
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        assert len(world.sent) == 1  # one summary: the second request and the robot are refused
+        assert "already wait" in result.stdout and "robot" in result.stdout
+
+
+def at(moment: str) -> dict[str, str]:
+    from datetime import datetime
+
+    return {"SOURCE_DATE_EPOCH": str(int(datetime.fromisoformat(moment).timestamp()))}
+
+
+def test_reminders_a_day_and_an_hour_before_once_each_never_after(tmp_path):
+    with mail_world(tmp_path) as world:
+        invitation = confirmed_by_coach(world)  # FREE[0]: Monday 23 November 14:00 UTC
+        before = len(world.sent)
+        assert (
+            "No reminders are due"
+            in world.desk("remind", env=at("2026-11-22T13:30:00+00:00")).stdout
+        )
+        late = world.desk("remind", env=at("2026-11-22T20:00:00+00:00"))  # a scheduled run 6 h late
+        assert late.returncode == 0, late.stderr
+        [day_before] = world.outgoing(before)
+        assert day_before["Subject"].startswith("Reminder:")
+        body = day_before.get_content()
+        assert world.ledger().find(FREE[0]).video in body
+        assert links(day_before) == links(invitation)
+        world.desk("remind", env=at("2026-11-22T21:00:00+00:00"))
+        assert len(world.sent) == before + 1  # not twice
+        world.desk("remind", env=at("2026-11-23T13:15:00+00:00"))
+        [hour_before] = world.outgoing(before + 1)
+        assert hour_before["Message-ID"] != day_before["Message-ID"]
+        world.desk("remind", env=at("2026-11-23T14:05:00+00:00"))
+        assert len(world.sent) == before + 2  # never after the start
+
+
+def test_imap_down_changes_nothing_and_says_so_in_one_line(tmp_path):
+    with mail_world(tmp_path) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.imap.stop()
+        result = world.desk("inbox")
+        assert result.returncode == 1
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith('booking desk: BOOKING["inbox"] <127.0.0.1:')
+        assert not (world.project / "bookings/bookings.ics").exists()
+        world.imap.start()
+        assert world.desk("inbox").returncode == 0
+        assert len(world.sent) == 1
+
+
+def test_smtp_down_mid_run_keeps_the_rest_queued_and_a_rerun_finishes_without_duplicates(tmp_path):
+    from tests.support.desk import smtp_sink
+    from tests.support.mailflow import rewrite_booking
+
+    with mail_world(tmp_path, confirm="auto") as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        with smtp_sink(accept=1) as (_host, port, refused):
+            rewrite_booking(
+                world, confirm="auto", smtp={"host": "127.0.0.1", "port": port, "security": "none"}
+            )
+            first = world.desk("inbox")
+        assert first.returncode == 1
+        assert "could not send" in first.stderr or "refused" in first.stderr
+        assert len(refused) == 1  # the invitation went; the coach's summary did not
+        assert len(world.imap.messages()) == 1  # not moved: the work is not finished
+        assert world.ledger().find(FREE[0]).confirmed  # the time is held all the same
+        rewrite_booking(world, confirm="auto")
+        second = world.desk("inbox")
+        assert second.returncode == 0, second.stderr
+        [summary] = world.outgoing()
+        assert summary["To"].addresses[0].addr_spec == COACH
+        assert world.imap.messages() == []
+        assert world.desk("inbox").returncode == 0
+        assert len(world.sent) == 1
+
+
+class Killed(BaseException):
+    """What a kill -9 leaves: the process stops between two steps."""
+
+
+@pytest.mark.parametrize("step", ["before-recording", "before-sending", "before-moving"])
+def test_a_run_killed_between_steps_is_finished_by_the_next_without_duplicates(
+    tmp_path, monkeypatch, step
+):
+    from plugins.booking.desk import imap, inbox, ledger, outgoing
+    from plugins.booking.desk.cli import load_desk
+    from tests.support.desk import SETTINGS_NAME
+
+    with mail_world(tmp_path, confirm="auto") as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        monkeypatch.chdir(world.project)
+
+        def kill(*args, **kwargs):
+            raise Killed
+
+        target = {
+            "before-recording": (ledger, "write"),
+            "before-sending": (outgoing, "flush"),
+            "before-moving": (imap.Mailbox, "move"),
+        }[step]
+        with monkeypatch.context() as patch:
+            patch.setattr(*target, kill)
+            with pytest.raises(Killed):
+                inbox.run(load_desk(SETTINGS_NAME, world.env), report=lambda line: None)
+        assert len(world.sent) == (2 if step == "before-moving" else 0)
+        inbox.run(load_desk(SETTINGS_NAME, world.env), report=lambda line: None)
+        sent = world.outgoing()
+        assert sorted(m["To"].addresses[0].addr_spec for m in sent) == [COACH, VISITOR]
+        assert world.imap.messages() == []
+        assert outgoing.waiting(world.project / "outbox") == []
+        book = world.ledger()
+        assert [e.slot_id for e in book.entries if e.confirmed] == [FREE[0]]
+        assert len(book.items) == 1

@@ -73,7 +73,7 @@ def mail_world(root: Path, **changes: object):
     require_dovecot()
     with ExitStack() as stack:
         server = stack.enter_context(dovecot(root / "imap"))
-        host, port, sent = stack.enter_context(smtp_sink())
+        _host, port, sent = stack.enter_context(smtp_sink())
         project = make_project(root / "project", **booking(server.port, port, **changes))
         env = desk_env(
             **{IMAP_PASSWORD_ENV: server.password},
@@ -184,6 +184,12 @@ def change_request(link: str, *, sender: str = VISITOR, to_slot: str = "") -> Em
     token = manage_fragment(link.split("#", 1)[1])
     assert token is not None, link
     if token.action == MOVE:
-        token = Token(MOVE, token.slot_id, sequence=token.sequence, signature=token.signature, to=to_slot)
-    return email(sender=sender, to=COACH, subject=f"Please change my booking {token.text()}", body=token.text())
-
+        token = Token(
+            MOVE, token.slot_id, sequence=token.sequence, signature=token.signature, to=to_slot
+        )
+    return email(
+        sender=sender,
+        to=COACH,
+        subject=f"Please change my booking {token.text()}",
+        body=token.text(),
+    )

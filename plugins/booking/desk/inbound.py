@@ -209,9 +209,7 @@ class Request:
     missing: tuple[str, ...]  # required questions left unanswered
 
 
-_FIELD = re.compile(
-    r"^\s*[*_]*(?P<key>[A-Za-z_][A-Za-z0-9_ -]{0,40}?)[*_]*\s*[:=]\s*(?P<value>.*)$"
-)
+_FIELD = re.compile(r"^\s*\**(?P<key>[A-Za-z_][A-Za-z0-9_-]{0,40})\**\s*[:=]\s*(?P<value>.*)$")
 
 
 def request(inbound: Inbound, questions, labels: dict[str, list[str]], zones) -> Request:
@@ -267,7 +265,7 @@ def _form_fields(lines: list[str]) -> dict[str, str]:
     key = None
     for line in lines:
         match = _FIELD.match(line)
-        if match and " " not in match["key"].strip():
+        if match:
             key = match["key"].strip().lower()
             fields[key] = match["value"].strip()
         elif key and line:
