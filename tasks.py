@@ -342,6 +342,92 @@ def sync_calendar(c, settings=""):
     _desk(c, settings, "sync-calendar")
 
 
+@task(help={"watch": "stay connected and handle each email as it arrives (IMAP IDLE)"})
+def inbox(c, watch=False, settings=""):
+    """Handle the booking emails in BOOKING["inbox"]: requests, your yes/no, clients' changes."""
+    _desk(c, settings, "inbox", *(["--watch"] if watch else []))
+
+
+@task
+def remind(c, settings=""):
+    """Send the reminders that are due (BOOKING["reminder_hours"], default 24 h and 1 h before)."""
+    _desk(c, settings, "remind")
+
+
+@task(
+    name="desk-run",
+    help={
+        "publish": "after building: publish (rsync), gh-pages, or nothing (the workflow deploys)",
+        "commit": "commit the ledger and unsent mail back to this (private) repository",
+        "push": "push that commit (implies --commit)",
+    },
+)
+def desk_run(c, publish="", commit=False, push=False, settings=""):
+    """One scheduled round: inbox, reminders, commit the ledger, build, publish (docs/desk.md)."""
+    if publish not in {"", "publish", "gh-pages"}:
+        raise Exit(f'desk-run: --publish must be "publish" or "gh-pages", not {publish!r}', code=1)
+    _require_siteurl("desk-run")
+    failed = []
+    for step in _desk_steps(settings):
+        try:
+            _desk(c, settings, step)
+        except Exit:
+            # Nothing is lost: the failed step left no half-done work, and the
+            # next run retries it. The site is still rebuilt with what is recorded.
+            failed.append(step)
+    if commit or push:
+        _commit_ledger(c, settings, push=push)
+    preview(c)
+    if publish == "publish":
+        _upload_by_rsync(c)
+    elif publish == "gh-pages":
+        _push_to_gh_pages(c, _deploy_remote())
+    if failed:
+        raise Exit(
+            f"desk-run: {' and '.join(failed)} failed (see above); the next run retries", code=1
+        )
+
+
+def _desk_steps(settings: str) -> list[str]:
+    """The rounds this site is set up for: without BOOKING["inbox"] (or SMTP,
+    for reminders) the scheduled run only rebuilds, as before."""
+    from plugins.booking.desk.cli import load_desk
+    from plugins.common.config import SiteError
+
+    try:
+        ds = load_desk(settings or CONFIG["settings_base"]).desk_settings
+    except SiteError as error:
+        raise Exit(f"desk-run: {error}", code=1) from None
+    steps = ["inbox"] if ds.inbox is not None else []
+    return steps + (["remind"] if ds.smtp is not None else [])
+
+
+def _commit_ledger(c, settings: str, *, push: bool) -> None:
+    """The ledger and the queue of unsent mail, committed with a plain message,
+    so the next run (on a fresh machine) starts where this one stopped."""
+    paths = _desk_paths(settings)
+    with c.cd(str(ROOT)):
+        c.run(shlex.join(["git", "add", "-A", "-f", "--", *paths]), pty=False)
+        if c.run("git diff --cached --quiet", warn=True, pty=False).ok:
+            return
+        c.run(
+            shlex.join(["git", "commit", "-q", "-m", "Bookings: the desk's scheduled round"]),
+            pty=False,
+        )
+        if push:
+            c.run("git push -q", pty=False)
+
+
+def _desk_paths(settings: str) -> list[str]:
+    """The ledger and the outbox queue, as the desk resolves them."""
+    from plugins.booking.desk.cli import load_desk
+    from plugins.booking.desk.outgoing import queue_folder
+
+    desk = load_desk(settings or CONFIG["settings_base"])
+    paths = [desk.ledger_path, queue_folder(desk.outbox)]
+    return [str(p.relative_to(ROOT)) for p in paths if p.exists() and p.is_relative_to(ROOT)]
+
+
 TRANSLATIONS = ROOT / "theme/translations"
 
 

@@ -14,8 +14,11 @@ def test_the_scheduled_rebuild_example_builds_hourly_with_siteurl_and_publishes(
     minute, hour, *rest = schedule["cron"].split()
     assert minute.isdigit() and hour == "*" and rest == ["*", "*", "*"]
     steps = workflow["jobs"]["build"]["steps"]
-    (build,) = [s for s in steps if s.get("name", "").startswith("Build")]
-    assert "invoke preview" in build["run"]  # publishconf.py, swapped in only on success
+    (build,) = [s for s in steps if "build" in s.get("name", "")]
+    # desk-run: inbox, reminders, the ledger committed back, then `invoke preview`
+    # (publishconf.py, swapped in only on success).
+    assert "invoke desk-run --push" in build["run"]
+    assert workflow["permissions"]["contents"] == "write"
     assert build["env"]["SITEURL"] == "${{ vars.SITEURL }}"
     assert "SOURCE_DATE_EPOCH" not in build["env"]
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
