@@ -350,3 +350,42 @@ def test_a_run_killed_between_steps_is_finished_by_the_next_without_duplicates(
         book = world.ledger()
         assert [e.slot_id for e in book.entries if e.confirmed] == [FREE[0]]
         assert len(book.items) == 1
+
+
+def test_watch_confirms_a_request_as_it_arrives_and_survives_the_server_restarting(tmp_path):
+    import subprocess
+    import time
+
+    from tests.support.desk import desk_command
+
+    with mail_world(tmp_path, confirm="auto") as world:
+        watcher = subprocess.Popen(
+            desk_command("inbox", "--watch"),
+            cwd=world.project,
+            env=world.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+
+            def wait_for(count: int) -> None:
+                deadline = time.monotonic() + 60
+                while len(world.sent) < count and time.monotonic() < deadline:
+                    assert watcher.poll() is None, watcher.stdout.read()
+                    time.sleep(0.05)
+                assert len(world.sent) >= count
+
+            time.sleep(1)  # connected and idling
+            world.imap.append(request_email(FREE[0]).as_bytes())
+            wait_for(2)  # the invitation and the coach's copy
+            world.imap.stop()
+            time.sleep(0.5)
+            world.imap.start()
+            world.imap.append(request_email(FREE[2], sender="ada@example.org").as_bytes())
+            wait_for(4)
+        finally:
+            watcher.terminate()
+            output = watcher.communicate(timeout=30)[0]
+        assert "trying again in" in output  # it saw the server go and came back
+        assert {e.slot_id for e in world.ledger().entries if e.confirmed} == {FREE[0], FREE[2]}

@@ -197,8 +197,9 @@ class Dovecot:
             raise
 
     def stop(self) -> None:
-        """Stop the master by its pid; it takes its login and mail processes
-        with it. Waits until the port refuses, so "down" means down."""
+        """Stop the master by its pid, then the mail processes it leaves
+        serving open connections (a real server going down drops its
+        clients). Waits until the port refuses, so "down" means down."""
         process, self._process = self._process, None
         if process is None:
             return
@@ -209,6 +210,11 @@ class Dovecot:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        subprocess.run(
+            ["pkill", "-KILL", "-f", f"^dovecot-test-{self.port}/"],
+            check=False,
+            capture_output=True,
+        )
         deadline = time.monotonic() + STOP_TIMEOUT
         while time.monotonic() < deadline:
             with socket.socket() as probe:

@@ -165,7 +165,10 @@ def _inbox(args, desk: Desk) -> int:
             if current.desk_settings.smtp is not None:
                 reminders.remind(current, report=line)
 
-        inbox.watch(again, report=line, after=remind)
+        try:
+            inbox.watch(again, report=line, after=remind)
+        except KeyboardInterrupt:  # Ctrl-C: the way to stop watching
+            print("Stopped watching.")
         return 0
     report = inbox.run(desk, report=line)
     print(
