@@ -28,6 +28,11 @@ for (const file of process.argv.slice(2)) {
           alarms: vevent.getAllSubcomponents("valarm").length,
           summary: event.summary,
           description: event.description,
+          location: event.location,
+          conference: vevent.getAllProperties("conference").map((p) => ({
+            value: p.getFirstValue(),
+            feature: p.getParameter("feature"),
+          })),
           alarmText: vevent.getAllSubcomponents("valarm").map((a) => a.getFirstPropertyValue("description")),
         };
       }),
