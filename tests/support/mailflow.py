@@ -80,7 +80,25 @@ def mail_world(root: Path, **changes: object):
             BOOKING_LINK_SECRET=LINK_SECRET,
             SITEURL=PUBLIC_SITE,
         )
-        yield World(project, server, port, sent, env)
+        world = World(project, server, port, sent, env)
+        yield world
+        for msg in world.outgoing():
+            assert_well_formed(msg)
+
+
+def assert_well_formed(msg: EmailMessage) -> None:
+    """Every message the desk writes: parsed by `email` without a defect,
+    a text body, and each calendar part read by icalendar and vobject."""
+    import vobject
+
+    assert msg.defects == [], msg.defects
+    assert msg["Message-ID"] and msg["Date"] and msg["From"] and msg["To"]
+    assert msg.get_body(("plain",)).get_content().strip()
+    for part in msg.walk():
+        if part.get_content_type() == "text/calendar":
+            text = part.get_content()
+            icalendar.Calendar.from_ical(text)
+            assert vobject.readOne(text).vevent.uid.value
 
 
 def rewrite_booking(world: World, **changes: object) -> None:

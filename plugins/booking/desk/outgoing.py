@@ -42,7 +42,9 @@ def waiting(outbox: Path) -> list[str]:
     folder = queue_folder(outbox)
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.glob("*.eml"))
+    # In the order they were queued: an invitation before the coach's copy.
+    paths = sorted(folder.glob("*.eml"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    return [p.stem for p in paths]
 
 
 def drop_unrecorded(outbox: Path, recorded: Iterable[str]) -> list[str]:
@@ -61,7 +63,7 @@ def flush(
     environ: Mapping[str, str],
     report: Callable[[str], object],
 ) -> int:
-    """Send every queued message, oldest name first; a MailError stops the
+    """Send every queued message, oldest first; a MailError stops the
     flush and leaves the rest queued."""
     sent = 0
     for name in waiting(outbox):
