@@ -96,7 +96,8 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.7},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    # Slot pages expire within weeks and carry noindex; keep them out too.
+    # Slot pages expire within weeks and carry noindex; keep them out too,
+    # and the manage page (only a confirmation's links lead there).
     "exclude": [
         "^tag/",
         "^author/",
@@ -106,5 +107,6 @@ SITEMAP = {
         "^authors/",
         "^404",
         r"^book/[^/]+/\d{8}T\d{6}Z/",
+        r"^(?:[a-z-]+/)?book/manage/",  # a confirmation's cancel/move page, noindex
     ],
 }

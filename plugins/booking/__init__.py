@@ -8,6 +8,7 @@
   slots.py          windows minus busy time minus the rules -> slots
   plan.py           everything a build needs, computed before anything is written
   ics.py, links.py, labels.py, views.py   what the site publishes
+  tokens.py         the codes a booking email carries ([[book …]]), read by the desk
   generator.py      the Pelican glue (the only module that imports Pelican)
   desk/             the coach's desk; it imports the engine, never the reverse
 

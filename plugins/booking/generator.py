@@ -37,11 +37,13 @@ from .ics import availability_feed, slot_invite
 from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
 from .settings import name, parse_settings
-from .views import booking_view, slots_document
+from .tokens import MANAGE_PAGE
+from .views import booking_view, manage_view, slots_document
 
 log = logging.getLogger(__name__)
 _STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
 BOOK = "book"
+MANAGE = MANAGE_PAGE.removeprefix(f"{BOOK}/").strip("/")  # book/manage/
 
 
 class BookingGenerator(Generator):
@@ -65,6 +67,7 @@ class BookingGenerator(Generator):
                 bookings=bookings,
             )
             _refuse_publishing_busy_files(self.plan, self.settings, self.path)
+            _refuse_reserved_slugs(self.plan)
             languages = site_languages(self.settings)
         except SiteError as error:
             log.critical("booking: %s", error)
@@ -87,7 +90,7 @@ class BookingGenerator(Generator):
     def generate_output(self, writer) -> None:
         for lang, prefix, views in self.editions:
             book = Path(self.output_path, prefix, BOOK)
-            _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions})
+            _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions} | {MANAGE})
             self._write_calendars(book, lang, prefix, views)
             self._write_pages(writer, lang, prefix, views)
 
@@ -119,6 +122,17 @@ class BookingGenerator(Generator):
         page = self.get_template("booking_index")
         index = f"{prefix}{BOOK}/"
         writer.write_file(f"{index}index.html", page, self.context, relative, url=index, **extra)
+        # The page a confirmation's "Cancel" and "Choose another time" links open.
+        manage = manage_view(self.plan, lang, prefix)
+        writer.write_file(
+            f"{manage['url']}index.html",
+            self.get_template("booking_manage"),
+            self.context,
+            relative,
+            url=manage["url"],
+            booking_manage=manage,
+            **extra,
+        )
         session_page = self.get_template("booking_session")
         slot_page = self.get_template("booking_slot")
         for view in views:
@@ -163,6 +177,16 @@ def _refuse_publishing_busy_files(plan: BookingPlan, settings, content: str) -> 
             raise ConfigError(
                 name("busy_calendars", i),
                 f"{entry} is inside STATIC_PATHS and would be published; move it out",
+            )
+
+
+def _refuse_reserved_slugs(plan: BookingPlan) -> None:
+    """book/manage/ is the manage page: a session of that slug would overwrite it."""
+    for i, session in enumerate(plan.settings.sessions):
+        if session.slug == MANAGE:
+            raise ConfigError(
+                name("sessions", i, "slug"),
+                f'"{MANAGE}" is the page where clients change a booking; choose another slug',
             )
 
 

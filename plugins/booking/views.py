@@ -16,7 +16,8 @@ from .labels import day_label, time_label, zone_label
 from .links import CalendarEvent, calendar_links, mailto
 from .model import Slot
 from .plan import BookingPlan, SessionPlan
-from .settings import Session
+from .settings import Question, Session
+from .tokens import MANAGE_PAGE, request_token
 
 # Slot keys only the slot page needs; slots.json stays a compact list of times.
 PAGE_ONLY = {"calendar_links"}
@@ -73,7 +74,31 @@ def session_view(
         "slot_count": len(sp.slots),
         "request_form_action": settings.request_form_action,
         "zone_line": zone_line(lang),
+        "questions": [question_view(q, i) for i, q in enumerate(session.questions)],
+        "consent_page": settings.consent_page,
         "days": days,
+    }
+
+
+def question_view(question: Question, index: int) -> dict[str, Any]:
+    return {
+        "field": question.field(index),
+        "label": question.label,
+        "kind": question.kind,
+        "options": list(question.options),
+        "required": question.required,
+    }
+
+
+def manage_view(plan: BookingPlan, lang: Language, prefix: str = "") -> dict[str, Any]:
+    """The manage page (book/manage/): its script reads the booking's code
+    from the link's fragment and writes the cancel or move email."""
+    settings = plan.settings
+    return {
+        "url": f"{prefix}{MANAGE_PAGE}",
+        "index_url": f"{prefix}book/",
+        "organizer": {"name": settings.organizer.name, "email": settings.organizer.email},
+        "cutoff_hours": settings.self_service_cutoff_hours,
     }
 
 
@@ -91,6 +116,8 @@ def slot_view(
     full = full_label(slot, local, zone_name, lang)
     path = f"{prefix}book/{slot.session}/{slot.stamp}/"
     page = f"{origin.rstrip('/')}/{path}" if origin else ""
+    token = request_token(slot.id, lang.code)
+    subject = request_subject(full, token, lang)
     event = CalendarEvent(
         title=session.title,
         start=slot.start,
@@ -109,7 +136,13 @@ def slot_view(
         "full_label": full,
         "url": path,
         "ics": f"{prefix}book/{slot.session}/{slot.stamp}.ics",
-        "request_mailto": _request(plan, session, slot, full, lang),
+        "token": token,
+        "request_subject": subject,
+        "request_mailto": mailto(
+            plan.settings.organizer.email,
+            subject,
+            request_body(plan, session, slot, full, token, lang, origin),
+        ),
         "calendar_links": calendar_links(event),
     }
 
@@ -137,25 +170,58 @@ def zone_line(lang: Language) -> str:
     return lang.gettext("My time zone:")
 
 
-def _request(plan: BookingPlan, session: Session, slot: Slot, full: str, lang: Language) -> str:
-    organizer = plan.settings.organizer
+def request_subject(full: str, token: str, lang: Language) -> str:
+    """The request's subject: the time in words, then the code the desk reads."""
+    return lang.gettext("Booking request: {time}").format(time=full) + " " + token
+
+
+def request_body(
+    plan: BookingPlan,
+    session: Session,
+    slot: Slot,
+    full: str,
+    token: str,
+    lang: Language,
+    origin: str = "",
+) -> str:
+    """The request email's text: the time, a line per question for the
+    visitor to answer after its colon, and the code again at the end (a
+    mail program may drop or rewrite a subject; the desk reads either)."""
+    settings = plan.settings
     _ = lang.gettext
     lines = [
-        _("Hello {name},").format(name=organizer.name),
+        _("Hello {name},").format(name=settings.organizer.name),
         "",
         _("I would like to book the {session} on {time} ({utc}).").format(
             session=session.title, time=full, utc=iso_z(slot.start)
         ),
         "",
-        _("Slot: {slot}").format(slot=slot.id),
         zone_line(lang),
         _("My name:"),
+        *(question_prompt(q, lang) for q in session.questions),
         _("Anything you would like to know beforehand:"),
         "",
-        _("Thank you."),
     ]
-    subject = _("Booking request: {time}").format(time=full)
-    return mailto(organizer.email, subject, "\n".join(lines))
+    if settings.consent_page:
+        # After a blank line: the desk reads an answer down to the next blank.
+        url = f"{origin.rstrip('/')}/{settings.consent_page}"
+        lines += [_("I agree to the privacy notice ({url}): yes").format(url=url), ""]
+    lines += [
+        _("Thank you."),
+        "",
+        _("Please keep this code: it tells the booking desk which time you chose."),
+        token,
+    ]
+    return "\n".join(lines)
+
+
+def question_prompt(question: Question, lang: Language) -> str:
+    """ "Your role: (Resident / Attending)": the visitor answers after the colon."""
+    if question.kind == "choice":
+        return f"{question.label}: ({' / '.join(question.options)})"
+    if question.kind == "checkbox":
+        return f"{question.label}: " + lang.gettext("yes or no")
+    return f"{question.label}:"
 
 
 def price_label(price: float, currency: str, lang: Language) -> str:
@@ -166,7 +232,15 @@ def price_label(price: float, currency: str, lang: Language) -> str:
 
 def slots_document(view: dict[str, Any]) -> dict[str, Any]:
     """slots.json: the session, the zone, the build time and a flat list of slots."""
-    session_keys = ("slug", "title", "duration_minutes", "description", "location", "price")
+    session_keys = (
+        "slug",
+        "title",
+        "duration_minutes",
+        "description",
+        "location",
+        "price",
+        "minimum_notice_hours",
+    )
     return {
         "session": {key: view[key] for key in (*session_keys, "price_label", "url")},
         "timezone": view["timezone"],

@@ -40,11 +40,13 @@ START, END = "2026-11-23T14:00:00Z", "2026-11-23T14:30:00Z"
 EXPECTED_BODY = (
     "Hello Dr. Eleanor Hart,\r\n\r\n"
     f"I would like to book the {TITLE} on {FULL} ({START}).\r\n\r\n"
-    f"Slot: discovery-{FIRST_STAMP}\r\n"
     "My time zone:{visitor}\r\n"
     "My name:\r\nAnything you would like to know beforehand:\r\n\r\n"
-    "Thank you."
+    "Thank you.\r\n\r\n"
+    "Please keep this code: it tells the booking desk which time you chose.\r\n"
+    f"[[book discovery-{FIRST_STAMP} en]]"
 )
+SUBJECT = f"Booking request: {FULL} [[book discovery-{FIRST_STAMP} en]]"
 
 
 def _mailto(href: str) -> tuple[str, dict[str, str]]:
@@ -154,7 +156,7 @@ def test_the_request_email_without_javascript(browser, site_url):
     to, fields = _mailto(request.get_attribute("href"))
     assert to == "hello@hartcoaching.example"
     assert fields == {
-        "subject": f"Booking request: {FULL}",
+        "subject": SUBJECT,
         "body": EXPECTED_BODY.format(visitor=""),
     }
     assert page.locator("#booking-visitor-time").is_hidden()
@@ -167,7 +169,7 @@ def test_the_request_email_carries_the_visitors_time(browser, site_url, zone):
     page.goto(site_url + FIRST)
     to, fields = _mailto(page.locator("#booking-request").get_attribute("href"))
     assert to == "hello@hartcoaching.example"
-    assert fields["subject"] == f"Booking request: {FULL}"
+    assert fields["subject"] == SUBJECT
     visitor = re.search(r"My time zone:(.*)\r\n", fields["body"]).group(1)
     assert fields["body"] == EXPECTED_BODY.format(visitor=visitor)
     # " <IANA name> (for me: <date>, <time> <zone name>)"; Chromium may use an
@@ -274,6 +276,9 @@ def test_the_request_form_posts_the_slot_to_the_form_backend(browser, form_site,
         "name": "Dr. Ana Ruiz",
         "email": "ana@example.org",
         "note": "Night shifts this month.",
+        "token": f"[[book discovery-{FIRST_STAMP} en]]",
+        "_subject": SUBJECT,
+        "_gotcha": "",  # the honeypot: hidden, so nobody but a bot fills it
     }
     assert visitor.startswith("Asia/") and _visitor_label(page, "Asia/Kolkata") in visitor
     assert origins == {url, action.rsplit("/", 1)[0]}

@@ -7,18 +7,23 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from plugins.booking import tokens
 from tests.support.booking_sample import build_booking_sample
+from tests.support.fixture_site import COACH_EMAIL, build_fixture_site
 from tests.support.html import jsonld_objects, read_page
 from tests.support.site import ROOT, sample_settings
+from tests.support.validators import vnu_errors
 
 FIRST = "book/discovery/20261123T140000Z/index.html"
 FULL = "Monday, November 23, 2026, 9:00 AM Eastern Time"
 SCRIPT = ROOT / "theme/static/js/booking.js"
+MANAGE_SCRIPT = ROOT / "theme/static/js/booking_manage.js"
 
 
 def _booking(**changes) -> dict:
@@ -187,6 +192,8 @@ def test_request_form_action_puts_a_plain_form_on_every_slot_page(tmp_path):
         "start": "2026-11-23T14:00:00Z",
         "time": FULL,
         "visitor_time": "",
+        "token": "[[book discovery-20261123T140000Z en]]",
+        "_subject": f"Booking request: {FULL} [[book discovery-20261123T140000Z en]]",
     }
     for field in ("name", "email", "note"):
         assert re.search(rf'<label for="request-{field}">', page)
@@ -229,3 +236,167 @@ def test_every_article_links_to_the_booking_pages(site):
         links = read_page(article).links
         assert links.count("/book/") == 2, article  # navigation + call to action
         assert "/book/discovery/" in links, article
+
+
+# --- intake questions, consent, the request code and the manage page ---
+
+QUESTIONS = """
+BOOKING["request_form_action"] = "https://forms.example.org/f/abc"
+BOOKING["consent_page"] = "about/"
+BOOKING["self_service_cutoff_hours"] = 12
+BOOKING["sessions"][0]["questions"] = [
+    {"label": "Quis role", "type": "choice", "options": ["Dolor", "Amet <b>"], "required": True},
+    {"label": "Ipsum & field"},
+    {"label": "Sit primum", "type": "checkbox"},
+]
+"""
+
+
+class _Fields(HTMLParser):
+    """Every form control of a page: (tag, attributes), in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.controls: list[tuple[str, dict]] = []
+        self.trap_open = 0
+        self.trapped: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v if v is not None else "" for k, v in attrs}
+        if "form-trap" in a.get("class", "").split():
+            self.trap_open = 1
+        if tag in ("input", "textarea", "select"):
+            self.controls.append((tag, a))
+            if self.trap_open:
+                self.trapped.append(a.get("name", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.trap_open = 0
+
+
+@pytest.fixture(scope="module")
+def questions_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("questions")
+    return build_fixture_site(root, extra_languages=("fr",), lines=QUESTIONS).output
+
+
+def _first(site: Path, prefix: str = "") -> Path:
+    return sorted((site / prefix / "book/decouverte").glob("2*/index.html"))[0]
+
+
+def test_the_form_asks_each_question_with_its_field(questions_site):
+    path = _first(questions_site)
+    page = path.read_text("utf-8")
+    parser = _Fields()
+    parser.feed(page)
+    named = {}
+    for _, a in parser.controls:
+        named.setdefault(a.get("name"), []).append(a)
+    radios = named["q1"]
+    assert [(r["type"], r["value"], "required" in r) for r in radios] == [
+        ("radio", "Dolor", True),
+        ("radio", "Amet <b>", True),
+    ]
+    assert re.search(r'<fieldset class="booking-choice">\s*<legend>Quis role</legend>', page)
+    assert "Amet &lt;b&gt;" in page and "Amet <b>" not in page  # the coach's words, escaped
+    [text] = named["q2"]
+    assert "type" not in text and "required" not in text
+    assert '<label for="request-q2">Ipsum &amp; field (optional)</label>' in page
+    [checkbox] = named["q3"]
+    assert (checkbox["type"], checkbox["value"], "required" in checkbox) == (
+        "checkbox",
+        "yes",
+        False,
+    )
+    [consent] = named["consent"]
+    assert (consent["type"], consent["value"], "required" in consent) == ("checkbox", "yes", True)
+    assert re.search(
+        r'id="request-consent"[^>]*> <span>I agree to the <a href="/about/">privacy notice</a>\.',
+        page,
+    )
+
+
+def test_the_form_carries_the_code_the_subject_and_a_honeypot(questions_site):
+    path = _first(questions_site)
+    page = path.read_text("utf-8")
+    parser = _Fields()
+    parser.feed(page)
+    hidden = {a["name"]: a["value"] for _, a in parser.controls if a.get("type") == "hidden"}
+    slot_id = hidden["slot"]
+    assert hidden["token"] == f"[[book {slot_id} en]]"
+    assert tokens.find(hidden["token"]) == tokens.Token(tokens.BOOK, slot_id, "en")
+    assert hidden["_subject"] == f"Booking request: {hidden['time']} {hidden['token']}"
+    # The honeypot: inside an element the stylesheet hides, out of the tab order.
+    assert parser.trapped == ["_gotcha"]
+    [trap] = [a for _, a in parser.controls if a.get("name") == "_gotcha"]
+    assert (trap["tabindex"], trap["autocomplete"]) == ("-1", "off")
+    assert "aria-hidden" not in page.split('class="form-trap"')[1].split("</p>")[0]
+    css = next((questions_site / "theme/css").glob("site.*.css")).read_text("utf-8")
+    assert re.search(r"\.form-trap \{ display: none; \}", css)
+    french = dict(
+        (a["name"], a["value"])
+        for _, a in _parsed(_first(questions_site, "fr")).controls
+        if a.get("type") == "hidden"
+    )
+    assert french["token"] == f"[[book {slot_id} fr]]"
+
+
+def _parsed(path: Path) -> _Fields:
+    parser = _Fields()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def test_the_manage_page_exists_in_every_language_edition(questions_site):
+    for prefix, lang in (("", "en"), ("fr/", "fr")):
+        path = questions_site / prefix / "book/manage/index.html"
+        page = path.read_text("utf-8")
+        assert f'<html lang="{lang}">' in page
+        assert '<meta name="robots" content="noindex">' in page
+        root = re.search(r'<div class="stack booking" id="booking-manage"[^>]*>', page).group(0)
+        assert f'data-email="{COACH_EMAIL}"' in root
+        assert f'data-slots="/{prefix}book/"' in root and 'data-cutoff-hours="12"' in root
+        scripts = re.findall(r"<script[^>]*>", page)
+        assert scripts == [
+            re.search(r'<script src="/theme/js/booking_manage\.[0-9a-f]{10}\.js" defer>', page)[0]
+        ]
+        assert '<p id="manage-nojs">' in page  # what a visitor without JavaScript reads
+        for hidden in ("manage-invalid", "manage-cancel", "manage-move", "manage-late"):
+            assert re.search(rf'id="{hidden}"[^>]*hidden>', page), hidden
+        assert f'href="/{prefix}book/"' in page
+    sitemap = (questions_site / "sitemap.xml").read_text("utf-8")
+    assert "book/manage/" in sitemap  # the fixture does not exclude it; the sample does
+
+
+def test_pages_with_questions_and_the_manage_pages_are_valid_html(questions_site, vnu_jar):
+    pages = [
+        _first(questions_site),
+        _first(questions_site, "fr"),
+        questions_site / "book/manage/index.html",
+        questions_site / "fr/book/manage/index.html",
+    ]
+    assert vnu_errors(vnu_jar, pages) == []
+
+
+def test_the_manage_page_is_left_out_of_the_samples_sitemap(sample):
+    sitemap = (sample / "sitemap.xml").read_text("utf-8")
+    assert (sample / "book/manage/index.html").is_file()
+    assert "book/manage/" not in sitemap and "book/discovery/" in sitemap
+
+
+def test_manage_script_is_small_writes_no_markup_and_has_no_words_of_its_own():
+    source = MANAGE_SCRIPT.read_text("utf-8")
+    assert len(MANAGE_SCRIPT.read_bytes()) < 6000
+    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert forbidden not in source
+    for network in ("XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage"):
+        assert network not in source
+    assert source.count("fetch(") == 1  # the session's own slots.json, nothing else
+    assert not re.search(r"https?://", source)
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
+    # Its words come from the page: no literal holds two words in a row
+    # (class lists such as "link-list booking-slots" are names, not words).
+    literals = set(re.findall(r"'([^'\n]*)'", code)) - {"use strict"}
+    prose = re.compile(r"(?<![\w-])[^\W\d_]{2,}\s+[^\W\d_]{2,}(?![\w-])")
+    assert "data-text-" in literals and [t for t in literals if prose.search(t)] == []

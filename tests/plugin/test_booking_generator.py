@@ -84,9 +84,21 @@ def test_generate_output_writes_pages_and_calendars_for_every_slot(tmp_path):
     assert {f"book/discovery/{s}/index.html" for s in stamps} <= files
     assert {"book/index.html", "book/discovery/index.html", "book/discovery/slots.json"} <= files
     assert "book/discovery/availability.ics" in files
+    manage = (tmp_path / "output/book/manage/index.html").read_text("utf-8")
+    assert "manage: book/manage/ hello@hartcoaching.example" in manage
     slot = sorted(stamps)[0]
     page = (tmp_path / f"output/book/discovery/{slot}/index.html").read_text("utf-8")
     assert f"discovery-{slot}" in page
+
+
+def test_a_session_cannot_take_the_manage_pages_slug(tmp_path, caplog):
+    raw = booking(sessions=[{"slug": "manage", "title": "M", "duration_minutes": 30}])
+    generator = _generator(tmp_path, raw)
+    with caplog.at_level(logging.CRITICAL), pytest.raises(SystemExit):
+        generator.generate_context()
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert line.startswith('booking: BOOKING["sessions"][0]["slug"]: "manage" is the page where')
+    assert _files(tmp_path / "output") == set()
 
 
 def test_a_removed_or_renamed_session_leaves_nothing_behind(tmp_path):
@@ -96,6 +108,7 @@ def test_a_removed_or_renamed_session_leaves_nothing_behind(tmp_path):
     files = _files(tmp_path / "output")
     assert not [f for f in files if f.startswith("book/discovery/")]
     assert "book/decouverte/slots.json" in files
+    assert "book/manage/index.html" in files  # not a session: kept
 
 
 def test_slots_that_passed_are_removed_from_a_folder_built_in_place(tmp_path, monkeypatch):

@@ -125,10 +125,11 @@ def test_request_email_names_the_slot_and_leaves_a_line_for_the_visitors_zone():
         "Hello Dr. Eleanor Hart,\r\n\r\n"
         "I would like to book the Discovery session on Monday, November 23, 2026, "
         "9:00 AM Eastern Time (2026-11-23T14:00:00Z).\r\n\r\n"
-        "Slot: discovery-20261123T140000Z\r\n"
         "My time zone:\r\n"
         "My name:\r\nAnything you would like to know beforehand:\r\n\r\n"
-        "Thank you."
+        "Thank you.\r\n\r\n"
+        "Please keep this code: it tells the booking desk which time you chose.\r\n"
+        "[[book discovery-20261123T140000Z en]]"
     )
 
 

@@ -67,6 +67,28 @@ def test_overrides_replace_the_weekday_and_empty_means_closed():
     assert hours.windows_on(date(2026, 11, 30)) == (Window(540, 720), Window(780, 1020))
 
 
+def test_questions_consent_page_and_cutoff():
+    raw = _session(
+        questions=[
+            {"label": "Your specialty"},
+            {"label": "Your role", "type": "choice", "options": ["Resident", "Attending"]},
+            {"label": "First session", "type": "checkbox", "required": True},
+        ]
+    )
+    raw.update(consent_page="/pages/privacy.html", self_service_cutoff_hours=6)
+    settings = parse_settings(raw)
+    text, choice, checkbox = settings.sessions[0].questions
+    assert (text.kind, text.options, text.required) == ("text", (), False)
+    assert (choice.kind, choice.options) == ("choice", ("Resident", "Attending"))
+    assert (checkbox.kind, checkbox.required) == ("checkbox", True)
+    assert [q.field(i) for i, q in enumerate(settings.sessions[0].questions)] == ["q1", "q2", "q3"]
+    assert settings.consent_page == "pages/privacy.html"
+    assert settings.self_service_cutoff_hours == 6
+    defaults = parse_settings(booking())
+    assert defaults.sessions[0].questions == () and defaults.consent_page is None
+    assert defaults.self_service_cutoff_hours == 24
+
+
 def _session(**keys) -> dict:
     return booking(sessions=[{"slug": "discovery", "title": "T", "duration_minutes": 30, **keys}])
 
@@ -208,6 +230,47 @@ BAD = {
         'BOOKING["busy_timeout_seconds"]: must be a number greater than 0, not 0',
     ),
     "no BOOKING at all": (None, "BOOKING: missing or not a dict; see docs/booking.md"),
+    "unknown question type": (
+        _session(questions=[{"label": "Your role"}, {"label": "Field", "type": "radio"}]),
+        'BOOKING["sessions"][0]["questions"][1]["type"]: '
+        'must be "text", "choice" or "checkbox", not \'radio\'',
+    ),
+    "choice with one option": (
+        _session(questions=[{"label": "Your role", "type": "choice", "options": ["Resident"]}]),
+        'BOOKING["sessions"][0]["questions"][0]["options"]: '
+        'a "choice" needs a list of at least two options',
+    ),
+    "options on a text question": (
+        _session(questions=[{"label": "Your role", "options": ["A", "B"]}]),
+        'BOOKING["sessions"][0]["questions"][0]["options"]: only a "choice" question has options',
+    ),
+    "question without a label": (
+        _session(questions=[{"type": "text"}]),
+        'BOOKING["sessions"][0]["questions"][0]["label"]: missing (it is required)',
+    ),
+    "colon in a question label": (
+        _session(questions=[{"label": "Role: resident?"}]),
+        'BOOKING["sessions"][0]["questions"][0]["label"]: '
+        "'Role: resident?' must not contain : or [",
+    ),
+    "required as text": (
+        _session(questions=[{"label": "Your role", "required": "yes"}]),
+        'BOOKING["sessions"][0]["questions"][0]["required"]: must be true or false, not \'yes\'',
+    ),
+    "misspelt question key": (
+        _session(questions=[{"lable": "Your role"}]),
+        'BOOKING["sessions"][0]["questions"][0]["lable"]: unknown setting (did you mean "label"?)',
+    ),
+    "questions not a list": (
+        _session(questions="Your role"),
+        'BOOKING["sessions"][0]["questions"]: '
+        'must be a list of at most 10 questions like {"label": "Your role"}',
+    ),
+    "consent page as a URL": (
+        booking(consent_page="https://example.org/privacy/"),
+        'BOOKING["consent_page"]: must be a path of your site like pages/privacy.html, '
+        "not 'https://example.org/privacy/'",
+    ),
 }
 
 

@@ -7,11 +7,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from plugins.booking import tokens
 from plugins.booking.labels import day_label, time_label, zone_label
 from plugins.booking.links import mailto
 from plugins.booking.plan import make_plan
 from plugins.booking.settings import parse_settings
-from plugins.booking.views import booking_view, price_label, slots_document
+from plugins.booking.views import booking_view, manage_view, price_label, slots_document
 from tests.support.booking_settings import NOW, booking
 from tests.support.languages import ENGLISH, language
 
@@ -168,8 +169,146 @@ def test_mailto_percent_encodes_subject_and_body():
     assert query["body"] == "Line one\r\nLine two +"
 
 
+def _request(slot: dict) -> tuple[str, str]:
+    """(subject, body) of a slot's request email, decoded."""
+    query = parse_qs(urlsplit(slot["request_mailto"]).query, strict_parsing=True)
+    return query["subject"][0], query["body"][0]
+
+
 def test_slot_request_link_names_the_time_in_words_and_utc():
+    subject, body = _request(_view()["days"][0]["slots"][0])
+    assert subject.startswith("Booking request: Monday, November 23, 2026, 9:00 AM Eastern Time ")
+    assert "(2026-11-23T14:00:00Z)" in body
+
+
+# --- the request code ([[book <slot> <language>]]) the booking desk reads ---
+
+TOKEN = "[[book discovery-20261123T140000Z en]]"
+QUESTIONS = [
+    {"label": "Your specialty"},
+    {"label": "Your role", "type": "choice", "options": ["Resident", "Attending"]},
+    {"label": "First session with a coach", "type": "checkbox", "required": True},
+]
+
+
+def _with_questions(**top):
+    return booking(
+        sessions=[
+            {
+                "slug": "discovery",
+                "title": "Discovery session",
+                "duration_minutes": 30,
+                "questions": QUESTIONS,
+            }
+        ],
+        **top,
+    )
+
+
+def test_the_request_subject_and_body_carry_the_slots_code():
     slot = _view()["days"][0]["slots"][0]
-    query = parse_qs(urlsplit(slot["request_mailto"]).query)
-    assert query["subject"] == ["Booking request: Monday, November 23, 2026, 9:00 AM Eastern Time"]
-    assert "(2026-11-23T14:00:00Z)" in query["body"][0]
+    subject, body = _request(slot)
+    assert slot["token"] == TOKEN
+    assert slot["request_subject"] == subject
+    assert subject == f"Booking request: {slot['full_label']} {TOKEN}"
+    lines = body.split("\r\n")
+    assert lines[-3:] == [
+        "",
+        "Please keep this code: it tells the booking desk which time you chose.",
+        TOKEN,
+    ]
+    assert "Slot: " not in body  # the code replaces the old slot line
+    for text in (subject, body):
+        assert tokens.find(text) == tokens.Token(tokens.BOOK, slot["id"], "en")
+
+
+def test_the_code_is_read_back_after_the_visitor_edits_around_it():
+    slot = _view()["days"][0]["slots"][0]
+    subject, body = _request(slot)
+    expected = tokens.Token(tokens.BOOK, "discovery-20261123T140000Z", "en")
+    edited = body.replace("My name:", "My name: Dr. Ana Ruiz [night shifts]")
+    edited = edited.replace("Thank you.", "Thanks!\n\n> quoted [[not a code]]")
+    replied = "\n".join("> " + line for line in edited.splitlines())  # quoted in a reply
+    assert tokens.find(edited) == expected
+    assert tokens.find(replied) == expected
+    assert tokens.find("Re: AW: " + subject) == expected
+    # Only the code left, the rest of the body deleted, its slot retyped in capitals.
+    assert tokens.find("[[ book DISCOVERY-20261123t140000z en ]]") == expected
+
+
+def test_the_code_names_the_pages_language():
+    slot = _view(lang=language("fr"))["days"][0]["slots"][0]
+    assert slot["token"] == "[[book discovery-20261123T140000Z fr]]"
+    assert tokens.find(_request(slot)[0]).language == "fr"
+
+
+def test_the_request_body_asks_each_question_after_the_name():
+    slot = _view(_with_questions())["days"][0]["slots"][0]
+    lines = _request(slot)[1].split("\r\n")
+    start = lines.index("My name:")
+    assert lines[start - 1] == "My time zone:"  # booking.js completes it
+    assert lines[start + 1 : start + 5] == [
+        "Your specialty:",
+        "Your role: (Resident / Attending)",
+        "First session with a coach: yes or no",
+        "Anything you would like to know beforehand:",
+    ]
+    assert not any("privacy notice" in line for line in lines)
+
+
+def test_the_consent_line_links_the_privacy_page_absolutely():
+    raw = _with_questions(consent_page="pages/privacy.html")
+    plan = make_plan(parse_settings(raw), content_path=".", now=NOW)
+    view = booking_view(plan, ENGLISH, origin="https://coach.example.org/")[0]
+    lines = _request(view["days"][0]["slots"][0])[1].split("\r\n")
+    consent = "I agree to the privacy notice (https://coach.example.org/pages/privacy.html): yes"
+    # Its own paragraph, after the note's: no answer above runs into it.
+    note = lines.index("Anything you would like to know beforehand:")
+    assert lines[note + 1 : note + 5] == ["", consent, "", "Thank you."]
+    assert view["consent_page"] == "pages/privacy.html"
+
+
+def test_the_session_view_lists_its_questions_with_their_form_fields():
+    view = _view(_with_questions())
+    assert view["questions"] == [
+        {
+            "field": "q1",
+            "label": "Your specialty",
+            "kind": "text",
+            "options": [],
+            "required": False,
+        },
+        {
+            "field": "q2",
+            "label": "Your role",
+            "kind": "choice",
+            "options": ["Resident", "Attending"],
+            "required": False,
+        },
+        {
+            "field": "q3",
+            "label": "First session with a coach",
+            "kind": "checkbox",
+            "options": [],
+            "required": True,
+        },
+    ]
+    assert _view()["questions"] == [] and _view()["consent_page"] is None
+
+
+def test_the_manage_view_of_each_edition():
+    plan = make_plan(
+        parse_settings(booking(self_service_cutoff_hours=12)), content_path=".", now=NOW
+    )
+    assert manage_view(plan, ENGLISH) == {
+        "url": "book/manage/",
+        "index_url": "book/",
+        "organizer": {"name": "Dr. Eleanor Hart", "email": "hello@hartcoaching.example"},
+        "cutoff_hours": 12,
+    }
+    french = manage_view(plan, language("fr"), "fr/")
+    assert (french["url"], french["index_url"]) == ("fr/book/manage/", "fr/book/")
+
+
+def test_slots_document_tells_the_manage_page_the_notice():
+    assert slots_document(_view())["session"]["minimum_notice_hours"] == 24
