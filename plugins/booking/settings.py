@@ -461,6 +461,12 @@ def _questions(value: object, path: tuple) -> tuple[Question, ...]:
                     name(*here, "options"), 'a "choice" needs a list of at least two options'
                 )
             options = tuple(_text(o, (*here, "options", j)) for j, o in enumerate(options))
+            for j, option in enumerate(options):
+                if any(c in option for c in "/()[]"):
+                    # The request email lists the options as "(one / other)".
+                    raise ConfigError(
+                        name(*here, "options", j), f"{option!r} must not contain / ( ) [ or ]"
+                    )
         elif options:
             raise ConfigError(name(*here, "options"), 'only a "choice" question has options')
         required = raw.get("required", False)

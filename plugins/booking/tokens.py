@@ -56,11 +56,17 @@ def _slot(text: str) -> str:
     return f"{slug.lower()}-{stamp.upper()}"
 
 
+def _language(code: str) -> str:
+    """ "fr", "pt_BR": the case the site wrote, whatever a visitor retyped."""
+    language, _, region = code.partition("_")
+    return f"{language.lower()}_{region.upper()}" if region else language.lower()
+
+
 def find(text: str) -> Token | None:
     """The first well-formed code in `text` (a move needs its new slot)."""
     for match in _TOKEN.finditer(text or ""):
         if match["book"]:
-            return Token(BOOK, _slot(match["slot"]), match["lang"] or "")
+            return Token(BOOK, _slot(match["slot"]), _language(match["lang"] or ""))
         action = match["change"].lower()
         if action == MOVE and not match["to"]:
             continue
@@ -80,12 +86,14 @@ _FRAGMENT = re.compile(
 )
 
 
-def manage_url(origin: str, action: str, slot_id: str, sequence: int, signature: str) -> str:
+def manage_url(
+    origin: str, action: str, slot_id: str, sequence: int, signature: str, prefix: str = ""
+) -> str:
     """A confirmation's "Cancel" or "Choose another time" link. The booking's
     code rides in the fragment (after #), which browsers never send to the
     web server, so no server log ever holds it; booking_manage.js reads it
     and writes the email."""
-    return f"{origin.rstrip('/')}/{MANAGE_PAGE}#{action}.{slot_id}.{sequence}.{signature}"
+    return f"{origin.rstrip('/')}/{prefix}{MANAGE_PAGE}#{action}.{slot_id}.{sequence}.{signature}"
 
 
 def manage_fragment(fragment: str) -> Token | None:

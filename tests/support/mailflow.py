@@ -211,3 +211,9 @@ def change_request(link: str, *, sender: str = VISITOR, to_slot: str = "") -> Em
         subject=f"Please change my booking {token.text()}",
         body=token.text(),
     )
+
+
+def calendar_text(msg: EmailMessage) -> str:
+    """The message's text/calendar part, unfolded (RFC 5545 3.1)."""
+    part = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
+    return part.get_content().replace("\r\n ", "").replace("\n ", "")

@@ -499,9 +499,18 @@ def self_service_links(desk: Desk, entry: Entry) -> dict[str, str]:
             entry.slot_id,
             entry.sequence,
             signing.sign(key, action, entry.slot_id, entry.sequence),
+            edition_prefix(desk, entry.language),
         )
         for action in (tokens.CANCEL, tokens.MOVE)
     }
+
+
+def edition_prefix(desk: Desk, code: str) -> str:
+    """The folder of the site's edition in the booking's language ("en/"),
+    "" for the first language (as common.language.url_prefix places them)."""
+    if not code or code not in desk.extra_langs:
+        return ""
+    return f"{desk.language(code).tag.lower()}/"
 
 
 def compose(desk: Desk, entry: Entry, method: str) -> tuple[str, bytes, EmailMessage]:

@@ -28,7 +28,7 @@ _FAILED = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*(fail|permerror)\b", re.IGNORECA
 _QUOTE_START = re.compile(r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|-----\s*original)", re.I)
 MAX_TEXT = 20_000  # a request is a few lines; a huge body is cut, never parsed whole
 
-YES = {"yes", "y", "ok", "okay", "confirm", "oui", "ja", "sí", "si", "sim", "jawel"}
+YES = {"yes", "y", "ok", "okay", "confirm", "oui", "ja", "sí", "si", "sì", "sim", "jawel"}
 NO = {"no", "n", "non", "nein", "nee", "não", "nao", "decline"}
 
 
@@ -243,6 +243,10 @@ def request(inbound: Inbound, questions, labels: dict[str, list[str]], zones) ->
                 value = kept[0] if len(kept) == 1 else ("" if "/" in value else value)
             answers.append((q.label, value))
         honeypot = False
+    answers = [
+        (label, _checked(value) if q.kind == "checkbox" else value)
+        for (label, value), q in zip(answers, questions, strict=True)
+    ]
     zone = next((word for word in re.split(r"[\s()]+", zone_text) if word in zones), "")
     missing = tuple(
         label
@@ -258,6 +262,15 @@ def request(inbound: Inbound, questions, labels: dict[str, list[str]], zones) ->
         honeypot=honeypot,
         missing=missing,
     )
+
+
+def _checked(value: str) -> str:
+    """A checkbox's answer: "yes" only when the visitor said so (the prompt
+    "yes or no" left as it was is no answer)."""
+    words = re.split(r"[\s,.;:!]+", value.strip().lower())
+    if words[0] in YES and not ({"or", "ou", "oder", "o", "of"} & set(words)):
+        return "yes"
+    return "no" if words[0] in NO else ""
 
 
 def _form_fields(lines: list[str]) -> dict[str, str]:
