@@ -360,11 +360,12 @@ def test_watch_confirms_a_request_as_it_arrives_and_survives_the_server_restarti
     from tests.support.desk import desk_command
 
     with mail_world(tmp_path, confirm="auto") as world:
+        log = tmp_path / "watch.log"
         watcher = subprocess.Popen(
             desk_command("inbox", "--watch"),
             cwd=world.project,
             env=world.env,
-            stdout=subprocess.PIPE,
+            stdout=log.open("w"),
             stderr=subprocess.STDOUT,
             text=True,
         )
@@ -373,9 +374,9 @@ def test_watch_confirms_a_request_as_it_arrives_and_survives_the_server_restarti
             def wait_for(count: int) -> None:
                 deadline = time.monotonic() + 60
                 while len(world.sent) < count and time.monotonic() < deadline:
-                    assert watcher.poll() is None, watcher.stdout.read()
+                    assert watcher.poll() is None, log.read_text()
                     time.sleep(0.05)
-                assert len(world.sent) >= count
+                assert len(world.sent) >= count, log.read_text()
 
             time.sleep(1)  # connected and idling
             world.imap.append(request_email(FREE[0]).as_bytes())
@@ -387,6 +388,7 @@ def test_watch_confirms_a_request_as_it_arrives_and_survives_the_server_restarti
             wait_for(4)
         finally:
             watcher.terminate()
-            output = watcher.communicate(timeout=30)[0]
+            watcher.wait(timeout=30)
+        output = log.read_text()
         assert "trying again in" in output  # it saw the server go and came back
         assert {e.slot_id for e in world.ledger().entries if e.confirmed} == {FREE[0], FREE[2]}

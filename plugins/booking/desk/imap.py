@@ -86,13 +86,23 @@ class Mailbox:
         return name
 
     def wait(self, seconds: float = IDLE_SECONDS) -> bool:
-        """IDLE until the server announces a new message (True) or `seconds` pass."""
+        """IDLE until the server announces a new message (True) or `seconds` pass.
+        A NOOP first: a message that came in since the last fetch is news now,
+        not after the next IDLE timeout."""
+        if _announces_new(self.client.noop()[1]):
+            return True
         self.client.idle()
         try:
             responses = self.client.idle_check(timeout=seconds)
         finally:
             self.client.idle_done()
-        return any(isinstance(r, tuple) and len(r) > 1 and r[1] == b"EXISTS" for r in responses)
+        return _announces_new(responses)
+
+
+def _announces_new(responses) -> bool:
+    return any(
+        isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses
+    )
 
 
 @contextmanager
