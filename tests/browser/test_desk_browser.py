@@ -46,7 +46,9 @@ def test_request_yes_confirm_then_the_clients_cancel_link(browser, tmp_path):
             href = page.locator("#booking-request").get_attribute("href")
 
             def fill(body: str) -> str:
-                return body.replace("My name:", "My name: Zoë O'Brien", 1)
+                body = body.replace("My name:", "My name: Zoë O'Brien", 1)
+                note = "Anything you would like to know beforehand:"
+                return body.replace(note, f"{note} I work night shifts as a nurse.", 1)
 
             world.imap.append(from_mailto(href, edit=fill).as_bytes())
             assert world.desk("inbox").returncode == 0
@@ -66,6 +68,10 @@ def test_request_yes_confirm_then_the_clients_cancel_link(browser, tmp_path):
 
             build_project(world.project, output)
             assert FREE[0] not in slot_ids(output)
+            assert "night shifts" in world.ledger().find(FREE[0]).answers
+            published = b"".join(p.read_bytes() for p in output.rglob("*") if p.is_file())
+            for private in ("night shifts", "Zoë", "Zo\\u00eb", VISITOR, room):
+                assert private.encode() not in published
 
             cancel = links(invitation)["cancel"].replace(PUBLIC_SITE, url)
             page.goto(cancel)

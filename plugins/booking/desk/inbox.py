@@ -217,7 +217,7 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
         entry = replace(
             _new_entry(desk, book, slot, session, item.name, item.email, ""),
             language=language,
-            answers=item.answers,
+            answers=_kept(item),
             request_id=msg.message_id,
         )
         return _confirmed(ctx, book, item, entry, code, msg.message_id)
@@ -334,7 +334,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
     entry = replace(
         _new_entry(desk, book, slot, session, pending.name, pending.email, ""),
         language=pending.language,
-        answers=pending.answers,
+        answers=_kept(pending),
         request_id=pending.id,
     )
     decision = _confirmed(ctx, book, item, entry, "", pending.id)
@@ -463,6 +463,13 @@ def _move(ctx: Context, book: Ledger, msg: Inbound, old: Entry, to: str, item: I
         ],
         f"Moved {old.name} <{old.email}> from {old.slot_id} to {new.slot_id} at their request.",
     )
+
+
+def _kept(item: Item) -> str:
+    """What the ledger keeps of a request for the coach: the answers and the
+    visitor's own message (never published, never in an invitation)."""
+    message = f"Message: {item.note}" if item.note else ""
+    return "\n".join(part for part in (item.answers, message) if part)
 
 
 def _known_language(desk: Desk, code: str) -> bool:
