@@ -13,8 +13,9 @@ import pytest
 from babel import Locale
 from babel.dates import get_timezone_name
 
+from plugins.common.language import load_language
 from tests.support.fixture_site import COACH_WORDS, build_fixture_site
-from tests.support.languages import SHIPPED, catalog, english_left, page_text
+from tests.support.languages import CATALOGS, SHIPPED, catalog, english_left, page_text
 from tests.support.site import html_files
 from tests.support.validators import vnu_errors
 
@@ -54,6 +55,7 @@ def _pages(site: Path) -> dict[str, Path]:
         "booking": site / "book/index.html",
         "picker": site / "book/decouverte/index.html",
         "slot": _first_slot(site),
+        "manage": site / "book/manage/index.html",
         "podcast": site / "podcast/index.html",
         "episode": site / "articles/vox-1/index.html",
         "404": site / "404.html",
@@ -92,6 +94,45 @@ def test_no_english_of_ours_is_left_on_any_page(sites, code):
         assert english_left(text, code) == [], name
         unexplained = _words(text) - _allowed(code)
         assert unexplained == set(), (name, sorted(unexplained))
+
+
+# A site whose slot pages post a form (a form backend) with intake
+# questions and the consent checkbox; its booking pages in every other
+# language at once (EXTRA_LANGUAGES). The labels are the coach's (Latin).
+FORM = """
+BOOKING["request_form_action"] = "https://forms.example.org/f/abc"
+BOOKING["consent_page"] = "about/"
+BOOKING["sessions"][0]["questions"] = [
+    {"label": "Quis autem", "type": "choice", "options": ["Lorem", "Dolor"], "required": True},
+    {"label": "Neque porro"},
+    {"label": "Vel eum", "type": "checkbox"},
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site-form")
+    return build_fixture_site(root, extra_languages=tuple(OTHERS), lines=FORM).output
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_no_english_of_ours_is_left_on_the_form_and_manage_pages(form_site, code):
+    prefix = TAGS.get(code, code).lower()
+    pages = {"slot with questions": _first_slot(form_site / prefix)}
+    pages["manage"] = form_site / prefix / "book/manage/index.html"
+    # The language menu names each edition in its own language.
+    autonyms = _words(" ".join(load_language(c, CATALOGS).name() for c in SHIPPED))
+    for name, page in pages.items():
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{TAGS.get(code, code)}">' in html, name
+        text = page_text(html)
+        assert english_left(text, code) == [], name
+        unexplained = _words(text) - _allowed(code) - autonyms
+        assert unexplained == set(), (name, sorted(unexplained))
+    # The branches the words above come from were printed.
+    slot = pages["slot with questions"].read_text(encoding="utf-8")
+    assert 'id="booking-form"' in slot and 'name="consent"' in slot and "form-trap" in slot
 
 
 def test_the_checks_can_fail_an_english_page_is_english_to_them(sites):

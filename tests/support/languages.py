@@ -35,6 +35,13 @@ def catalog(code: str):
         return read_po(source, locale=code)
 
 
+def pieces(msgid: str) -> list[str]:
+    """The words of a msgid between its placeholders, each of four letters
+    or more ("In", "·" and the like are left out)."""
+    found = (piece.strip(" .,:;()").strip() for piece in _PLACEHOLDER.split(msgid))
+    return [piece for piece in found if sum(c.isalpha() for c in piece) >= 4]
+
+
 def english_words(code: str) -> set[str]:
     """The pieces of our English msgids (between placeholders) that `code`
     translates differently: none of them may appear on a page in `code`.
@@ -47,10 +54,7 @@ def english_words(code: str) -> set[str]:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         translated = " ".join(strings)
         for msgid in ids:
-            for piece in _PLACEHOLDER.split(msgid):
-                piece = piece.strip(" .,:;()").strip()
-                if sum(c.isalpha() for c in piece) >= 4 and piece not in translated:
-                    words.add(piece)
+            words.update(piece for piece in pieces(msgid) if piece not in translated)
     return words
 
 

@@ -7,14 +7,23 @@ import email
 import re
 from dataclasses import replace
 from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
 
 import icalendar
 import pytest
+from babel.messages.extract import extract_from_file
 
-from plugins.booking.desk import commands
-from plugins.booking.ledger_format import read
-from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, make_desk
-from tests.support.languages import SHIPPED, english_left
+from plugins.booking import tokens
+from plugins.booking.desk import commands, inbox
+from plugins.booking.desk.commands import self_service_links
+from plugins.booking.desk.inbound import read_message
+from plugins.booking.desk.invitations import REQUEST, TEMPLATES, invitation, message
+from plugins.booking.desk.letters import Letters, when
+from plugins.booking.ledger_format import PENDING, Item, read
+from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, NOW, make_desk
+from tests.support.languages import SHIPPED, english_left, pieces
 
 # The coach's own words (never translated) in Latin, so any English in a
 # message is ours.
@@ -145,3 +154,193 @@ def test_a_broken_email_template_is_one_line_and_nothing_is_recorded(tmp_path):
     assert str(error.value).startswith(f"{templates / 'desk/confirmed.txt'}: ")
     assert "fix the template" in str(error.value) and "\n" not in str(error.value)
     assert not desk.ledger_path.exists() and not desk.outbox.exists()
+
+
+# --- the hands-free desk's emails: summary, unavailable, reminder, notices -------
+
+SECRET = "a-long-test-secret-for-signing-links"
+PUBLIC = "https://hartcoaching.example"
+# A session with a required intake question (the coach's words: Latin too).
+ASKING = [{**LATIN[0], "questions": [{"label": "Quis autem", "required": True}]}]
+REQUEST_ID = "<request.1@example.org>"
+
+
+def _hands_free_desk(tmp_path, code: str, **changes):
+    desk = make_desk(
+        tmp_path,
+        sessions=ASKING,
+        environ={"BOOKING_LINK_SECRET": SECRET},
+        video={"rooms_at": "https://meet.example.org/"},
+        **changes,
+    )
+    return replace(desk, default_lang=code, origin=PUBLIC)
+
+
+def _incoming(subject: str, body: str, **headers: str):
+    """A client's email as the desk reads it from the mailbox."""
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = f"Zoë <{CLIENT_EMAIL}>"
+    msg["To"] = BOOKING["organizer"]["email"]
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(NOW)
+    msg["Message-ID"] = make_msgid(domain="example.org")
+    for key, value in headers.items():
+        msg[key] = value
+    msg.set_content(body)
+    return read_message(msg.as_bytes())
+
+
+def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
+    """Every kind of email the desk writes, in `code` (the site's language),
+    made by the desk's own functions: the invitation with and without the
+    video room and the client's links (invitations.message), the reminder,
+    the coach's summary and the client's "time taken"/"declined"
+    (letters.Letters), and what the inbox decides for a request the mail
+    provider doubts, a client's cancel or move, and a change inside the
+    cut-off (the coach's notices)."""
+    desk = _hands_free_desk(tmp_path, code)
+    commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL)
+    book = read(desk.ledger_path)
+    entry = book.find(FREE[0])
+    assert entry.video.startswith("https://meet.example.org/")
+    links = self_service_links(desk, entry)
+    assert set(links) == {"cancel", "move"}
+    lang = desk.language()
+    tz = desk.settings.timezone
+    sender = desk.settings.organizer.email
+
+    def invite(booked, with_links):
+        ics = invitation(booked, REQUEST, desk.now, lang)
+        return message(
+            booked,
+            REQUEST,
+            ics,
+            timezone=tz,
+            sender=sender,
+            host=desk.host,
+            now=desk.now,
+            lang=lang,
+            links=links if with_links else None,
+        )
+
+    in_person = replace(entry, video="", location="Via Appia", note="")
+    letters = Letters(desk, sender)
+    start, end = entry.start, entry.end
+    item = Item(
+        id=REQUEST_ID,
+        kind="request",
+        status=PENDING,
+        created=desk.now,
+        slot_id=FREE[2],
+        name=CLIENT_NAME,
+        email=CLIENT_EMAIL,
+        note="Nemo enim ipsam voluptatem.",
+        zone="Europe/Paris",  # not the coach's: the summary gives the client's time too
+    )
+    times = [(when(start, end, tz, lang), f"{PUBLIC}/book/discovery/20261123T150000Z/")]
+    code_text = tokens.request_token(FREE[2], code)
+    made = {
+        "confirmed, video and links": invite(entry, True),
+        "confirmed, in person, no links": invite(in_person, False),
+        "reminder, video and links": letters.reminder(entry, links, "reminder-1"),
+        "reminder, in person": letters.reminder(in_person, {}, "reminder-2"),
+        "summary, waiting": letters.summary(
+            item,
+            start,
+            end,
+            entry.summary,
+            code_text,
+            confirmed=False,
+            answers=[("Quis autem", "vel eum")],
+        ),
+        "summary, confirmed": letters.summary(
+            item, start, end, entry.summary, code_text, confirmed=True
+        ),
+        "unavailable, taken": letters.unavailable(
+            item, start, end, entry.summary, times, f"{PUBLIC}/book/discovery/", REQUEST_ID
+        ),
+        "unavailable, declined": letters.unavailable(
+            item,
+            start,
+            end,
+            entry.summary,
+            times,
+            f"{PUBLIC}/book/discovery/",
+            REQUEST_ID,
+            declined=True,
+            reason="Ut enim ad minima veniam.",
+        ),
+    }
+
+    # What the inbox writes: its notices' words are inbox.py's own.
+    key = SECRET.encode()
+    doubted = _incoming(
+        f"Lorem {tokens.request_token(FREE[2], code)}",
+        f"My name: Zoë\nMy time zone: Europe/Paris\n\n{tokens.request_token(FREE[2], code)}\n",
+        **{"Authentication-Results": "mx.example.org; dmarc=fail header.from=example.org"},
+    )
+    cancel = tokens.manage_fragment(links["cancel"].split("#", 1)[1])
+    move = replace(tokens.manage_fragment(links["move"].split("#", 1)[1]), to=FREE[2])
+    late = replace(desk, raw={**desk.raw, "self_service_cutoff_hours": 48})  # FREE[0]: 26 h away
+    decisions = {
+        "request the provider doubts": inbox.decide(inbox.Context(desk, key), book, doubted),
+        "client cancels": inbox.decide(
+            inbox.Context(desk, key), book, _incoming(cancel.text(), cancel.text())
+        ),
+        "client moves": inbox.decide(
+            inbox.Context(desk, key), book, _incoming(move.text(), move.text())
+        ),
+        "late cancel": inbox.decide(
+            inbox.Context(late, key), book, _incoming(cancel.text(), cancel.text())
+        ),
+        "late move": inbox.decide(
+            inbox.Context(late, key), book, _incoming(move.text(), move.text())
+        ),
+    }
+    for what, decision in decisions.items():
+        assert decision.messages, (what, decision.line)
+        for name, msg in decision.messages:
+            made[f"{what}: {name}"] = msg
+    return made
+
+
+def _words(msg) -> str:
+    """Subject and text, without the links: an address is not a sentence
+    (the manage links hold #cancel. and #move.)."""
+    text = str(msg["Subject"]) + "\n" + _text(msg)
+    return re.sub(r"\S+://\S+", " ", text)
+
+
+@pytest.mark.parametrize("code", [c for c in SHIPPED if c != "en"])
+def test_every_email_of_the_hands_free_desk_is_in_the_sites_language(tmp_path, code):
+    made = _desk_emails(tmp_path, code)
+    for what, msg in made.items():
+        words = _words(msg)
+        assert english_left(words, code) == [], (what, words)
+
+
+def test_the_hands_free_emails_say_every_word_the_desk_has(tmp_path):
+    """The emails above hold every message of the desk's templates and of its
+    Python (in English here), so a missing translation cannot hide in a
+    branch the test above never takes."""
+    made = _desk_emails(tmp_path, "en")
+    text = "\n".join(str(msg["Subject"]) + "\n" + _text(msg) for msg in made.values())
+    desk_code = Path(commands.__file__).parent
+    found = [
+        m for p in sorted(desk_code.glob("*.py")) for _, m, *_ in extract_from_file("python", p)
+    ]
+    for template in sorted((TEMPLATES / "desk").glob("*.txt")):
+        found += [
+            m
+            for _, m, *_ in extract_from_file(
+                "jinja2", template, options={"extensions": "jinja2.ext.i18n"}
+            )
+        ]
+    assert len(found) > 40
+    missing = [
+        (msgid, piece)
+        for msgid in found
+        for piece in pieces(msgid if isinstance(msgid, str) else msgid[0])
+        if piece not in text
+    ]
+    assert missing == []
