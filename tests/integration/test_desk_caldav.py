@@ -123,6 +123,32 @@ def test_confirm_writes_the_event_cancel_removes_it(tmp_path, server):
     assert calendar.search(event=True) == []
 
 
+def test_the_calendar_event_carries_the_video_room_and_no_private_answers(tmp_path, server):
+    from dataclasses import replace
+
+    calendar = server.calendar("Video")
+    desk = make_desk(
+        tmp_path,
+        caldav=server.settings("Video"),
+        environ=_env(server),
+        video={"rooms_at": "https://meet.example.org/"},
+    )
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
+    with ledger.locked(desk.ledger_path):
+        book = ledger_format.read(desk.ledger_path)
+        entry = replace(book.find(FREE[0]), answers="Your role: Attending")
+        ledger.write(book.put(entry))
+    commands.reschedule(desk, FREE[0], FREE[2])
+    (item,) = calendar.search(event=True)
+    event = item.icalendar_component
+    room = str(event["CONFERENCE"])
+    assert room.startswith("https://meet.example.org/discovery-")
+    assert event["CONFERENCE"].params["FEATURE"] == "VIDEO"
+    assert str(event["LOCATION"]) == room and room in str(event["DESCRIPTION"])
+    assert room == ledger_format.read(desk.ledger_path).find(FREE[2]).video  # kept when moved
+    assert "X-BOOKING-ANSWERS" not in event and "Attending" not in item.data
+
+
 def test_reschedule_moves_the_event_even_onto_its_own_time(tmp_path, server):
     calendar = server.calendar("Moves")
     desk = _desk(tmp_path, server, "Moves")
