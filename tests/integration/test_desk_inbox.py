@@ -392,3 +392,20 @@ def test_watch_confirms_a_request_as_it_arrives_and_survives_the_server_restarti
         output = log.read_text()
         assert "trying again in" in output  # it saw the server go and came back
         assert {e.slot_id for e in world.ledger().entries if e.confirmed} == {FREE[0], FREE[2]}
+
+
+def test_the_summary_in_the_coachs_own_mailbox_is_hers_not_a_new_request(tmp_path):
+    with mail_world(tmp_path) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.desk("inbox")
+        [summary] = world.outgoing()
+        world.imap.append(summary.as_bytes())  # sent to her own address, so it lands here
+        without_reference = reply(summary, sender=COACH, text="yes")
+        del without_reference["In-Reply-To"], without_reference["References"]
+        world.imap.append(without_reference.as_bytes())
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        assert len(world.sent) == 1  # no second summary, no confirmation
+        assert "reply to its summary" in result.stdout
+        assert [m["Message-ID"] for m in world.imap.messages()] == [summary["Message-ID"]]
+        assert world.ledger().find(FREE[0]) is None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from ...common.zones import iana_zones
@@ -42,7 +42,7 @@ from .commands import (
 )
 from .inbound import Inbound, answer, read_message, request
 from .invitations import CANCEL, REQUEST
-from .letters import Letters, name_for, when
+from .letters import Letters, name_for, when, written_by_desk
 from .mail import MailError
 
 ALTERNATIVES = 3
@@ -137,6 +137,9 @@ def decide(ctx: Context, book: Ledger, msg: Inbound) -> Decision:
     base = Item(id=msg.message_id, kind="ignored", status=DONE, created=desk.now, sender=msg.sender)
     if answered is not None:
         return _coach_answer(ctx, book, msg, answered, replace(base, kind="reply"))
+    if written_by_desk(msg.message_id, desk.host):
+        # The desk's own summary, delivered to the coach's own mailbox: hers to read.
+        return Decision(None)
     if msg.calendar_reply is not None:
         return _calendar_answer(ctx, book, msg, base)
     token = msg.token
@@ -145,6 +148,14 @@ def decide(ctx: Context, book: Ledger, msg: Inbound) -> Decision:
     if msg.auto_submitted:
         return Decision(base, line=f"Ignored an automatic reply from {msg.sender or 'nobody'}.")
     if token.action == tokens.BOOK:
+        if msg.sender == ctx.coach:
+            # Her reply to a summary always names it (In-Reply-To); a request
+            # "from" her own address is either a reply without it or forged.
+            return Decision(
+                replace(base, status=REFUSED, note="from your own address"),
+                line="Ignored a booking email from your own address: to confirm a request, "
+                "reply to its summary.",
+            )
         return _request(ctx, book, msg, token, replace(base, kind="request"))
     return _change(ctx, book, msg, token, replace(base, kind=token.action))
 
@@ -272,9 +283,9 @@ def _unavailable(
     declined: bool = False,
     reason: str = "",
 ) -> Decision:
-    slug, stamp = slot_id.rsplit("-", 1)
+    slug = slot_id.rsplit("-", 1)[0]
     session = ctx.session(slug)
-    start = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=ctx.desk.now.tzinfo)
+    start = _start(slot_id)
     end = start + timedelta(minutes=session.duration_minutes if session else 30)
     times = ctx.open_times(book, slug, item.zone, item.language)
     letter = ctx.letters.unavailable(
@@ -518,7 +529,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     changed = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-        book = ledger_format.read(desk.ledger_path)
+        book = _tidied(ledger_format.read(desk.ledger_path), desk.now)
         for name in outgoing.drop_unrecorded(desk.outbox, _recorded(book)):
             report(
                 f"Dropped {name}: a stopped run queued it without recording it; "
@@ -554,6 +565,27 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
         except DeskError as error:
             report(f"The calendar was not updated: {error}; run `invoke sync-calendar`.")
     return result
+
+
+KEEP_DAYS = 180
+
+
+def _tidied(book: Ledger, now: datetime) -> Ledger:
+    """Requests still waiting when their time has come are over; finished
+    work older than KEEP_DAYS is forgotten (its emails left the look-back
+    window long ago; the bookings themselves stay)."""
+    horizon = now - timedelta(days=KEEP_DAYS)
+    items = []
+    for item in book.items:
+        if item.status == PENDING and item.slot_id and _start(item.slot_id) <= now:
+            item = replace(item, status=DONE, note="expired: no answer before the time")
+        if item.status == PENDING or item.created > horizon:
+            items.append(item)
+    return replace(book, items=tuple(items))
+
+
+def _start(slot_id: str) -> datetime:
+    return datetime.strptime(slot_id.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
 
 def _message_id(raw: bytes) -> str:

@@ -7,6 +7,7 @@ theme's desk/*.txt templates; headers made by invitations.envelope.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -17,6 +18,16 @@ from ...common.language import Language
 from ..labels import day_label, time_range, zone_label
 from ..ledger_format import Entry, Item
 from .invitations import envelope, wording
+
+_OURS = re.compile(
+    r"<(summary\.[0-9a-f]{32}|in-[0-9a-f]{16}-[a-z]+|[a-z0-9-]+-\d{8}T\d{6}Z-[A-Za-z0-9.-]+)@(?P<host>[^>]+)>"
+)
+
+
+def written_by_desk(message_id: str, host: str) -> bool:
+    """A Message-ID the desk made (a summary in the coach's own inbox)."""
+    match = _OURS.fullmatch(message_id)
+    return bool(match) and match["host"] == host
 
 
 def name_for(message_id: str, kind: str) -> str:

@@ -198,3 +198,18 @@ def test_reminders_due_the_nearest_lead_only_never_after_the_start_nor_before_bo
     late = Ledger(path=None, entries=(entry(start, start - timedelta(hours=10)),))
     assert [d.hours for d in due(late, leads, start - timedelta(hours=5))] == []
     assert [d.hours for d in due(late, leads, start - timedelta(minutes=50))] == [1]
+
+
+def test_the_desk_knows_its_own_message_ids_and_only_for_its_host():
+    from plugins.booking.desk.letters import name_for, written_by_desk
+
+    host = "hartcoaching.example"
+    ours = [
+        f"<{SLOT}-request-0.20261122T120000@{host}>",
+        f"<summary.{'0a' * 16}@{host}>",
+        f"<{name_for('<x@y>', 'unavailable')}@{host}>",
+        f"<{SLOT}-0-remind-24h@{host}>",
+    ]
+    assert all(written_by_desk(message_id, host) for message_id in ours)
+    assert not written_by_desk(f"<summary.{'0a' * 16}@elsewhere.example>", host)
+    assert not written_by_desk(f"<CAF12345@{host}>", host)  # her own mail program's
