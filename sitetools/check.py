@@ -293,6 +293,23 @@ def _one_page_per_kind(output: Path) -> list[str]:
     return chosen
 
 
+def desk(settings: Path) -> list[str] | None:
+    """The desk's own settings (inbox, SMTP, policy, video, reminders), which
+    a build accepts unread; None when the site uses none of them."""
+    from plugins.booking.desk.cli import load_desk
+    from plugins.booking.settings import DESK_KEYS
+    from plugins.common.config import SiteError
+
+    try:
+        loaded = load_desk(str(settings))
+        if not isinstance(loaded.raw, dict) or not DESK_KEYS & loaded.raw.keys():
+            return None
+        loaded.desk_settings  # noqa: B018 (parsing is the check)
+    except SiteError as error:
+        return [str(error)]
+    return []
+
+
 def run(content: Path, settings: Path) -> Report:
     report = Report()
     with tempfile.TemporaryDirectory() as folder:
@@ -329,6 +346,11 @@ def run(content: Path, settings: Path) -> Report:
             else:
                 report.check(label, result)
         report.check("podcast feed", podcast(output))
+        desk_problems = desk(settings)
+        if desk_problems is not None:
+            report.check(
+                "the booking desk's settings (inbox, smtp, video, reminders)", desk_problems
+            )
     return report
 
 

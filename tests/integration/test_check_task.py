@@ -58,3 +58,16 @@ def test_the_sample_site_passes_every_check(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "FIX" not in done.stdout
     assert "Your site passes every check that could run." in done.stdout
+
+
+def test_a_mistake_in_the_desks_own_settings_is_reported_though_the_site_builds(tmp_path):
+    settings, content = write_fixture_site(
+        tmp_path,
+        lines='BOOKING = {**BOOKING, "inbox": {"host": "imap.example.org", "security": "tls",'
+        ' "username": "coach", "password_env": "COACH_IMAP_PASSWORD"}}\n',
+    )
+    done = _check(content, settings)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ok    the site builds" in done.stdout
+    [problem] = [line for line in done.stdout.splitlines() if line.startswith("FIX")]
+    assert problem.startswith('FIX   BOOKING["inbox"]["security"]: must be "ssl", "starttls"')
