@@ -409,3 +409,12 @@ def test_the_summary_in_the_coachs_own_mailbox_is_hers_not_a_new_request(tmp_pat
         assert "reply to its summary" in result.stdout
         assert [m["Message-ID"] for m in world.imap.messages()] == [summary["Message-ID"]]
         assert world.ledger().find(FREE[0]) is None
+
+
+def test_with_auto_one_address_cannot_take_every_open_time(tmp_path):
+    with mail_world(tmp_path, confirm="auto", limits={"pending_per_sender": 1}) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        world.imap.append(request_email(FREE[2]).as_bytes())
+        result = world.desk("inbox")
+        assert "or are booked" in result.stdout
+        assert [e.slot_id for e in world.ledger().entries] == [FREE[0]]

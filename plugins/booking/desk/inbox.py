@@ -199,13 +199,17 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
             line=f"Left a request for {slot_id} for later: {len(recent)} requests in the last hour "
             f'(BOOKING["limits"]["requests_per_hour"]).',
         )
+    # Waiting for the coach, or (with "auto") already booked and still ahead:
+    # one address cannot take every open time.
     waiting = [i for i in book.items if i.status == PENDING and i.email == fields.email]
+    waiting += [
+        e for e in book.entries if e.confirmed and e.start > desk.now and e.email == fields.email
+    ]
     if len(waiting) >= ds.limits.pending_per_sender:
         return Decision(
             replace(item, status=REFUSED, note="too many pending"),
             line=f"Ignored a request from {fields.email}: {len(waiting)} of theirs already "
-            "wait for "
-            f'your answer (BOOKING["limits"]["pending_per_sender"]).',
+            'wait for your answer or are booked (BOOKING["limits"]["pending_per_sender"]).',
         )
     try:
         slot, session = _offered(desk, book, slot_id)
