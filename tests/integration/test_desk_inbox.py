@@ -418,3 +418,26 @@ def test_with_auto_one_address_cannot_take_every_open_time(tmp_path):
         result = world.desk("inbox")
         assert "or are booked" in result.stdout
         assert [e.slot_id for e in world.ledger().entries] == [FREE[0]]
+
+
+def test_missing_settings_and_secrets_are_one_line_each(tmp_path):
+    from tests.support.desk import desk_env, make_project, run_desk
+
+    bare = make_project(tmp_path / "bare")
+    result = run_desk(bare, "inbox")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert (
+        result.stderr
+        == 'booking desk: BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)\n'
+    )
+    with mail_world(tmp_path / "mail") as world:
+        env = {k: v for k, v in world.env.items() if k != "BOOKING_LINK_SECRET"}
+        result = run_desk(world.project, "inbox", env=env)
+        assert result.returncode == 1
+        [line] = result.stderr.splitlines()
+        assert "BOOKING_LINK_SECRET" in line and "secrets.token_urlsafe" in line
+        typo = make_project(tmp_path / "typo", inbox={"host": "imap.example.org", "usernme": "x"})
+        result = run_desk(typo, "inbox", env=desk_env())
+        assert result.stderr.startswith(
+            'booking desk: BOOKING["inbox"]["usernme"]: unknown setting'
+        )
