@@ -426,10 +426,8 @@ def test_missing_settings_and_secrets_are_one_line_each(tmp_path):
     bare = make_project(tmp_path / "bare")
     result = run_desk(bare, "inbox")
     assert (result.returncode, result.stdout) == (1, "")
-    assert (
-        result.stderr
-        == 'booking desk: BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)\n'
-    )
+    expected = 'BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)'
+    assert result.stderr == f"booking desk: {expected}\n"
     with mail_world(tmp_path / "mail") as world:
         env = {k: v for k, v in world.env.items() if k != "BOOKING_LINK_SECRET"}
         result = run_desk(world.project, "inbox", env=env)
