@@ -262,8 +262,27 @@ def site_toml(a: Answers, *, podcast: str = "", busy: list[str] | None = None) -
         *optional("description", a.session_description),
         *optional("location", a.session_location),
         f"price = {_q(a.session_price)}",
+        *DESK_EXAMPLE,
     ]
     return "\n".join(lines) + "\n" + podcast
+
+
+# Commented out: what a coach adds to ask questions and to let the desk run.
+DESK_EXAMPLE = (
+    "# Intake questions (docs/booking.md), asked in the request; answers stay private:",
+    '# questions = [{ label = "Your role", type = "choice", options = ["Employee", "Manager"] }]',
+    "",
+    '# The hands-free desk (docs/desk.md, "The hands-free desk"): it reads your',
+    '# mailbox, confirms when you reply "yes", sends reminders and video links.',
+    "# [booking.inbox]",
+    '# host = "imap.example.org"',
+    '# username = "you@example.org"',
+    '# password_env = "COACH_IMAP_PASSWORD"',
+    "# [booking.smtp]",
+    '# host = "smtp.example.org"',
+    '# username = "you@example.org"',
+    '# password_env = "COACH_SMTP_PASSWORD"',
+)
 
 
 def session_slug(title: str) -> str:
