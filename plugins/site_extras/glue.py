@@ -216,15 +216,14 @@ def template_helpers(generator) -> None:
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))
     env.globals["MENU_ITEMS"] = settings.get("_MENU")
-    env.bytecode_cache = template_cache(env, Path(settings["CACHE_PATH"]))
+    root = settings.get(ROOT_KEY) or settings["CACHE_PATH"]
+    env.bytecode_cache = template_cache(env, Path(root))
 
 
 def write_assets_and_headers(pelican) -> None:
     settings = pelican.settings
     theme_out = Path(pelican.output_path, settings["THEME_STATIC_DIR"])
-    for relative, hashed in _catalog(settings).names.items():
-        source = theme_out / relative
-        source.replace(theme_out / hashed)  # only the hashed name is published
+    _catalog(settings).publish(theme_out)  # only the hashed names are published
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")
     csp = content_security_policy(form_action)
     Path(pelican.output_path, "_headers").write_text(headers_file(csp), encoding="utf-8")

@@ -64,7 +64,7 @@ def test_the_picker_speaks_the_sites_language_in_the_visitors_zone(
     assert switch.is_visible()
     assert lang.gettext("Show the times in") in switch.text_content()
     visitor_first = page.locator("#booking-slots time").first.text_content()
-    page.locator('input[value="coach"]').check()
+    page.locator("#booking-tz-coach").click()
     coach_first = page.locator("#booking-slots time").first.text_content()
     assert coach_first == "14:00" != visitor_first  # the first open time, in Paris
     assert english_left(_body(page), code) == []

@@ -43,6 +43,20 @@ READ_SLOTS_JS = """() => [...document.querySelectorAll('#booking-slots section')
   })),
 }))"""
 
+# The list the build writes (no JavaScript): each day's heading and its links.
+READ_LIST_JS = """() => [...document.querySelectorAll('#booking-slots > ul > li')].map(li => ({
+  heading: li.querySelector('h2').textContent,
+  slots: [...li.querySelectorAll('a')].map(a => ({href: a.pathname, text: a.textContent})),
+}))"""
+
+# The month grid as shown: every open day of the month on screen.
+READ_GRID_JS = """() => [...document.querySelectorAll('#booking-picker td.open')].map(td => ({
+  day: td.dataset.day,
+  label: td.getAttribute('aria-label'),
+  tabindex: td.getAttribute('tabindex'),
+  selected: td.getAttribute('aria-selected'),
+}))"""
+
 # Labels for wall-clock values computed in Python: the browser only formats
 # them (as UTC, so no zone arithmetic happens here), the conversion is zoneinfo's.
 FORMAT_JS = """([values, locale]) => values.map(([y, m, d, H, M]) => {

@@ -1,113 +1,200 @@
-/* booking_*.html: the visitor's zone, expired times, the request. Reads only
-   the page (its words: data-text-*, in the site's language); writes text only. */
-(function () {
-  'use strict';
-  var D = document, o = Intl.DateTimeFormat().resolvedOptions();
-  var here = o.timeZone, loc = o.locale, lang = D.documentElement.lang || 'en';
-  function $(id) { return D.getElementById(id); }
-  // txt(e, 'shown', {zone: z}): e's data-text-shown, {zone} filled in
-  function txt(e, key, v) {
-    return e.getAttribute('data-text-' + key).replace(/\{(\w+)\}/g, function (m, k) { return v[k]; });
-  }
-  function fmt(tz, l, x) { x.timeZone = tz; return new Intl.DateTimeFormat(l, x); }
+/* booking_*.html (see their comments): reads only the page, writes text only. */
+(() => {
+'use strict';
+const D = document, o = Intl.DateTimeFormat().resolvedOptions(), here = o.timeZone, loc = o.locale,
+  lang = D.documentElement.lang || 'en', K = 'booking-tz', DAY = 864e5, T = '[tabindex="0"]',
+  $ = id => D.getElementById('booking-' + id),
+  txt = (e, k, v) => e.getAttribute('data-text-' + k).replace(/\{(\w+)\}/g, (m, k) => v[k]),
+  fmt = (timeZone, l, x) => new Intl.DateTimeFormat(l, {...x, timeZone}),
+  chosen = () => { try { const z = sessionStorage.getItem(K); return fmt(z) && z; } catch (e) { return here; } },
+  zn = (x, d) => x.formatToParts(d).find(p => p.type === 'timeZoneName').value,
+  // labels(tz, l)(d): {day, time, zone} of d in zone tz, language l
+  labels = (tz, l) => {
+    const f = x => (x = fmt(tz, l, x), d => x.format(d).replace(/\u202f/g, ' ')),
+      a = f({dateStyle: 'full'}), b = f({timeStyle: 'short'}), c = fmt(tz, l, {timeZoneName: 'long'});
+    return d => ({day: a(d), time: b(d), zone: zn(c, d)});
+  },
+  // same wall-clock time at d = same offset
+  same = (a, b, d) => (a = a(d), b = b(d), a.day + a.time === b.day + b.time),
+  late = (e, d) => d < Date.now() + e.dataset.noticeHours * 36e5,
+  el = (tag, to, text = '', cls = '') => {
+    const e = D.createElement(tag);
+    e.textContent = text;
+    e.className = cls;
+    return to ? to.appendChild(e) : e;
+  },
+  at = (e, k, v) => (e.setAttribute(k, v), e),
+  iso = t => new Date(t).toISOString().slice(0, 10),
+  first = d => Date.parse(d.slice(0, 8) + '01'),
+  week = (t, wk) => t - (new Date(t).getUTCDay() - wk + 7) % 7 * DAY,
+  month = (t, by) => {
+    const d = new Date(t), m = d.getUTCMonth() + by;
+    d.setUTCMonth(m);
+    if (d.getUTCMonth() !== (m + 12) % 12) d.setUTCDate(0);  // 31 Mar - 1: 28 Feb
+    return +d;
+  };
 
-  // labels(tz, l)(d) -> {day, time, zone} of d in zone tz, language l: the
-  // locale's full date and short time, as the build writes them (CLDR), with
-  // U+202F (which some screen readers announce) as a plain space
-  function labels(tz, l) {
-    var day = fmt(tz, l, {dateStyle: 'full'}), time = fmt(tz, l, {timeStyle: 'short'}),
-      zone = fmt(tz, l, {timeZoneName: 'long'});
-    function f(x, d) { return x.format(d).replace(/\u202f/g, ' '); }
-    return function (d) {
-      return {day: f(day, d), time: f(time, d), zone: zone.formatToParts(d)
-        .find(function (x) { return x.type === 'timeZoneName'; }).value};
+function picker(box) {
+  const ui = $('picker'), inp = $('tz'), note = $('coach-note'), cz = box.dataset.zone, theirs = labels(cz, lang),
+    rule = new Intl.PluralRules(lang), L = new Intl.Locale(lang),
+    wk = ((L.getWeekInfo ? L.getWeekInfo() : L.weekInfo) || {firstDay: 1}).firstDay % 7,
+    day = x => fmt('UTC', lang, x), full = day({dateStyle: 'full'}), num = day({day: 'numeric'}),
+    // the build's list is the data; a link's stamp is its UTC start
+    slots = [...box.querySelectorAll('a')].map(a => {
+      const t = a.getAttribute('href').match(/\d{8}T\d{6}Z/)[0].replace(/(....)(..)(..)T(..)(..)/, '$1-$2-$3T$4:$5:');
+      return {href: a.pathname, iso: t, at: new Date(t),
+        coach: {day: a.closest('ul').previousElementSibling.textContent, time: a.textContent, zone: box.dataset.zoneLabel}};
+    }),
+    use = z => {
+      if (!z) return;
+      zone = inp.value = z;
+      try { sessionStorage.setItem(K, z); } catch (e) { /* not remembered */ }
+      render();
     };
+  let zone = chosen(), shown, alike, az, days, order, sel, fd, mon, names, lo, hi;
+  note.hidden = true;  // the status names the zone
+  inp.value = zone;
+  // the menu: every zone the browser knows, by id, city or name
+  inp.onfocus = () => {
+    if (names) return;
+    names = {};
+    for (const z of new Set([...Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [], cz, here])) {
+      const c = z.split('/').pop().replace(/_/g, ' '), t = c + ' – ' + zn(fmt(z, lang, {timeZoneName: 'longGeneric'}), 0);
+      el('option', $('tzs'), t).value = z;
+      for (const n of [z, c, t]) names[n.toLowerCase()] = z;
+    }
+  };
+  inp.onchange = () => { inp.onfocus(); use(names[inp.value.toLowerCase()]); };
+  $('tz-mine').onclick = () => use(here);
+  $('tz-coach').onclick = () => use(cz);
+
+  function render() {
+    const live = slots.filter(s => !late(box, s.at)), n = live.length, f = D.activeElement,
+      keep = box.contains(f) && f.getAttribute('href'), frag = el('div'), ours = labels(zone, lang),
+      mine = labels(zone, loc), date = fmt(zone, 'en-CA');  // 2026-11-23
+    let k;
+    if (shown === zone + n) return;
+    shown = zone + n;
+    if (az !== zone) alike = slots.every(s => same(ours, theirs, s.at)), az = zone;
+    if (alike) box.removeAttribute('lang'); else box.lang = loc;
+    days = {}; order = [];
+    for (const s of live) {
+      const x = alike ? s.coach : mine(s.at), d = date.format(s.at);
+      let g = days[d];
+      if (!g) {
+        g = days[d] = {sec: el('section', frag, '', 'stack-tight'), n: 0};
+        order.push(d);
+        el('h2', g.sec, x.day);
+        g.ul = at(el('ul', g.sec, '', 'link-list booking-slots'), 'role', 'list');
+      }
+      g.n++;
+      const a = el('a', el('li', g.ul), '', 'button-secondary');
+      a.href = s.href;
+      if (s.href === keep) k = a;
+      el('span', a, x.day + ', ', 'visually-hidden');
+      el('time', a, x.time).dateTime = s.iso;
+      el('span', a, ' ' + x.zone, 'visually-hidden');
+    }
+    box.replaceChildren(...frag.children);  // last: on an error, the list stays
+    $('empty').hidden = n > 0;
+    $('zone').hidden = ui.hidden = $('next').hidden = !n;
+    if (n) {
+      lo = Date.parse(order[0]);
+      hi = Date.parse(order.at(-1));
+      if (!days[sel]) mon = first(sel = fd = order[0]);
+      const a = box.querySelector('a').cloneNode(1), w = el('span');  // next open time
+      a.firstChild.className = '';
+      w.append(...a.childNodes);
+      if (!alike) w.lang = loc;
+      a.replaceChildren(box.dataset.textNext + ' ', w);
+      $('next').replaceChildren(a);
+      choose(sel);
+      if (keep) (k || days[sel].ul.querySelector('a')).focus();
+    }
+    const say = !n ? '' : alike ? note.textContent
+      : txt(box, zone === here ? 'shown' : 'other', {zone: `${ours(new Date()).zone} (${zone})`}), st = $('status');
+    if (st.textContent !== say) st.textContent = say;
   }
 
-  // Same wall-clock time at d = same offset, whatever the zones' names.
-  function same(a, b, d) { a = a(d); b = b(d); return a.day + a.time === b.day + b.time; }
-  function late(e, d) { return d < Date.now() + e.getAttribute('data-notice-hours') * 36e5; }
-  function el(tag, to, text, cls) {
-    var e = to.appendChild(D.createElement(tag));
-    e.textContent = text || '';
-    if (cls) e.className = cls;
-    return e;
+  // WAI-ARIA grid: one day in the tab order; arrows, Home/End, PageUp/PageDown move
+  function choose(d) {
+    for (const k of order) days[k].sec.hidden = k !== (sel = d);
+    draw(ui.contains(D.activeElement) && T);
   }
-
-  function picker(box) {
-    var choice = $('booking-zone'), status = $('booking-status'), note = $('booking-coach-note'),
-      empty = $('booking-empty'), mine = labels(here, loc), coach, shown,
-      ours = labels(here, lang), theirs = labels(box.getAttribute('data-zone'), lang),
-      zoneLabel = box.getAttribute('data-zone-label'), yours = ours(new Date()).zone + ' (' + here + ')';
-    var slots = [].map.call(box.querySelectorAll('a'), function (a) {
-      var t = a.querySelector('time'), h = a.closest('section').querySelector('h2');
-      return {href: a.getAttribute('href'), iso: t.dateTime, at: new Date(t.dateTime),
-        coach: {day: h.textContent, time: t.textContent, zone: zoneLabel}};
-    });
-    var alike = slots.every(function (s) { return same(ours, theirs, s.at); });
-    $('booking-visitor-zone').textContent = txt(box, 'yours', {zone: yours});
-    coach = alike;
-    note.hidden = !alike;
-    choice.addEventListener('change', function (e) { coach = e.target.value === 'coach'; render(); });
-
-    function render() {
-      var live = slots.filter(function (s) { return !late(box, s.at); }), n = live.length,
-        frag = D.createDocumentFragment(), ul, last, k;
-      if (shown === coach + ' ' + n) return;
-      shown = coach + ' ' + n;
-      var f = D.activeElement, keep = box.contains(f) && f.getAttribute('href');
-      if (coach) box.removeAttribute('lang'); else box.lang = loc;
-      live.forEach(function (s) {
-        var x = coach ? s.coach : mine(s.at);
-        if (x.day !== last) {
-          last = x.day;
-          var sec = el('section', frag, '', 'stack-tight');
-          el('h2', sec, x.day);
-          ul = el('ul', sec, '', 'link-list booking-slots');
-          ul.setAttribute('role', 'list');
-        }
-        var a = el('a', el('li', ul), '', 'button-secondary');
-        a.setAttribute('href', s.href);
-        if (s.href === keep) k = a;
-        el('span', a, x.day + ', ', 'visually-hidden');
-        el('time', a, x.time).dateTime = s.iso;
-        a.append(' ' + x.zone);
-      });
-      box.replaceChildren(frag);  // last: if anything failed, the list stays
-      empty.hidden = n > 0;
-      choice.hidden = alike || !n;
-      // Focus: the same time, or the next one if it expired.
-      if (keep) (k || box.querySelector('a') || empty.querySelector('a')).focus();
-      var say = alike || !n ? '' : coach ? note.textContent : txt(box, 'shown', {zone: yours});
-      if (status.textContent !== say) status.textContent = say;
-    }
-    render();
-    setInterval(render, 6e4);
+  // the first open day from t by step days, in n steps
+  function find(t, step, n = 400) {
+    for (; n-- && t >= lo && t <= hi; t += step * DAY) if (days[iso(t)]) return t;
   }
-
-  function slot(root) {
-    var at = new Date(root.getAttribute('data-start')), ours = labels(here, lang),
-      a = $('booking-request'), form = $('booking-form'), line = root.getAttribute('data-text-zone-line'),
-      full = function (x) { return txt(root, 'full', x); },
-      mine = txt(root, 'mine', {zone: here, time: full(ours(at))});
-    if (late(root, at)) {
-      $('booking-expired').hidden = false;
-      $('booking-actions').hidden = true;
+  function draw(focus) {
+    const f = new Date(mon), end = Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1), start = week(mon, wk),
+      nav = el('div', 0, '', 'booking-month'), grid = at(el('table'), 'role', 'grid'),
+      head = el('tr', el('thead', grid)), body = el('tbody', grid),
+      button = (k, by, off) => {
+        const b = el('button', nav, txt(box, k + '-month', {}), k);
+        b.onclick = () => { mon = month(mon, by); draw(`.${k}:enabled`); };
+        b.disabled = off;
+      };
+    let t, tr;
+    if (iso(mon).slice(0, 7) !== fd.slice(0, 7)) fd = iso(find(mon, 1, 31) || Date.parse(fd));
+    button('prev', -1, mon <= first(order[0]));
+    el('h2', nav, day({month: 'long', year: 'numeric'}).format(f)).id = 'booking-month';
+    button('next', 1, end > hi);
+    at(grid, 'aria-labelledby', 'booking-month');
+    for (t = start; t < start + 7 * DAY; t += DAY) at(el('th', head, day({weekday: 'short'}).format(t)), 'scope', 'col');
+    for (t = start; t < end || (t - start) / DAY % 7; t += DAY) {
+      if ((t - start) / DAY % 7 === 0) tr = el('tr', body);
+      const d = iso(t), in_ = t >= mon && t < end, g = in_ && days[d], c = el('td', tr, in_ ? num.format(t) : '');
+      if (g) {
+        c.className = 'open';
+        c.tabIndex = d === fd ? 0 : -1;
+        c.dataset.day = d;
+        at(at(c, 'aria-selected', d === sel), 'aria-label',
+          txt(box, rule.select(g.n) === 'one' ? 'one' : 'many', {day: full.format(t), num: g.n}));
+      } else if (in_) at(c, 'aria-disabled', true);
     }
-    if (!same(ours, labels(root.getAttribute('data-zone'), lang), at)) {
-      var p = $('booking-visitor-time'), t = p.querySelector('time');
-      t.textContent = full(labels(here, loc)(at));
-      t.lang = loc;
-      p.hidden = false;
-    }
-    if (a) {
-      var href = a.getAttribute('href'), i = href.indexOf('body=') + 5;
-      a.setAttribute('href', href.slice(0, i) + encodeURIComponent(decodeURIComponent(
-        href.slice(i)).replace(line, line + ' ' + mine)));
-    }
-    if (form) form.elements.visitor_time.value = mine;
+    grid.onclick = e => { const c = e.target.closest('[data-day]'); if (c) choose(fd = c.dataset.day); };
+    grid.onkeydown = e => {
+      const k = e.key, step = {ArrowRight: 1, ArrowLeft: -1, ArrowDown: 7, ArrowUp: -7}[k];
+      let t = Date.parse(fd);
+      if (k === 'Enter' || k === ' ') t = choose(fd);
+      else if (step) t = find(t + step * DAY, step);
+      else if (k === 'Home') t = find(week(t, wk), 1, 7);
+      else if (k === 'End') t = find(week(t, wk) + 6 * DAY, -1, 7);
+      else if (k.startsWith('Page')) t = month(t, k === 'PageUp' ? -1 : 1), t = find(t, 1) || find(t, -1);
+      else return;
+      e.preventDefault();
+      if (t) { mon = first(fd = iso(t)); draw(T); }
+    };
+    ui.replaceChildren(nav, grid);
+    focus = focus && (ui.querySelector(focus) || ui.querySelector(T));
+    if (focus) focus.focus();
   }
+  render();
+  setInterval(render, 6e4);
+}
 
-  if ($('booking-slots')) picker($('booking-slots'));
-  if ($('booking-slot')) slot($('booking-slot'));
+function slot(root) {
+  const t0 = new Date(root.dataset.start), zone = chosen(), ours = labels(zone, lang),
+    a = $('request'), form = $('form'), line = root.dataset.textZoneLine,
+    full = x => txt(root, 'full', x), mine = txt(root, 'mine', {zone, time: full(ours(t0))});
+  if (late(root, t0)) {
+    $('expired').hidden = false;
+    $('actions').hidden = true;
+  }
+  if (!same(ours, labels(root.dataset.zone, lang), t0)) {
+    const p = $('visitor-time'), t = p.querySelector('time');
+    t.textContent = full(labels(zone, loc)(t0));
+    t.lang = loc;
+    p.hidden = false;
+  }
+  if (a) {
+    const href = a.getAttribute('href'), i = href.indexOf('body=') + 5;
+    a.setAttribute('href', href.slice(0, i) + encodeURIComponent(decodeURIComponent(
+      href.slice(i)).replace(line, line + ' ' + mine)));
+  }
+  if (form) form.elements.visitor_time.value = mine;
+}
+
+if ($('slots')) picker($('slots'));
+if ($('slot')) slot($('slot'));
 })();
