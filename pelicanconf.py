@@ -75,11 +75,19 @@ FEED_MAX_ITEMS = 20
 
 # Dates are written the way DEFAULT_LANG writes them (CLDR, through Babel):
 # "November 20, 2026" in English, "20 novembre 2026" in French.
-# Every build reads every file: at a coach's tens of articles the content
-# cache saves nothing measurable, and a cache that outlives a settings change
-# can serve stale pages (bench/README.md, "What the speed machinery earns").
-LOAD_CONTENT_CACHE = False
-CACHE_CONTENT = False
+# Pelican's content cache (what the readers made of each file) in cache/,
+# which the scheduled workflow keeps between runs: reading Markdown is about
+# a quarter of a small site's build. A file's stamp is its SHA-256 (a fresh
+# checkout changes every modification time, not the text), and the cache
+# folder is named after a fingerprint of these settings and the reading
+# libraries' versions, so a changed setting never reuses pages made under
+# the old one (plugins/site_extras/content_cache.py). `--ignore-cache`
+# rebuilds it from the files.
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
 
 # Our plugins are the package `plugins/` of this folder, loaded by the same
 # dotted names the desk and the tests import (plugins/__init__.py).

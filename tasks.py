@@ -265,20 +265,27 @@ def test(c, k="", x=False):
 
 
 @task
-def bench(c, sizes="30,100,1000", runs=3, real_clock=False):
-    """Build benchmark: our setup vs plain Pelican (bench/build.py)."""
+def bench(c, sizes="30,100,1000", runs=3, real_clock=True, folder="", booking=True):
+    """Speed: our build vs plain Pelican (bench/build.py), the slot engine vs
+    its floor (bench/booking.py), and every ratio in one table."""
     c.run(
         shlex.join(
             [str(BIN / "python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)]
             + (["--real-clock"] if real_clock else [])
+            + (["--folder", folder] if folder else [])
+            + (["--booking"] if booking else [])
         )
     )
 
 
 @task
-def bench_booking(c):
-    """Booking engine benchmark (bench/booking.py)."""
-    c.run(shlex.join([str(BIN / "python"), "bench/booking.py"]))
+def bench_booking(c, events="2000,20000", runs=5):
+    """Booking engine benchmark (bench/booking.py): engine / floor per busy-calendar size."""
+    c.run(
+        shlex.join(
+            [str(BIN / "python"), "bench/booking.py", "--events", events, "--runs", str(runs)]
+        )
+    )
 
 
 @task

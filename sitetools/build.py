@@ -23,8 +23,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import filelock
-
 # A build of tens of articles takes seconds; one that has held the lock for
 # ten minutes is stuck, and the next scheduled run says so instead of waiting.
 LOCK_TIMEOUT_SECONDS = 600
@@ -108,6 +106,8 @@ def output_locked(output: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterat
     once (an hourly cron run that overlaps a slow one) run one after the
     other, and a publish uploads a folder no build is swapping. Waits at
     most `timeout` seconds, then raises OutputLocked."""
+    import filelock  # here, not at the top: a build (main) never takes the lock
+
     output = output.resolve()
     lock = filelock.FileLock(str(output.with_name(output.name + ".lock")))
     try:

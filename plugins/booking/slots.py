@@ -1,13 +1,14 @@
 """Windows minus busy time minus the session's rules -> offered slots.
 
 Pure and linear: candidates come out of each window already in order, busy
-intervals are sorted and merged once, and one sweep with a single pointer
-decides every candidate (no candidate-by-interval scan).
+intervals are sorted and merged once, and each gap between them takes its
+run of candidates by bisection (no candidate-by-interval scan).
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -71,15 +72,24 @@ def candidate_count(
 def free_starts(
     starts: Sequence[int], busy: Sequence[Interval], before: int, span: int
 ) -> list[int]:
-    """Starts whose [s - before, s + span) misses every interval of sorted, disjoint `busy`."""
+    """Starts whose [s - before, s + span) misses every interval of sorted, disjoint `busy`.
+
+    A start is free when it lies in a gap: after the end of one busy interval
+    (plus `before`) and `span` before the start of the next. Each gap takes
+    its run of sorted starts with two bisections, so the work grows with the
+    number of busy intervals, not of candidates."""
     free: list[int] = []
-    i, n = 0, len(busy)
-    for start in starts:
-        low, high = start - before, start + span
-        while i < n and busy[i].end <= low:
-            i += 1
-        if i == n or busy[i].start >= high:
-            free.append(start)
+    lo, n = 0, len(starts)
+    for i in range(len(busy) + 1):
+        gap_lo = busy[i - 1].end + before if i else None
+        gap_hi = busy[i].start - span if i < len(busy) else None
+        first = lo if gap_lo is None else bisect_left(starts, gap_lo, lo, n)
+        last = n if gap_hi is None else bisect_right(starts, gap_hi, first, n)
+        if last > first:
+            free.extend(starts[first:last])
+        lo = last
+        if lo >= n:
+            break
     return free
 
 

@@ -9,6 +9,7 @@ left to `invoke check`, which reports them without stopping a build.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,13 +45,14 @@ def internal_path(link: str, siteurl: str) -> str | None:
 def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
     """Links of `output`'s pages to files that are not in `output`, most
     widespread first (a broken menu entry is on every page)."""
-    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    files = _site_files(output)
     # Every page repeats the menu and footer: decide each distinct link once.
     verdicts: dict[str, bool] = {}
     found: dict[str, list[str]] = {}
-    for page in sorted(output.rglob("*.html")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        page_path = page.relative_to(output).as_posix()
+    pages = sorted((f for f in files if f.endswith(".html")), key=lambda f: f.split("/"))
+    for page_path in pages:
+        with open(os.path.join(output, page_path), encoding="utf-8", errors="replace") as page:
+            text = page.read()
         for link in dict.fromkeys(page_links(text)):
             if link not in verdicts:
                 path = internal_path(link, siteurl)
@@ -61,6 +63,17 @@ def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
         (BrokenLink(link, tuple(pages)) for link, pages in found.items()),
         key=lambda b: (-len(b.pages), b.target),
     )
+
+
+def _site_files(output: Path) -> set[str]:
+    """Site paths ("about/index.html") of every file under `output`: one walk
+    of the folder (os.walk, without a Path object per file)."""
+    files: set[str] = set()
+    for folder, _, names in os.walk(output):
+        relative = os.path.relpath(folder, output)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        files.update(prefix + name for name in names)
+    return files
 
 
 def _exists(files: set[str], path: str) -> bool:

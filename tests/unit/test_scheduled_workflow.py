@@ -24,3 +24,20 @@ def test_the_scheduled_rebuild_example_builds_hourly_with_siteurl_and_publishes(
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
     deploy = workflow["jobs"]["deploy"]["steps"]
     assert deploy[0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_the_build_cache_is_restored_before_the_build_and_keyed_on_what_shapes_it():
+    workflow = yaml.safe_load((ROOT / "docs/scheduled-rebuild.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    (cache,) = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    (build,) = [s for s in steps if "build" in s.get("name", "").lower() and "run" in s]
+    assert steps.index(cache) < steps.index(build)
+    # CACHE_PATH of pelicanconf.py: templates (jinja-*) and content (content-*).
+    assert cache["with"]["path"] == "cache"
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"].splitlines()
+    assert "hashFiles('requirements.txt')" in key and "runner.os" in key
+    python = [s for s in steps if s.get("uses", "").startswith("actions/setup-python")]
+    assert f"py{python[0]['with']['python-version']}" in key  # pickles and bytecode
+    # A new entry every run (caches are immutable), restored by its prefix.
+    assert key.endswith("${{ github.run_id }}")
+    assert restore == [key.removesuffix("${{ github.run_id }}")]

@@ -1,0 +1,83 @@
+"""The content cache's folder is named after everything that shapes what a
+reader makes of a file; another fingerprint's folder is removed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from plugins.site_extras.content_cache import (
+    PREFIX,
+    ROOT_KEY,
+    fingerprint,
+    stable,
+    use_fingerprinted_folder,
+)
+
+BASE = {
+    "TIMEZONE": "Europe/Paris",
+    "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}},
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+}
+
+
+def test_equal_settings_give_one_fingerprint_and_any_change_another():
+    assert fingerprint(dict(BASE)) == fingerprint(dict(reversed(list(BASE.items()))))
+    assert fingerprint({**BASE, "TIMEZONE": "UTC"}) != fingerprint(BASE)
+    markdown = {"extension_configs": {"markdown.extensions.smarty": {}}}
+    assert fingerprint({**BASE, "MARKDOWN": markdown}) != fingerprint(BASE)
+
+
+def test_where_files_go_whether_to_load_and_the_builds_own_objects_do_not_count():
+    same = {
+        **BASE,
+        "OUTPUT_PATH": "/elsewhere",
+        "CACHE_PATH": "/other",
+        "LOAD_CONTENT_CACHE": False,
+        "_ASSET_CATALOG": object(),
+    }
+    assert fingerprint(same) == fingerprint(BASE)
+
+
+def test_objects_without_a_stable_description_never_match():
+    class Opaque:
+        pass
+
+    first, second = Opaque(), Opaque()
+    assert stable(first) != stable(second)
+
+
+def test_a_function_in_the_settings_counts_by_its_code():
+    def slug(text):
+        return text.lower()
+
+    first = stable(slug)
+
+    def slug(text):
+        return text.upper()
+
+    assert stable(slug) != first
+
+
+def test_the_folder_follows_the_fingerprint_and_old_ones_are_removed(tmp_path: Path):
+    old, last = tmp_path / f"{PREFIX}0123456789abcdef", tmp_path / f"{PREFIX}fedcba9876543210"
+    old.mkdir()
+    last.mkdir()
+    os.utime(old, (1, 1))  # the least recently used
+    (tmp_path / "jinja-abc").mkdir()
+    settings = {**BASE, "CACHE_PATH": str(tmp_path)}
+    folder = use_fingerprinted_folder(settings)
+    assert folder == tmp_path / f"{PREFIX}{fingerprint(settings)}"
+    assert settings["CACHE_PATH"] == str(folder)
+    assert settings[ROOT_KEY] == str(tmp_path)
+    assert not old.exists()
+    assert last.is_dir()  # the other settings file's (publishconf.py) is kept
+    assert (tmp_path / "jinja-abc").is_dir()  # the template cache is left alone
+    assert use_fingerprinted_folder(settings) == folder  # called again: the same folder
+
+
+def test_nothing_changes_with_the_cache_off(tmp_path: Path):
+    settings = {**BASE, "CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)}
+    assert use_fingerprinted_folder(settings) is None
+    assert settings["CACHE_PATH"] == str(tmp_path)
