@@ -11,7 +11,7 @@ from pathlib import Path
 
 import brotli
 
-from plugins.site_extras.assets import hashed_name
+from plugins.site_extras.assets import hashed_name, published
 from sitetools.build import build_into
 from tests.support.site import (
     DEFAULT_EPOCH,
@@ -88,12 +88,13 @@ def test_changing_the_css_changes_its_name(tmp_path: Path, site: Path):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     css = theme / "static/css/site.css"
-    css.write_text(css.read_text() + "\n/* changed */\n")
+    css.write_text(css.read_text() + "\n.changed { color: #123456; }\n")
     out = tmp_path / "out"
     build_site(out, overrides={"THEME": str(theme)})
     old = {p.name for p in (site / "theme/css").glob("site.*.css")}
     new = {p.name for p in (out / "theme/css").glob("site.*.css")}
-    assert new == {Path(hashed_name("css/site.css", css.read_bytes())).name}
+    served = published("css/site.css", css.read_bytes())
+    assert new == {Path(hashed_name("css/site.css", served)).name}
     assert old and new and old != new
 
 
