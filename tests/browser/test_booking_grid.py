@@ -166,6 +166,7 @@ def test_a_zone_chosen_from_the_menu_applies_to_the_picker_and_the_slot_pages(
     assert first.locator("time").text_content() == label["time"]
     first.click()
     assert page.url == url90 + href
+    page.locator("#booking-visitor-time").wait_for(state="visible")  # booking.js has run
     visitor = page.locator("#booking-visitor-time time").text_content()
     assert visitor.startswith(f"{label['day']}, {label['time']} ")
     body = unquote(query(page.locator("#booking-request").get_attribute("href"))["body"])
