@@ -75,19 +75,13 @@ FEED_MAX_ITEMS = 20
 
 # Dates are written the way DEFAULT_LANG writes them (CLDR, through Babel):
 # "November 20, 2026" in English, "20 novembre 2026" in French.
-# Pelican's content cache (what the readers made of each file) in cache/,
-# which the scheduled workflow keeps between runs: reading Markdown is about
-# a quarter of a small site's build. A file's stamp is its SHA-256 (a fresh
-# checkout changes every modification time, not the text), and the cache
-# folder is named after a fingerprint of these settings and the reading
-# libraries' versions, so a changed setting never reuses pages made under
-# the old one (plugins/site_extras/content_cache.py). `--ignore-cache`
-# rebuilds it from the files.
-LOAD_CONTENT_CACHE = True
-CACHE_CONTENT = True
-CONTENT_CACHING_LAYER = "reader"
-CHECK_MODIFIED_METHOD = "sha256"
-GZIP_CACHE = False
+# Every build reads every file. Pelican's content cache can be kept per
+# settings fingerprint (plugins/site_extras/content_cache.py), but Pelican
+# writes its cache file in place: two builds at once leave it truncated, and
+# every later build then stops on it ("Ran out of input"). Off until that
+# write is atomic; at tens of articles it saves a fraction of a second.
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
 
 # Our plugins are the package `plugins/` of this folder, loaded by the same
 # dotted names the desk and the tests import (plugins/__init__.py).
