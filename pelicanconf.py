@@ -78,8 +78,9 @@ FEED_MAX_ITEMS = 20
 # Every build reads every file. Pelican's content cache can be kept per
 # settings fingerprint (plugins/site_extras/content_cache.py), but Pelican
 # writes its cache file in place: two builds at once leave it truncated, and
-# every later build then stops on it ("Ran out of input"). Off until that
-# write is atomic; at tens of articles it saves a fraction of a second.
+# every later build then stops on it ("Ran out of input"); and a site not in
+# English holds translation callables on its pages that do not pickle. Off
+# until both are fixed; at tens of articles it saves a fraction of a second.
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 
