@@ -388,20 +388,27 @@ def _offered(
     # The calendar copy of the booking being moved (or a stale copy of this
     # very slot) must not block it: the ledger is the authority on bookings.
     skip = {uid(slot_id, desk.host)} | ({moving.uid} if moving else set())
-    plan = make_plan(
-        desk.settings,
-        content_path=desk.content_path,
-        now=desk.now,
-        bookings=book.bookings(without=moving.slot_id if moving else None),
-        reader=desk.reader,
-        caldav_busy=partial(busy_caldav.read_busy, environ=desk.environ, skip_uids=skip),
-    )
+    plan = current_plan(desk, book, without=moving.slot_id if moving else None, skip=skip)
     for session_plan in plan.sessions:
         for slot in session_plan.slots:
             if slot.id == slot_id:
                 return slot, session_plan.session
     raise DeskError(
         f"{slot_id} is not offered any more: {_why_not(desk, slot_id)}; nothing was changed"
+    )
+
+
+def current_plan(desk: Desk, book: Ledger, *, without: str | None = None, skip=frozenset()):
+    """The site's plan right now: same engine, fresh busy data, every
+    confirmed booking (`without` one being moved; `skip`: CalDAV copies of
+    bookings that must not block themselves)."""
+    return make_plan(
+        desk.settings,
+        content_path=desk.content_path,
+        now=desk.now,
+        bookings=book.bookings(without=without),
+        reader=desk.reader,
+        caldav_busy=partial(busy_caldav.read_busy, environ=desk.environ, skip_uids=set(skip)),
     )
 
 

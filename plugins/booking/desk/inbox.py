@@ -20,12 +20,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import partial
 
 from ...common.zones import iana_zones
-from .. import busy_caldav, ledger_format, tokens
+from .. import ledger_format, tokens
 from ..ledger_format import DONE, PENDING, REFUSED, Entry, Item, Ledger
-from ..plan import make_plan
 from ..settings import Session
 from . import calendar_sync, imap, ledger, outgoing, signing
 from .commands import (
@@ -37,12 +35,13 @@ from .commands import (
     _offered,
     _slot_id,
     compose,
+    current_plan,
     moved_entry,
     public_origin,
 )
 from .inbound import Inbound, answer, read_message, request
-from .invitations import CANCEL, REQUEST
-from .letters import Letters, name_for, when, written_by_desk
+from .invitations import CANCEL, REQUEST, when
+from .letters import Letters, name_for, written_by_desk
 from .mail import MailError
 
 ALTERNATIVES = 3
@@ -99,14 +98,7 @@ class Context:
         """The next open times of the session, as (label, link), in the
         client's zone when the request named it."""
         desk = self.desk
-        plan = make_plan(
-            desk.settings,
-            content_path=desk.content_path,
-            now=desk.now,
-            bookings=book.bookings(),
-            reader=desk.reader,
-            caldav_busy=partial(busy_caldav.read_busy, environ=desk.environ),
-        )
+        plan = current_plan(desk, book)
         origin = public_origin(desk)
         lang = desk.language(lang_code)
         times = []
@@ -540,10 +532,10 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
                 "made again if still due."
             )
         for message in fetched:
-            if not message.raw or book.item(_message_id(message.raw)) is not None:
+            inbound = read_message(message.raw) if message.raw else None
+            if inbound is None or book.item(inbound.message_id) is not None:
                 done.append(message.uid)
                 continue
-            inbound = read_message(message.raw)
             decision = decide(ctx, book, inbound)
             if decision.item is None or decision.later:
                 if decision.line:
@@ -590,10 +582,6 @@ def _tidied(book: Ledger, now: datetime) -> Ledger:
 
 def _start(slot_id: str) -> datetime:
     return datetime.strptime(slot_id.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-
-
-def _message_id(raw: bytes) -> str:
-    return read_message(raw).message_id
 
 
 def _recorded(book: Ledger) -> Iterable[str]:

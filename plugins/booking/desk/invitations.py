@@ -62,11 +62,17 @@ def invitation(entry: Entry, method: str, now: datetime, lang: Language) -> byte
 
 def when_label(entry: Entry, zone: ZoneInfo, key: str, lang: Language) -> str:
     """Tuesday, November 24, 2026, 9:00 AM-9:30 AM Eastern Time."""
-    start, end = entry.start.astimezone(zone), entry.end.astimezone(zone)
+    return when(entry.start, entry.end, key, lang)
+
+
+def when(start: datetime, end: datetime, zone_key: str, lang: Language) -> str:
+    """`start`-`end` in the zone `zone_key`, in words, in `lang`."""
+    zone = ZoneInfo(zone_key)
+    local, local_end = start.astimezone(zone), end.astimezone(zone)
     return lang.gettext("{day}, {time} {zone}").format(
-        day=day_label(start.date(), lang),
-        time=time_range(start, end, lang),
-        zone=zone_label(key, lang),
+        day=day_label(local.date(), lang),
+        time=time_range(local, local_end, lang),
+        zone=zone_label(zone_key, lang),
     )
 
 

@@ -12,12 +12,10 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime
 from email.message import EmailMessage
-from zoneinfo import ZoneInfo
 
 from ...common.language import Language
-from ..labels import day_label, time_range, zone_label
 from ..ledger_format import Entry, Item
-from .invitations import envelope, wording
+from .invitations import envelope, when, wording
 
 _OURS = re.compile(
     r"<(summary\.[0-9a-f]{32}|in-[0-9a-f]{16}-[a-z]+|[a-z0-9-]+-\d{8}T\d{6}Z-[A-Za-z0-9.-]+)@(?P<host>[^>]+)>"
@@ -34,16 +32,6 @@ def name_for(message_id: str, kind: str) -> str:
     """A queued message's name: what it answers and what it is, so a rerun
     makes the same name and never a second copy."""
     return f"in-{hashlib.sha256(message_id.encode()).hexdigest()[:16]}-{kind}"
-
-
-def when(start: datetime, end: datetime, zone_key: str, lang: Language) -> str:
-    zone = ZoneInfo(zone_key)
-    local, local_end = start.astimezone(zone), end.astimezone(zone)
-    return lang.gettext("{day}, {time} {zone}").format(
-        day=day_label(local.date(), lang),
-        time=time_range(local, local_end, lang),
-        zone=zone_label(zone_key, lang),
-    )
 
 
 def utc(start: datetime, end: datetime) -> str:
