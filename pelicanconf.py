@@ -92,6 +92,7 @@ PLUGINS = [
     "plugins.site_extras",
     "plugins.booking",
     "plugins.podcast",
+    "plugins.site_search",
     "plugins.parallel_read",
 ]
 
@@ -111,5 +112,6 @@ SITEMAP = {
         "^404",
         r"^book/[^/]+/\d{8}T\d{6}Z/",
         r"^(?:[a-z-]+/)?book/manage/",  # a confirmation's cancel/move page, noindex
+        r"^(?:[a-z-]+/)?search/",  # noindex: its results are made in the browser
     ],
 }

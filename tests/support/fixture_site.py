@@ -102,6 +102,7 @@ PLUGINS = [
     "plugins.site_extras",
     "plugins.booking",
     "plugins.podcast",
+    "plugins.site_search",
     "plugins.parallel_read",
 ]
 SITEMAP = {{"format": "xml"}}

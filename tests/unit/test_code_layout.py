@@ -19,6 +19,7 @@ SOURCES.append(ROOT / "tasks.py")
 PELICAN_GLUE = {
     "plugins.booking.generator",
     "plugins.podcast.generator",
+    "plugins.site_search.generator",
     "plugins.site_extras.glue",
     "plugins.parallel_read.glue",
     "plugins.parallel_read.worker",

@@ -1,0 +1,164 @@
+"""The search index, built once per build from plain documents; no Pelican.
+
+Why our own index: Pagefind runs its search in WebAssembly, which our
+Content-Security-Policy (`script-src 'self'`, no `'wasm-unsafe-eval'`)
+does not allow, and the policy stays the same on every page; lunr.js loads
+its whole index before the first query, which at 1,000 articles is far
+over a page's budget. This index is static JSON, cut in small files, and a
+query fetches only the few it needs:
+
+* ``shards/<key>.json``, one per first two letters of a word's folded form
+  (`words.shard_key`): ``f`` maps each folded word of the site to its
+  term (the folded Snowball stem; several, space-separated, in the rare
+  case two spellings fold alike), ``p`` maps each term to its postings, a
+  flat list ``[doc, weight, doc, weight, ...]``, best first, and ``c`` lists
+  the terms whose postings were cut at `MAX_POSTINGS` (a word in most
+  documents; the browser then does not require it). The browser never
+  stems: a word it finds in ``f`` gives its term, so "coaches" finds
+  "coaching"; an unknown word matches the longest term it starts with
+  ("entretiens" -> "entretien") or, failing that, the words it begins
+  ("coachi" -> "coaching").
+* ``docs/<n>.json``, one per document, fetched only for the results shown:
+  its title, address, date and text (for the excerpt).
+
+Weights are BM25 (k1 1.2, b 0.75) over the title, headings and body, a
+title word counting four times and a heading word three (twice, plus once
+in the body), computed here and rounded to tenths, so the browser only adds
+numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .words import fold, shard_key, stemmer_for, words
+
+TITLE_WEIGHT = 4
+HEADING_WEIGHT = 2
+BODY_WEIGHT = 1
+K1 = 1.2
+B = 0.75
+# A term in more documents than this keeps its best postings only: its
+# weight is then too small to decide a ranking, and its shard stays small.
+MAX_POSTINGS = 400
+# The text kept per document for excerpts (a long transcript is cut).
+EXCERPT_SOURCE_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """One page that can be found, as plain text."""
+
+    url: str  # site-relative, as Pelican writes it: "articles/burnout/"
+    title: str
+    body: str  # every word of the page, headings included
+    headings: str = ""
+    date: str = ""  # as the page writes it ("20 novembre 2026"); "" for pages
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    files: dict[str, bytes]  # path under the search folder -> bytes
+    shard_keys: tuple[str, ...]
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(len(data) for data in self.files.values())
+
+    def largest_shard(self) -> tuple[str, int]:
+        shards = [(path, len(data)) for path, data in self.files.items() if path.startswith("sh")]
+        return max(shards, key=lambda item: item[1], default=("", 0))
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def term_frequencies(
+    document: Document, analyse: Callable[[str], tuple[str, str]]
+) -> tuple[Counter[str], int, dict[str, set[str]]]:
+    """(weighted count per term, weighted length, folded form -> terms)."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, set[str]] = {}
+    length = 0
+    for text, weight in (
+        (document.title, TITLE_WEIGHT),
+        (document.headings, HEADING_WEIGHT),
+        (document.body, BODY_WEIGHT),
+    ):
+        for word in words(text):
+            folded, term = analyse(word)
+            counts[term] += weight
+            length += weight
+            forms.setdefault(folded, set()).add(term)
+    return counts, length, forms
+
+
+def bm25(tf: float, df: int, documents: int, length: int, average: float) -> float:
+    idf = math.log(1 + (documents - df + 0.5) / (df + 0.5))
+    return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+
+
+def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
+    """The index of `documents` (their ids in this order) in `language`, a
+    catalog code ("en", "pt_BR")."""
+    docs = list(documents)
+    stem = stemmer_for(language)
+    seen: dict[str, tuple[str, str]] = {}
+
+    def analyse(word: str) -> tuple[str, str]:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = (fold(word), fold(stem(word)))
+        return found
+
+    per_doc = []
+    form_terms: dict[str, set[str]] = {}
+    df: Counter[str] = Counter()
+    for document in docs:
+        counts, length, forms = term_frequencies(document, analyse)
+        per_doc.append((counts, length))
+        df.update(counts.keys())
+        for form, terms in forms.items():
+            form_terms.setdefault(form, set()).update(terms)
+
+    average = sum(length for _, length in per_doc) / len(per_doc) if per_doc else 1.0
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, (counts, length) in enumerate(per_doc):
+        for term, tf in counts.items():
+            score = bm25(tf, df[term], len(docs), length, average or 1.0)
+            postings.setdefault(term, []).append((doc_id, max(1, round(score * 10))))
+    capped: set[str] = set()
+    for term, entries in postings.items():
+        entries.sort(key=lambda entry: (-entry[1], entry[0]))
+        if len(entries) > MAX_POSTINGS:
+            del entries[MAX_POSTINGS:]
+            capped.add(term)
+
+    shards: dict[str, dict[str, dict]] = {}
+    for form in sorted(form_terms):
+        shard = shards.setdefault(shard_key(form), {"f": {}, "p": {}})
+        terms = sorted(form_terms[form])
+        shard["f"][form] = " ".join(terms)
+        for term in terms:
+            shard["p"][term] = [number for entry in postings[term] for number in entry]
+    files: dict[str, bytes] = {}
+    for key, shard in sorted(shards.items()):
+        cut = sorted(capped & shard["p"].keys())
+        if cut:
+            shard["c"] = cut
+        files[f"shards/{key}.json"] = _json(shard)
+    for doc_id, document in enumerate(docs):
+        files[f"docs/{doc_id}.json"] = _json(
+            {
+                "t": document.title,
+                "u": document.url,
+                "d": document.date,
+                "x": document.body[:EXCERPT_SOURCE_CHARS],
+            }
+        )
+    return SearchIndex(files, tuple(sorted(shards)))
