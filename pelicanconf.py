@@ -10,7 +10,7 @@ from pathlib import Path
 from sitetools.site_file import load_site_file
 
 # COACH, SITENAME, SITESUBTITLE, AUTHOR, TIMEZONE, DEFAULT_LANG,
-# EXTRA_LANGUAGES, MENU, BOOKING and PODCAST, from site.toml.
+# EXTRA_LANGUAGES, MENU, BOOKING, PODCAST and EDITOR, from site.toml.
 globals().update(load_site_file(Path(__file__).resolve().with_name("site.toml")))
 
 PATH = "content"
@@ -94,6 +94,7 @@ PLUGINS = [
     "plugins.podcast",
     "plugins.site_search",
     "plugins.parallel_read",
+    "plugins.editor",
 ]
 
 SITEMAP = {

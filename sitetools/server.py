@@ -23,6 +23,7 @@ MIME_TYPES = {
     ".mp3": "audio/mpeg",
     ".m4a": "audio/mp4",
     ".vtt": "text/vtt; charset=utf-8",
+    ".yml": "text/yaml; charset=utf-8",  # the editor's config.yml
 }
 
 

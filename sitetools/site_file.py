@@ -6,7 +6,8 @@ people who are not programmers (`no` and `NO` turning into false, `09:00`
 into a number of minutes, indentation that changes meaning).
 
 The tables keep the names the plugins validate: `[coach]` is COACH,
-`[booking]` BOOKING, `[podcast]` PODCAST, `[[menu]]` MENU; `[site]` holds
+`[booking]` BOOKING, `[podcast]` PODCAST, `[[menu]]` MENU, `[editor]` EDITOR (the
+browser editor's GitHub repository); `[site]` holds
 SITENAME, DEFAULT_LANG and EXTRA_LANGUAGES. Values the coach need not repeat
 are filled in from `[coach]` (the booking organizer, the podcast author,
 every time zone). A file that TOML cannot read stops with one line giving
@@ -21,7 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-TABLES = ("site", "coach", "menu", "booking", "podcast")
+TABLES = ("site", "coach", "menu", "booking", "podcast", "editor")
 SITE_KEYS = ("name", "subtitle", "language", "extra_languages", "domain")
 
 
@@ -111,6 +112,8 @@ def settings_from(data: dict[str, Any], file_name: str = "site.toml") -> dict[st
         if coach.get("email"):
             podcast.setdefault("owner_email", coach["email"])
         settings["PODCAST"] = podcast
+    if "editor" in data:
+        settings["EDITOR"] = _table(data, "editor", file_name)
     return settings
 
 

@@ -168,7 +168,11 @@ def write_cname(pelican) -> None:
 
 def write_robots(pelican) -> None:
     origin = pelican.settings.get("SITEURL") or pelican.settings["FEED_DOMAIN"]
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"
+    # ROBOTS_DISALLOW: folders another plugin publishes for the coach only
+    # (the editor's /admin/).
+    hidden = pelican.settings.get("ROBOTS_DISALLOW", [])
+    disallow = "".join(f"Disallow: {path}\n" for path in hidden)
+    text = f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {origin}/sitemap.xml\n"
     Path(pelican.output_path, "robots.txt").write_text(text, encoding="utf-8")
 
 
@@ -231,7 +235,8 @@ def write_assets_and_headers(pelican) -> None:
     _catalog(settings).publish(theme_out)  # only the hashed names are published
     form_action = (settings.get("BOOKING") or {}).get("request_form_action")
     csp = content_security_policy(form_action)
-    Path(pelican.output_path, "_headers").write_text(headers_file(csp), encoding="utf-8")
+    admin_csp = settings.get("ADMIN_CSP")  # set by plugins.editor when it publishes /admin/
+    Path(pelican.output_path, "_headers").write_text(headers_file(csp, admin_csp), encoding="utf-8")
 
 
 def register() -> None:

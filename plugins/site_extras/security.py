@@ -42,14 +42,27 @@ def content_security_policy(form_action: str | None = None) -> str:
     )
 
 
-def headers_file(csp: str) -> str:
+def headers_file(csp: str, admin_csp: str | None = None) -> str:
     """`_headers` for Netlify and Cloudflare Pages (same syntax on both).
+
+    `admin_csp`: the browser editor's own policy for /admin/ (see
+    plugins/editor/policy.py). Both hosts apply every matching rule:
+    Cloudflare Pages joins two values of one header, which for a CSP means
+    both policies apply, so `! Content-Security-Policy` first detaches the
+    site's one there; Netlify's parser skips that line and lets the later
+    rule's value replace the earlier one.
 
     Only /theme/ (fingerprinted names) is cached for a year. HTML, slots and
     calendars keep the hosts' default of revalidating on every visit
     (`public, max-age=0, must-revalidate`); a Cache-Control under `/*` as
     well would be joined with the /theme/ one on Cloudflare Pages.
     """
+    admin = ""
+    if admin_csp:
+        admin = (
+            "\n/admin/*\n  ! Content-Security-Policy\n"
+            f"  Content-Security-Policy: {admin_csp}; frame-ancestors 'none'\n"
+        )
     return f"""/*
   Content-Security-Policy: {csp}; frame-ancestors 'none'
   Referrer-Policy: strict-origin-when-cross-origin
@@ -61,4 +74,4 @@ def headers_file(csp: str) -> str:
 
 /*.ics
   Content-Type: text/calendar; charset=utf-8
-"""
+{admin}"""

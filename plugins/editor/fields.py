@@ -1,0 +1,274 @@
+"""The editor's forms: which files it edits and with which fields.
+
+Field names are the metadata keys as Pelican's own `Key: value` files
+spell them (`Title`, `Podcast_audio`), so a file the editor writes reads
+like one written by hand. Labels and hints are our words, marked with
+N_() for the catalogs and translated when config.yml is written; weekday
+names come from CLDR. The coach's own words are never translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+WINDOW_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Decap's datetime widget stores what Pelican's Date: line holds.
+DATE_FORMAT = "YYYY-MM-DD HH:mm"
+# Our Decap file format (static/pelican-format.js): Pelican's own
+# `Key: value` lines, so the build reads editor files with its own reader.
+FORMAT = "pelican-metadata"
+
+
+def N_(message: str) -> str:
+    return message
+
+
+def _pattern(regex: str, message: str) -> list[str]:
+    return [regex, message]
+
+
+def _document_fields(_: Callable[[str], str]) -> list[dict]:
+    return [
+        {"name": "Title", "label": _(N_("Title")), "widget": "string"},
+        {
+            "name": "Date",
+            "label": _(N_("Date")),
+            "widget": "datetime",
+            "format": DATE_FORMAT,
+            "date_format": "YYYY-MM-DD",
+            "time_format": "HH:mm",
+        },
+        {"name": "Category", "label": _(N_("Category")), "widget": "string"},
+        {
+            "name": "Tags",
+            "label": _(N_("Tags")),
+            "widget": "string",
+            "required": False,
+            "hint": _(N_("Separate tags with commas, e.g. career, leadership")),
+        },
+        {
+            "name": "Summary",
+            "label": _(N_("Summary")),
+            "widget": "string",
+            "required": False,
+            "hint": _(N_("One or two sentences shown in lists and feeds")),
+        },
+    ]
+
+
+def _body(_: Callable[[str], str]) -> dict:
+    return {"name": "body", "label": _(N_("Text")), "widget": "markdown"}
+
+
+def _number(name: str, label: str, hint: str | None = None, required: bool = True) -> dict:
+    field = {"name": name, "label": label, "widget": "number", "value_type": "int", "min": 0}
+    if hint:
+        field["hint"] = hint
+    if not required:
+        field["required"] = False
+    return field
+
+
+def collections(
+    _: Callable[[str], str],
+    *,
+    content: str,
+    day_names: dict[str, str],
+    zones: list[str],
+    settings_file: str,
+) -> list[dict]:
+    """Decap's `collections`, folders relative to the repository root."""
+    window_error = _(N_("Write a time window as 09:00-12:00 (24-hour clock, start before end)"))
+    articles = {
+        "name": "articles",
+        "label": _(N_("Articles")),
+        "label_singular": _(N_("Article")),
+        "folder": f"{content}/articles",
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        "identifier_field": "Title",
+        "slug": "{{slug}}",
+        "fields": [*_document_fields(_), _body(_)],
+    }
+    podcast = {
+        "name": "podcast",
+        "label": _(N_("Podcast episodes")),
+        "label_singular": _(N_("Podcast episode")),
+        "folder": f"{content}/podcast",
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        "identifier_field": "Title",
+        "slug": "{{slug}}",
+        # Where the podcast plugin looks for audio (Podcast_audio is a path
+        # under content/); an upload lands there and the field gets its path.
+        "media_folder": f"/{content}/podcast/audio",
+        "public_folder": "podcast/audio",
+        "fields": [
+            *_document_fields(_),
+            {
+                "name": "Podcast_audio",
+                "label": _(N_("Audio file")),
+                "widget": "file",
+                "hint": _(N_("MP3 or M4A; size and length are read from the file")),
+                "choose_url": False,
+            },
+            {
+                "name": "Podcast_episode",
+                "label": _(N_("Episode number")),
+                "widget": "string",
+                "required": False,
+                "pattern": _pattern(r"^[0-9]*$", _(N_("A whole number, e.g. 3"))),
+            },
+            {
+                "name": "Podcast_type",
+                "label": _(N_("Episode type")),
+                "widget": "select",
+                "options": ["full", "trailer", "bonus"],
+                "default": "full",
+            },
+            {
+                "name": "Podcast_explicit",
+                "label": _(N_("Explicit content")),
+                "widget": "select",
+                "options": ["false", "true"],
+                "default": "false",
+            },
+            _body(_),
+        ],
+    }
+    pages = {
+        "name": "pages",
+        "label": _(N_("Pages")),
+        "label_singular": _(N_("Page")),
+        "folder": f"{content}/pages",
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        "identifier_field": "Title",
+        "slug": "{{slug}}",
+        "fields": [
+            {"name": "Title", "label": _(N_("Title")), "widget": "string"},
+            {
+                "name": "Summary",
+                "label": _(N_("Summary")),
+                "widget": "string",
+                "required": False,
+            },
+            _body(_),
+        ],
+    }
+    days = [
+        {
+            "name": day,
+            "label": day_names[day],
+            "widget": "list",
+            "required": False,
+            "hint": _(N_("One window per line, like 09:00-12:00; none: not available")),
+            "field": {
+                "name": "window",
+                "label": _(N_("Hours")),
+                "widget": "string",
+                "pattern": _pattern(WINDOW_PATTERN, window_error),
+            },
+        }
+        for day in WEEKDAYS
+    ]
+    session = [
+        {
+            "name": "slug",
+            "label": _(N_("Address name")),
+            "widget": "string",
+            "hint": _(N_("The end of the booking page's address, e.g. discovery")),
+            "pattern": _pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
+        },
+        {"name": "title", "label": _(N_("Title")), "widget": "string"},
+        _number("duration_minutes", _(N_("Length in minutes"))),
+        {"name": "description", "label": _(N_("Description")), "widget": "text", "required": False},
+        {"name": "location", "label": _(N_("Where")), "widget": "string", "required": False},
+        _number("price", _(N_("Price")), required=False),
+        _number("max_per_day", _(N_("At most per day")), required=False),
+    ]
+    booking = {
+        "name": "booking",
+        "label": _(N_("Booking")),
+        "widget": "object",
+        "collapsed": False,
+        "fields": [
+            {
+                "name": "weekly_hours",
+                "label": _(N_("Weekly hours")),
+                "widget": "object",
+                "fields": days,
+            },
+            _number("minimum_notice_hours", _(N_("Notice you need, in hours")), required=False),
+            _number("horizon_days", _(N_("Days ahead clients may book")), required=False),
+            _number("interval_minutes", _(N_("Minutes between start times")), required=False),
+            _number("buffer_before_minutes", _(N_("Break before, in minutes")), required=False),
+            _number("buffer_after_minutes", _(N_("Break after, in minutes")), required=False),
+            {
+                "name": "sessions",
+                "label": _(N_("Sessions")),
+                "label_singular": _(N_("Session")),
+                "widget": "list",
+                "fields": session,
+            },
+        ],
+    }
+    coach = {
+        "name": "coach",
+        "label": _(N_("About you")),
+        "widget": "object",
+        "fields": [
+            {"name": "name", "label": _(N_("Your name")), "widget": "string"},
+            {"name": "tagline", "label": _(N_("Tagline")), "widget": "string", "required": False},
+            {"name": "email", "label": _(N_("Email")), "widget": "string"},
+            {
+                "name": "timezone",
+                "label": _(N_("Time zone")),
+                "widget": "select",
+                "options": zones,
+                "hint": _(N_("Your booking hours are in this zone")),
+            },
+        ],
+    }
+    home = {
+        "label": _(N_("Home page")),
+        "name": "home-page",
+        "file": f"{content}/pages/home.md",
+        "fields": [
+            {"name": "Title", "widget": "hidden"},
+            {"name": "Slug", "widget": "hidden"},
+            {"name": "Status", "widget": "hidden"},
+            {"name": "Save_as", "widget": "hidden", "required": False},
+            {
+                "name": "Summary",
+                "label": _(N_("The words under your tagline")),
+                "widget": "text",
+            },
+            _body(_),
+        ],
+    }
+    settings = {
+        "label": _(N_("Hours, sessions and details")),
+        "name": "settings",
+        "file": settings_file,
+        "description": _(
+            N_(
+                "Saving rewrites site.toml: its notes (lines starting with #) are not "
+                "kept; settings not shown here are kept as they are"
+            )
+        ),
+        "fields": [coach, booking],
+    }
+    # Two collections of one file each: Decap reads `format` per collection.
+    return [
+        articles,
+        podcast,
+        pages,
+        {"name": "home", "label": _(N_("Home page")), "files": [home], "format": FORMAT},
+        {"name": "site", "label": _(N_("Your site")), "files": [settings], "format": "toml"},
+    ]
