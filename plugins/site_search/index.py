@@ -23,8 +23,8 @@ query fetches only the few it needs:
 
 Weights are BM25 (k1 1.2, b 0.75) over the title, headings and body, a
 title word counting four times and a heading word three (twice, plus once
-in the body), computed here and rounded to tenths, so the browser only adds
-numbers.
+in the body), computed here and rounded to hundredths (kept as whole numbers), so the
+browser only adds numbers.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
     for doc_id, (counts, length) in enumerate(per_doc):
         for term, tf in counts.items():
             score = bm25(tf, df[term], len(docs), length, average or 1.0)
-            postings.setdefault(term, []).append((doc_id, max(1, round(score * 10))))
+            postings.setdefault(term, []).append((doc_id, max(1, round(score * 100))))
     capped: set[str] = set()
     for term, entries in postings.items():
         entries.sort(key=lambda entry: (-entry[1], entry[0]))
