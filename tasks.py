@@ -53,12 +53,12 @@ def _publishing():
         raise Exit(f"publish: {error}", code=1) from None
 
 
-def _safe_build(c, settings: str, *, locked: bool = False) -> None:
+def _safe_build(c, settings: str, *, locked: bool = False, extra: tuple[str, ...] = ()) -> None:
     """Build into a temporary folder; swap it in only when the build succeeded."""
     from sitetools.build import OutputLocked, build_into
 
     out = ROOT / CONFIG["deploy_path"]
-    args = [CONFIG["content"], "-s", settings, "--ignore-cache"]
+    args = [CONFIG["content"], "-s", settings, "--ignore-cache", *extra]
     try:
         code = build_into(out, args, hold_lock=not locked)
     except OutputLocked as error:
@@ -113,6 +113,94 @@ def serve(c, port: int = 0):
     if not (ROOT / CONFIG["deploy_path"] / "index.html").exists():
         raise Exit("Nothing to serve yet: run `invoke build` first.", code=1)
     _serve_output(port or CONFIG["port"])
+
+
+def _interrupt(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+EDITOR_SERVER = ROOT / "node_modules/.bin/decap-server"
+EDITOR_BUNDLE = ROOT / "node_modules/decap-cms/dist/decap-cms.js"
+
+
+@task(
+    help={
+        "port": "the site's port (default 8000)",
+        "backend_port": "the editor's local backend port (default 8081)",
+        "open": "open /admin/ in your browser (--no-open: only print its address)",
+    }
+)
+def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-open
+    """Edit the site in your browser: build, start the editor's local backend
+    (it saves into this folder), serve the site and open /admin/ (docs/editor.md)."""
+    import json
+    import signal
+    import socket
+    import subprocess
+    import time
+    import webbrowser
+
+    if not (EDITOR_SERVER.exists() and EDITOR_BUNDLE.exists()):
+        raise Exit(
+            "edit: the editor is not installed; run `npm ci` in this folder "
+            "(it needs Node.js, https://nodejs.org) and try again",
+            code=1,
+        )
+    port = int(port or CONFIG["port"])
+    backend_port = int(backend_port or 8081)
+    backend = f"http://{CONFIG['host']}:{backend_port}/api/v1"
+    _safe_build(
+        c, CONFIG["settings_base"], extra=("-e", f"EDITOR_LOCAL_BACKEND={json.dumps(backend)}")
+    )
+    env = {
+        **os.environ,
+        "PORT": str(backend_port),
+        "BIND_HOST": CONFIG["host"],
+        "MODE": "fs",  # writes files and leaves committing to the coach
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "LOG_LEVEL": "warn",
+    }
+    with socket.socket() as probe:
+        if probe.connect_ex((CONFIG["host"], backend_port)) == 0:
+            raise Exit(f"edit: port {backend_port} is in use; try --backend-port=8091", code=1)
+    proxy = subprocess.Popen([str(EDITOR_SERVER)], cwd=ROOT, env=env)
+    # A stop by the test runner or the system ends the backend too.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if proxy.poll() is not None:
+                raise Exit("edit: the editor's backend stopped (its message is above)", code=1)
+            try:
+                socket.create_connection((CONFIG["host"], backend_port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise Exit("edit: the editor's backend did not start", code=1) from None
+                time.sleep(0.2)
+        from sitetools.server import make_server
+
+        try:
+            server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], port)
+        except OSError:
+            raise Exit(f"edit: port {port} is in use; try --port=8010", code=1) from None
+        url = f"http://{CONFIG['host']}:{port}/admin/"
+        print(f"The editor is at {url} (Ctrl-C stops). What you save there is written")
+        print("into this folder; run `invoke build` to see it on the site.", flush=True)
+        if open:
+            webbrowser.open(url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    finally:
+        proxy.terminate()
+        try:
+            proxy.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proxy.kill()
 
 
 @task
