@@ -12,7 +12,6 @@
   // Optional fields left blank are left out: an empty `Summary:` would
   // replace the summary Pelican makes from the text.
   var OMIT_WHEN_EMPTY = ["Tags", "Summary", "Podcast_episode", "Podcast_season"];
-  var FIRST = ["Title", "Date", "Modified", "Category", "Tags", "Slug", "Summary"];
 
   function fieldName(key) {
     return key.charAt(0).toUpperCase() + key.slice(1).toLowerCase();
@@ -62,10 +61,8 @@
     var keys = Object.keys(data).filter(function (k) {
       return k !== "body" && KEY.test(k + ": x");
     });
-    keys.sort(function (a, b) {
-      var ia = FIRST.indexOf(a), ib = FIRST.indexOf(b);
-      return (ia < 0 ? FIRST.length : ia) - (ib < 0 ? FIRST.length : ib);
-    });
+    // The file's own order (a new entry's: the form's), so saving an
+    // unchanged file leaves it byte for byte as it was.
     var out = [];
     keys.forEach(function (k) {
       var value = data[k];
