@@ -2,11 +2,14 @@
 episode transcripts, build one index per site language, write it and the
 search page.
 
-The index is built in `generate_output`, not `generate_context`: by then
-every generator's `generate_context` has run, so the podcast plugin has
-attached each episode's transcript whatever order the plugins are listed
-in. `generate_context` only publishes where each language's search page
-is, for the header's search box.
+`generate_context` only publishes where each language's search page is,
+for the header's search box. The pages are gathered on
+`all_generators_finalized`, once every generator's `generate_context` has
+run (so the podcast plugin has attached each transcript, whatever order
+the plugins are listed in); from `MIN_PAGES` pages on, the index is then
+built in a process of its own while Pelican writes the articles (at 1,000
+articles it takes about as long as writing them), and `generate_output`
+writes what it built.
 
 What is searchable is what Pelican publishes: `articles` and `pages` and
 their translations. Drafts, hidden pages (the home page's copy), the
@@ -17,7 +20,10 @@ never reach this module.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 from pathlib import Path
 
@@ -25,7 +31,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import language_of, site_languages, url_prefix
-from .index import Document, build_index
+from .index import Document, SearchIndex, build_index
 from .text import html_text, plain_title
 
 log = logging.getLogger(__name__)
@@ -34,6 +40,9 @@ TEMPLATE = "search"
 # The index's own folders, emptied on every build: a file left from an
 # earlier build could hold the words of a page since unpublished.
 INDEX_FOLDERS = ("shards", "docs")
+# Below this many pages, starting a process costs more than it saves
+# (setting SEARCH_PARALLEL_MIN_PAGES; the tests set 1).
+MIN_PAGES = 150
 
 
 class SearchGenerator(Generator):
@@ -43,18 +52,42 @@ class SearchGenerator(Generator):
         languages = site_languages(self.settings)
         self.editions = [(lang, url_prefix(lang, languages) + SEARCH) for lang in languages]
         self.context["SEARCH_URLS"] = {lang.code: path for lang, path in self.editions}
+        self.documents: dict[str, list[Document]] | None = None
+        self.pending: dict[str, Future] = {}
 
-    def generate_output(self, writer) -> None:
+    def gather(self) -> None:
+        """Every published page, per language; the indexes start building."""
         languages = site_languages(self.settings)
         found: dict[str, list[Document]] = {lang.code: [] for lang in languages}
         for item in _published(self.context):
             lang = language_of(getattr(item, "lang", None), languages)
             if lang is not None:
                 found[lang.code].append(_document(item))
+        self.documents = {code: sorted(docs, key=lambda d: d.url) for code, docs in found.items()}
+        total = sum(map(len, self.documents.values()))
+        least = self.settings.get("SEARCH_PARALLEL_MIN_PAGES", MIN_PAGES)
+        if total >= least and _usable_cores() > 1:
+            # spawn, not fork: Pelican runs a progress thread (see parallel_read).
+            pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self.pending = {
+                code: pool.submit(build_index, docs, code) for code, docs in self.documents.items()
+            }
+            pool.shutdown(wait=False)  # the worker ends once its jobs are done
+
+    def _index(self, code: str) -> SearchIndex:
+        pending = self.pending.pop(code, None)
+        if pending is not None:
+            return pending.result()
+        assert self.documents is not None
+        return build_index(self.documents[code], code)
+
+    def generate_output(self, writer) -> None:
+        if self.documents is None:
+            self.gather()  # all_generators_finalized was not sent (an older Pelican)
+        assert self.documents is not None
         template = self.get_template(TEMPLATE)
         for lang, path in self.editions:
-            documents = sorted(found[lang.code], key=lambda d: d.url)
-            index = build_index(documents, lang.code)
+            index = self._index(lang.code)
             folder = Path(self.output_path, path)
             for name in INDEX_FOLDERS:
                 shutil.rmtree(folder / name, ignore_errors=True)
@@ -73,12 +106,23 @@ class SearchGenerator(Generator):
                 search_shards=" ".join(index.shard_keys),
             )
             log.info(
-                "search: %s%s: %d page(s), %d bytes of index",
+                "search: %s: %d page(s), %d bytes of index",
                 path,
-                " (" + lang.code + ")" if len(languages) > 1 else "",
-                len(documents),
+                len(self.documents[lang.code]),
                 index.total_bytes,
             )
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def start_indexing(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, SearchGenerator):
+            generator.gather()
 
 
 def _published(context) -> list:
@@ -114,3 +158,4 @@ def get_generators(_pelican) -> type[Generator]:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_indexing)

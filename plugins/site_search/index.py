@@ -8,10 +8,12 @@ over a page's budget. This index is static JSON, cut in small files, and a
 query fetches only the few it needs:
 
 * ``shards/<key>.json``, one per first two letters of a word's folded form
-  (`words.shard_key`): ``f`` maps each folded word of the site to its
+  (`words.shard_key`; three or four letters where two would make a big
+  file, see `_shards`): ``f`` maps each folded word of the site to its
   term (the folded Snowball stem; several, space-separated, in the rare
   case two spellings fold alike), ``p`` maps each term to its postings, a
-  flat list ``[doc, weight, doc, weight, ...]``, best first, and ``c`` lists
+  flat list ``[gap, weight, gap, weight, ...]`` (each document number as
+  the gap from the one before), and ``c`` lists
   the terms whose postings were cut at `MAX_POSTINGS` (a word in most
   documents; the browser then does not require it). The browser never
   stems: a word it finds in ``f`` gives its term, so "coaches" finds
@@ -35,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .words import fold, shard_key, stemmer_for, words
+from .words import fold, shard_key, stemmer_for, word_counts
 
 TITLE_WEIGHT = 4
 HEADING_WEIGHT = 2
@@ -45,8 +47,15 @@ B = 0.75
 # A term in more documents than this keeps its best postings only: its
 # weight is then too small to decide a ranking, and its shard stays small.
 MAX_POSTINGS = 400
-# The text kept per document for excerpts (a long transcript is cut).
-EXCERPT_SOURCE_CHARS = 20_000
+# A shard over this many bytes is split by one more letter of its words,
+# up to keys of MAX_KEY_LENGTH letters (search.js tries lengths down from
+# the same number).
+SHARD_BYTES = 24_000
+MAX_KEY_LENGTH = 4
+# The text kept per document for excerpts: about 2,000 words, a whole
+# article; a long transcript is cut (every file is also compressed twice
+# by a production build).
+EXCERPT_SOURCE_CHARS = 12_000
 
 
 @dataclass(frozen=True)
@@ -90,10 +99,10 @@ def term_frequencies(
         (document.headings, HEADING_WEIGHT),
         (document.body, BODY_WEIGHT),
     ):
-        for word in words(text):
+        for word, times in word_counts(text).items():
             folded, term = analyse(word)
-            counts[term] += weight
-            length += weight
+            counts[term] += weight * times
+            length += weight * times
             forms.setdefault(folded, set()).add(term)
     return counts, length, forms
 
@@ -132,26 +141,20 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
         for term, tf in counts.items():
             score = bm25(tf, df[term], len(docs), length, average or 1.0)
             postings.setdefault(term, []).append((doc_id, max(1, round(score * 100))))
+    encoded: dict[str, list[int]] = {}
     capped: set[str] = set()
     for term, entries in postings.items():
-        entries.sort(key=lambda entry: (-entry[1], entry[0]))
         if len(entries) > MAX_POSTINGS:
+            entries.sort(key=lambda entry: (-entry[1], entry[0]))
             del entries[MAX_POSTINGS:]
             capped.add(term)
+        encoded[term] = _gaps(sorted(entries))
 
-    shards: dict[str, dict[str, dict]] = {}
-    for form in sorted(form_terms):
-        shard = shards.setdefault(shard_key(form), {"f": {}, "p": {}})
-        terms = sorted(form_terms[form])
-        shard["f"][form] = " ".join(terms)
-        for term in terms:
-            shard["p"][term] = [number for entry in postings[term] for number in entry]
     files: dict[str, bytes] = {}
-    for key, shard in sorted(shards.items()):
-        cut = sorted(capped & shard["p"].keys())
-        if cut:
-            shard["c"] = cut
-        files[f"shards/{key}.json"] = _json(shard)
+    keys = []
+    for key, forms in _shards(sorted(form_terms), form_terms, encoded, capped):
+        files[f"shards/{key}.json"] = forms
+        keys.append(key)
     for doc_id, document in enumerate(docs):
         files[f"docs/{doc_id}.json"] = _json(
             {
@@ -161,4 +164,59 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
                 "x": document.body[:EXCERPT_SOURCE_CHARS],
             }
         )
-    return SearchIndex(files, tuple(sorted(shards)))
+    return SearchIndex(files, tuple(sorted(keys)))
+
+
+def shard_of(folded: str, keys: Iterable[str]) -> str | None:
+    """The shard a folded word is filed in, found as search.js finds it:
+    the longest of its beginnings that names a shard."""
+    known = set(keys)
+    for length in range(MAX_KEY_LENGTH, 0, -1):
+        key = shard_key(folded[:length])
+        if key in known:
+            return key
+    return None
+
+
+def _gaps(entries: list[tuple[int, int]]) -> list[int]:
+    """[(3, w), (7, v)] -> [3, w, 4, v]: each document as the gap from the
+    one before, which keeps the numbers (and the shard) short."""
+    flat, previous = [], 0
+    for doc_id, weight in entries:
+        flat += [doc_id - previous, weight]
+        previous = doc_id
+    return flat
+
+
+def _shard(forms, form_terms, encoded, capped) -> bytes:
+    shard: dict[str, object] = {"f": {}, "p": {}}
+    for form in forms:
+        terms = sorted(form_terms[form])
+        shard["f"][form] = " ".join(terms)
+        for term in terms:
+            shard["p"][term] = encoded[term]
+    cut = sorted(capped & shard["p"].keys())
+    if cut:
+        shard["c"] = cut
+    return _json(shard)
+
+
+def _shards(forms, form_terms, encoded, capped, length: int = 2):
+    """(key, bytes) of every shard: the words grouped by their first
+    `length` letters; a group over SHARD_BYTES is split by one more letter
+    (down to MAX_KEY_LENGTH), its words of `length` letters or fewer
+    staying under the shorter key. The browser looks a word up under the
+    longest of its beginnings that names a shard."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[:length], []).append(form)
+    for head, members in groups.items():
+        data = _shard(members, form_terms, encoded, capped)
+        if len(data) <= SHARD_BYTES or length >= MAX_KEY_LENGTH:
+            yield shard_key(head), data
+            continue
+        short = [form for form in members if len(form) <= length]
+        if short:
+            yield shard_key(head), _shard(short, form_terms, encoded, capped)
+        longer = [form for form in members if len(form) > length]
+        yield from _shards(longer, form_terms, encoded, capped, length + 1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 import snowballstemmer
@@ -49,6 +50,12 @@ def words(text: str) -> Iterator[str]:
             yield word
 
 
+def word_counts(text: str) -> Counter[str]:
+    """How often each word of `text` occurs, as `words` spells them."""
+    found = Counter(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+    return Counter({w: n for w, n in found.items() if len(w) >= MIN_LENGTH or w.isdigit()})
+
+
 def stemmer_for(language: str) -> Callable[[str], str]:
     """A stemmer for a catalog code ("fr", "pt_BR"), remembering every word it
     has seen (a site repeats its words; Snowball in pure Python is the
@@ -69,10 +76,9 @@ def stemmer_for(language: str) -> Callable[[str], str]:
     return stem
 
 
-def shard_key(folded: str) -> str:
-    """The file a folded word's entry lives in: its first two characters,
-    spelt safely for any host ("co"; "œu" -> "_153-75")."""
-    head = folded[:2]
+def shard_key(head: str) -> str:
+    """The file name for the words that begin with `head` (folded), spelt
+    safely for any host: "co"; "œu" -> "_153-75"."""
     if re.fullmatch(r"[a-z0-9]+", head):
         return head
     return "_" + "-".join(f"{ord(ch):x}" for ch in head)

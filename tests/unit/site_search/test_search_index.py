@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.site_search import index as index_module
-from plugins.site_search.index import Document, build_index
-from plugins.site_search.words import shard_key
+from plugins.site_search.index import Document, build_index, shard_of
+from plugins.site_search.words import fold, words
 
 FILLER = "Clients bring questions about careers, time and leadership. " * 5
 
@@ -21,13 +21,19 @@ def _doc(url: str, title: str = "Notes", body: str = FILLER, **extra) -> Documen
 
 
 def _shard(index, word: str) -> dict:
-    return json.loads(index.files[f"shards/{shard_key(word)}.json"])
+    return json.loads(index.files[f"shards/{shard_of(word, index.shard_keys)}.json"])
 
 
 def _postings(index, word: str) -> list[tuple[int, int]]:
     shard = _shard(index, word)
-    flat = [n for term in shard["f"][word].split() for n in shard["p"][term]]
-    return list(zip(flat[::2], flat[1::2], strict=True))
+    found = []
+    for term in shard["f"][word].split():
+        doc = 0
+        flat = shard["p"][term]
+        for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+            doc += gap
+            found.append((doc, weight))
+    return sorted(found, key=lambda entry: (-entry[1], entry[0]))
 
 
 def test_a_word_leads_to_the_documents_that_hold_it_best_first():
@@ -116,11 +122,24 @@ def test_every_word_of_every_document_can_be_found_and_the_build_is_reproducible
     first, second = build_index(docs, "en"), build_index(docs, "en")
     assert first.files == second.files
     for i, body in enumerate(bodies):
-        for word in index_module.words(body):
-            folded = index_module.fold(word)
+        for word in words(body):
+            folded = fold(word)
             assert i in [doc for doc, _ in _postings(first, folded)]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de", "es", "pt_BR", "nl", "it"])
 def test_every_shipped_language_builds(language):
     assert build_index([_doc("a/")], language).shard_keys
+
+
+def test_a_big_shard_is_split_by_one_more_letter(monkeypatch):
+    monkeypatch.setattr(index_module, "SHARD_BYTES", 200)
+    body = "co coach coaches coaching coat coats cobalt cod code codes codex " * 3
+    index = build_index([_doc("a/", body=body), _doc("b/", body="coda")], "en")
+    assert {"co", "coa", "cob", "cod"} <= set(index.shard_keys)
+    assert _shard(index, "co")["f"] == {"co": "co"}  # the word of two letters stays
+    assert "coaching" in _shard(index, "coaching")["f"]
+    assert shard_of("coaching", index.shard_keys) in {"coa", "coac"}
+    for word in ("cobalt", "codex", "coda", "coat"):
+        assert _postings(index, word), word
+    assert shard_of("zebra", index.shard_keys) is None

@@ -1,7 +1,7 @@
 /* search.html: the site's search, in the visitor's browser, over the index
    plugins/site_search/index.py built with the site (its docstring describes
    the files). Nothing is fetched until a query: then one shard per word
-   (shards/<first two letters>.json) and one small file per result shown
+   (shards/<its first letters>.json) and one small file per result shown
    (docs/<n>.json). Words are folded exactly as plugins/site_search/words.py
    folds them; change both together. Its words: the form's data-text-*; it
    writes text only (textContent), never markup, since titles and excerpts
@@ -29,10 +29,19 @@
       return w.length >= 2 || /^\d$/.test(w);
     }).map(fold);
   }
-  function shardKey(folded) {
-    var head = Array.from(folded).slice(0, 2).join('');
+  function safe(head) {
     if (/^[a-z0-9]+$/.test(head)) return head;
     return '_' + Array.from(head).map(function (c) { return c.codePointAt(0).toString(16); }).join('-');
+  }
+  // A word's shard: the longest of its first 4, 3, 2, 1 letters that names
+  // one (index.py splits a big shard by one more letter).
+  function shardKey(folded) {
+    var letters = Array.from(folded), n, k;
+    for (n = Math.min(4, letters.length); n > 0; n--) {
+      k = safe(letters.slice(0, n).join(''));
+      if (known[k]) return k;
+    }
+    return '';
   }
   function json(url, cache, key) {
     if (!cache[key]) {
@@ -45,7 +54,7 @@
     return cache[key];
   }
   function shard(key) {
-    if (!known[key]) return Promise.resolve(null);
+    if (!key) return Promise.resolve(null);
     return json(base + 'shards/' + key + '.json', shards, key).then(function (s) {
       ready[key] = s;
       return s;
@@ -75,12 +84,13 @@
 
   // Every document's score for one word: its best term's weight.
   function scores(terms, s) {
-    var out = new Map(), t, p, i, w;
+    var out = new Map(), t, p, i, w, doc;
     for (t in terms) {
       p = s.p[t];
-      for (i = 0; i < p.length; i += 2) {
+      for (i = 0, doc = 0; i < p.length; i += 2) {
+        doc += p[i];  // postings hold each document as the gap from the one before
         w = p[i + 1] * terms[t];
-        if (!(out.get(p[i]) >= w)) out.set(p[i], w);
+        if (!(out.get(doc) >= w)) out.set(doc, w);
       }
     }
     return out;
