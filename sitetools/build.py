@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 # A build of tens of articles takes seconds; one that has held the lock for
@@ -179,5 +179,34 @@ def build_into(
     return 0
 
 
+def exit_without_teardown(code: int) -> None:
+    """End the process without freeing, one by one, every page, article and
+    template the build made: that teardown is a tenth of a second on a small
+    site (measured: 0.1-0.2 s of a 1 s build of 30 articles) and buys nothing,
+    as the operating system takes the memory back at once.
+
+    Only when nothing else runs (no thread but daemons, which a normal exit
+    stops unfinished too, and no child process); the
+    handlers registered to run at exit (logging's flush among them) and the
+    standard streams run and flush first. Otherwise a normal exit."""
+    import atexit
+    import os
+    import threading
+
+    multiprocessing = sys.modules.get("multiprocessing")
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    busy = any(not t.daemon for t in others) or (
+        multiprocessing is not None and multiprocessing.active_children()
+    )
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if busy or run_handlers is None:
+        sys.exit(code)
+    run_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_without_teardown(main())

@@ -2,11 +2,11 @@
 
 Busy time is a time-range REPORT over the horizon in every configured
 calendar, without server-side expansion: each object's raw iCalendar goes
-through busy.parse and busy.intervals, so recurrences, all-day events,
+through busy_ical.parse and busy_ical.intervals, so recurrences, all-day events,
 floating times, TRANSP and STATUS mean exactly what they mean for a busy
 .ics file. Servers interpret floating and all-day times in the time-range
 filter differently, so the query is two days wider on each side than
-needed and busy.intervals does the exact cut.
+needed and busy_ical.intervals does the exact cut.
 
 `connect` and `library_call` are shared with the desk, which writes
 booking events through the same connection (plugins.booking.desk.calendar_sync).
@@ -27,7 +27,6 @@ from typing import TypeVar
 from urllib.parse import urljoin
 
 from ..common.deadline import Deadline
-from . import busy
 from .errors import BookingError
 from .model import Interval
 from .settings import BookingSettings, CalDavSettings
@@ -69,6 +68,8 @@ def read_busy(
     caldav = settings.caldav
     if caldav is None:
         return []
+    from . import busy_ical  # icalendar only when there is a CalDAV calendar to read
+
     skip = set(skip_uids)
     found: list[Interval] = []
     deadline = Deadline(settings.busy_timeout_seconds)
@@ -90,13 +91,13 @@ def read_busy(
                 ],
             )
             for data in objects:
-                for parsed in busy.parse(data, label):
+                for parsed in busy_ical.parse(data, label):
                     parsed.subcomponents = [
                         c
                         for c in parsed.subcomponents
                         if not (c.name == "VEVENT" and str(c.get("UID")) in skip)
                     ]
-                    found.extend(busy.intervals(parsed, settings.zone, start, end, label))
+                    found.extend(busy_ical.intervals(parsed, settings.zone, start, end, label))
     return found
 
 

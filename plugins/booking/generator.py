@@ -33,7 +33,9 @@ from ..common.config import ConfigError, SiteError
 from ..common.files import write_if_changed
 from ..common.ical import uid_host
 from ..common.language import Language, site_languages, url_prefix
-from .ics import availability_feed, slot_invite
+from ..common.memo import Memo
+from .busy import memo_version as busy_memo_version
+from .ics import availability_feed, memo_version, slot_invite
 from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
 from .settings import name, parse_settings
@@ -43,6 +45,8 @@ from .views import booking_view, manage_view, slots_document
 log = logging.getLogger(__name__)
 _STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
 BOOK = "book"
+MEMO_FILE = "booking-calendars.pickle"
+BUSY_MEMO = "booking-busy.pickle"
 MANAGE = MANAGE_PAGE.removeprefix(f"{BOOK}/").strip("/")  # book/manage/
 
 
@@ -60,12 +64,17 @@ class BookingGenerator(Generator):
                 root=".",
                 theme_static=theme_static_folders(self.settings),
             )
+            # Calendars expanded by an earlier build (same bytes, same day) are
+            # not parsed again; kept beside the compiled templates.
+            busy_memo = Memo(Path(self.settings["CACHE_PATH"], BUSY_MEMO), busy_memo_version())
             self.plan: BookingPlan = make_plan(
                 settings,
                 content_path=self.path,
                 now=read_clock(os.environ),
                 bookings=bookings,
+                memo=busy_memo,
             )
+            busy_memo.save()
             _refuse_publishing_busy_files(self.plan, self.settings, self.path)
             _refuse_reserved_slugs(self.plan)
             languages = site_languages(self.settings)
@@ -88,13 +97,17 @@ class BookingGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
+        # The calendars of the last build, kept beside the compiled templates:
+        # most of a scheduled rebuild's slots are the same times again.
+        memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), memo_version())
         for lang, prefix, views in self.editions:
             book = Path(self.output_path, prefix, BOOK)
             _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions} | {MANAGE})
-            self._write_calendars(book, lang, prefix, views)
+            self._write_calendars(book, lang, prefix, views, memo)
             self._write_pages(writer, lang, prefix, views)
+        memo.save()
 
-    def _write_calendars(self, book: Path, lang: Language, prefix: str, views) -> None:
+    def _write_calendars(self, book: Path, lang: Language, prefix: str, views, memo: Memo) -> None:
         """slots.json, availability.ics and one invite per slot, per session."""
         organizer = self.plan.settings.organizer
         host = uid_host(self.settings.get("SITEURL") or "", organizer.email)
@@ -105,12 +118,12 @@ class BookingGenerator(Generator):
             files = {
                 "slots.json": _json(slots_document(view)),
                 "availability.ics": availability_feed(
-                    sp.slots, sp.session, organizer, origin, host, now, lang, prefix
+                    sp.slots, sp.session, organizer, origin, host, now, lang, prefix, memo
                 ),
             }
             for slot in sp.slots:
                 files[f"{slot.stamp}.ics"] = slot_invite(
-                    slot, sp.session, organizer, origin, host, now, lang, prefix
+                    slot, sp.session, organizer, origin, host, now, lang, prefix, memo
                 )
             for file_name, data in files.items():
                 write_if_changed(folder / file_name, data)

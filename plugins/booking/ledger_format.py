@@ -28,15 +28,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-import icalendar
-from icalendar import Calendar, Event, vCalAddress, vText
+from typing import TYPE_CHECKING
 
 from ..common.config import ConfigError
 from ..common.ical import first_bad_line, new_calendar, text_value
 from .errors import BookingError
 from .model import Booking
 from .settings import BookingSettings, name
+
+if TYPE_CHECKING:
+    import icalendar
 
 CONFIRMED = "CONFIRMED"
 CANCELLED = "CANCELLED"
@@ -205,6 +206,9 @@ def read(path: Path) -> Ledger:
         return Ledger(path, ())
     except OSError as exc:
         raise LedgerError(path, f"cannot read it: {exc.strerror}") from None
+    # Imported here: a build with no bookings yet never loads icalendar.
+    from icalendar import Calendar
+
     try:
         calendar = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError):
@@ -310,7 +314,9 @@ def _item(todo: icalendar.Todo) -> Item:
 
 
 def _todo(item: Item) -> icalendar.Todo:
-    todo = icalendar.Todo()
+    from icalendar import Todo, vText
+
+    todo = Todo()
     # A stable UID from the item's id: the Message-ID itself may hold any character.
     todo.add("uid", hashlib.sha256(item.id.encode()).hexdigest()[:32] + "@booking-desk")
     todo.add("dtstamp", item.created)
@@ -344,10 +350,14 @@ def description(entry: Entry) -> str:
     return "\n\n".join(part for part in (entry.note, entry.video) if part)
 
 
-def event(entry: Entry, *, schedule_agent: str | None = None, private: bool = True) -> Event:
+def event(
+    entry: Entry, *, schedule_agent: str | None = None, private: bool = True
+) -> icalendar.Event:
     """The VEVENT of one booking. `schedule_agent="CLIENT"` (RFC 6638) tells a
     CalDAV server not to send invitations itself: the desk sends its own.
     `private=False` leaves out what only the ledger may hold (PRIVATE)."""
+    from icalendar import Event, vCalAddress, vText
+
     vevent = Event()
     vevent.add("uid", entry.uid)
     vevent.add("dtstamp", entry.modified)

@@ -9,9 +9,9 @@ Times are always UTC, and every value is percent-encoded
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 
 def mailto(address: str, subject: str, body: str) -> str:
@@ -32,7 +32,17 @@ class CalendarEvent:
 
 
 def _query(pairs: list[tuple[str, str]]) -> str:
-    return urlencode(pairs, quote_via=quote, safe="")
+    """What `urlencode(pairs, quote_via=quote, safe="")` gives, with each value
+    encoded once: a slot page's four links carry the same notes."""
+    return "&".join(f"{quote(key, safe='')}={_encoded(value)}" for key, value in pairs)
+
+
+class _Encoded(str):
+    """A value already percent-encoded (spaces as %20)."""
+
+
+def _encoded(value: str) -> str:
+    return value if isinstance(value, _Encoded) else quote(value, safe="")
 
 
 def _basic(moment: datetime) -> str:
@@ -86,9 +96,15 @@ def yahoo(event: CalendarEvent) -> str:
 
 def calendar_links(event: CalendarEvent) -> list[dict[str, str]]:
     """One entry per service, in the order the slot page lists them."""
+    encoded = replace(
+        event,
+        title=_Encoded(quote(event.title, safe="")),
+        details=_Encoded(quote(event.details, safe="")),
+        location=_Encoded(quote(event.location, safe="")),
+    )
     return [
-        {"service": "Google Calendar", "url": google(event)},
-        {"service": "Outlook.com", "url": outlook(event)},
-        {"service": "Office 365", "url": outlook(event, "outlook.office.com")},
-        {"service": "Yahoo Calendar", "url": yahoo(event)},
+        {"service": "Google Calendar", "url": google(encoded)},
+        {"service": "Outlook.com", "url": outlook(encoded)},
+        {"service": "Office 365", "url": outlook(encoded, "outlook.office.com")},
+        {"service": "Yahoo Calendar", "url": yahoo(encoded)},
     ]

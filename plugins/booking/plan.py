@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..common.config import ConfigError
+from ..common.memo import Memo
 from . import busy, busy_caldav
 from .model import Booking, Interval, Slot
 from .settings import BookingSettings, Session, name
@@ -48,6 +49,7 @@ def make_plan(
     caldav_busy: Callable[[BookingSettings, datetime, datetime], list[Interval]] = (
         busy_caldav.read_busy
     ),
+    memo: Memo | None = None,
 ) -> BookingPlan:
     bookings = tuple(bookings)
     _refuse_too_many_slots(settings, now)
@@ -67,6 +69,7 @@ def make_plan(
         now + timedelta(days=longest) + padding,
         settings.busy_timeout_seconds,
         reader,
+        memo,
     )
     busy_time += caldav_busy(settings, now - padding, now + timedelta(days=longest) + padding)
     busy_time += busy.from_bookings(bookings, settings.sessions)

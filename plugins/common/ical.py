@@ -9,16 +9,21 @@ to the next.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, vUnknown
-from icalendar.parser import Contentline
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 PRODID = "-//coach-site//Pelican booking engine 1.0//EN"
 
 
 def new_calendar(method: str | None = None, *, calscale: bool = True) -> Calendar:
     """VERSION:2.0, PRODID, CALSCALE:GREGORIAN and METHOD (when given)."""
+    # icalendar is imported where it is used: a build that takes every
+    # calendar from its memo never loads it.
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -52,6 +57,8 @@ def first_bad_line(data: bytes) -> int | None:
     joined), or None when every line is one. Error messages give this number
     instead of the library's message, which quotes the line: calendars hold
     private text, and build logs are often public."""
+    from icalendar.parser import Contentline
+
     text = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
     start, line = 0, ""
     for number, raw in enumerate([*text.split("\n"), ""], start=1):
@@ -73,6 +80,8 @@ _ESCAPED = re.compile(r"\\([\\;,nN])")
 def text_value(value: object) -> str:
     """A TEXT property as written, unescaped (RFC 5545 3.3.11). icalendar
     unescapes the properties it knows; our X- properties arrive as written."""
+    from icalendar import vUnknown
+
     if not isinstance(value, vUnknown):
         return str(value)
     return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], str(value))

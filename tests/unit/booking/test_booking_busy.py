@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.booking import busy
+from plugins.booking import busy, busy_ical
 from plugins.booking.errors import BusySourceError
 from plugins.booking.model import Interval
 from tests.support.booking_settings import utc
@@ -20,8 +20,8 @@ START, END = datetime(2026, 11, 1, tzinfo=UTC), datetime(2027, 2, 1, tzinfo=UTC)
 
 def intervals(data: bytes, zone: ZoneInfo = NY) -> list[tuple[str, str]]:
     found = []
-    for calendar in busy.parse(data, "test.ics"):
-        found += busy.intervals(calendar, zone, START, END, "test.ics")
+    for calendar in busy_ical.parse(data, "test.ics"):
+        found += busy_ical.intervals(calendar, zone, START, END, "test.ics")
     return [
         (
             datetime.fromtimestamp(i.start, UTC).strftime("%Y-%m-%dT%H:%M"),
@@ -182,7 +182,7 @@ def test_vfreebusy_blocks_unless_free():
 
 def test_only_busy_times_leave_the_module():
     data = ics(event("DTSTART:20261201T150000Z", "DTEND:20261201T160000Z", "SUMMARY:Secret"))
-    found = busy.intervals(busy.parse(data, "t")[0], NY, START, END, "t")
+    found = busy_ical.intervals(busy_ical.parse(data, "t")[0], NY, START, END, "t")
     assert found == [
         Interval(int(utc("2026-12-01T15:00").timestamp()), int(utc("2026-12-01T16:00").timestamp()))
     ]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.booking import busy
+from plugins.booking import busy_ical
 from plugins.booking.errors import BusySourceError
 from plugins.booking.model import Interval
 
@@ -89,8 +89,8 @@ def test_the_reader_publishes_busy_time_or_stops_in_one_line(changes):
     try:
         found = [
             interval
-            for calendar in busy.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
-            for interval in busy.intervals(calendar, NY, START, END, "busy.ics")
+            for calendar in busy_ical.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
+            for interval in busy_ical.intervals(calendar, NY, START, END, "busy.ics")
         ]
     except BusySourceError as error:
         message = str(error)

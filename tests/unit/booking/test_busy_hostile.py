@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.booking import busy
+from plugins.booking import busy_ical
 from plugins.booking.errors import BusySourceError
 from plugins.booking.model import Interval
 from tests.support.ics_text import event, ics
@@ -27,8 +27,8 @@ PRIVATE_LINE = "Patient Jane Doe HIV result positive sertraline 100mg"
 
 def _intervals(data: bytes) -> list[Interval]:
     found = []
-    for calendar in busy.parse(data, "busy.ics"):
-        found += busy.intervals(calendar, NY, START, END, "busy.ics")
+    for calendar in busy_ical.parse(data, "busy.ics"):
+        found += busy_ical.intervals(calendar, NY, START, END, "busy.ics")
     return found
 
 
@@ -129,7 +129,7 @@ def test_a_sub_daily_repeat_that_ends_soon_is_expanded_exactly():
 def test_parse_errors_name_the_line_never_the_text(lines, where):
     data = "\r\n".join(lines).encode() + b"\r\n"
     with pytest.raises(BusySourceError) as caught:
-        busy.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
+        busy_ical.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
     message = str(caught.value)
     assert where in message
     assert PRIVATE not in message and "sertraline" not in message and "log in" not in message

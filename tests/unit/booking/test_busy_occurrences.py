@@ -12,7 +12,7 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins.booking import busy
+from plugins.booking import busy, busy_ical
 from plugins.booking.model import Interval
 from plugins.booking.slots import free_starts, merge
 from tests.support.ics_text import event, ics
@@ -83,8 +83,8 @@ CALENDARS = {
 
 def both(data: bytes, start: datetime = START, end: datetime = END) -> tuple[list, list]:
     calendar = icalendar.Calendar.from_ical(data)
-    fast = busy.occurrence_spans(calendar, start, end)
-    reference = busy._component_spans(recurring_ical_events.of(calendar), start, end)
+    fast = busy_ical.occurrence_spans(calendar, start, end)
+    reference = busy_ical._component_spans(recurring_ical_events.of(calendar), start, end)
     return fast, reference
 
 

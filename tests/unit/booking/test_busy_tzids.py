@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.booking import busy
+from plugins.booking import busy_ical
 from plugins.booking.errors import BusySourceError
 from plugins.booking.tzids import display_name_zone
 from tests.support.ics_text import ics
@@ -35,7 +35,11 @@ def _event_in(tzid: str) -> bytes:
 
 
 def _busy(data: bytes):
-    return [i for c in busy.parse(data, "busy.ics") for i in busy.intervals(c, NY, START, END, "x")]
+    return [
+        i
+        for c in busy_ical.parse(data, "busy.ics")
+        for i in busy_ical.intervals(c, NY, START, END, "x")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -57,7 +61,7 @@ def test_the_busy_hour_is_at_the_right_instant(tzid, utc_hour):
 @pytest.mark.parametrize("tzid", ["Mars/Olympus", "(UTC+01:00) Atlantis", "My Zone"])
 def test_a_tzid_that_names_nothing_stops_in_one_line(tzid):
     with pytest.raises(BusySourceError) as caught:
-        busy.parse(_event_in(tzid), 'BOOKING["busy_calendars"][0] (busy.ics)')
+        busy_ical.parse(_event_in(tzid), 'BOOKING["busy_calendars"][0] (busy.ics)')
     message = str(caught.value)
     assert "VEVENT 1: DTSTART names a time zone (TZID)" in message and "\n" not in message
 

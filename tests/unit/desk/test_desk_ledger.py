@@ -9,7 +9,7 @@ from datetime import timedelta
 import icalendar
 import pytest
 
-from plugins.booking import busy, ledger_format
+from plugins.booking import busy_ical, ledger_format
 from plugins.booking.desk import ledger
 from plugins.booking.ledger_format import CANCELLED, CONFIRMED, Entry, Ledger, LedgerError
 from plugins.booking.model import Booking
@@ -68,7 +68,7 @@ def test_the_file_is_valid_icalendar_with_the_promised_properties(tmp_path):
     assert str(event["X-BOOKING-SESSION"]) == "discovery"
     assert str(event["X-BOOKING-SLOT"]) == "discovery-20261123T140000Z"
     # The engine's own busy reader accepts it too (it is an ordinary calendar).
-    assert busy.parse(path.read_bytes(), "ledger")
+    assert busy_ical.parse(path.read_bytes(), "ledger")
 
 
 def test_a_missing_ledger_is_empty(tmp_path):

@@ -1,0 +1,110 @@
+"""Bytes a build made before, kept in one file under CACHE_PATH for the next build.
+
+A scheduled rebuild publishes nearly the same slot calendars every time (the
+horizon moves by an hour, a booking takes one time away), and serialising
+them is most of a small site's booking work. Each entry is keyed by the
+SHA-256 of everything that goes into the bytes, and the file is named after
+a version string the caller derives from its own code and the libraries it
+uses, so a changed input or a changed writer can never be served old bytes.
+
+The file holds a dict of str -> bytes and nothing else: it is read with an
+unpickler that refuses every class, so a tampered cache can fail to load
+(the build then makes everything again) but cannot run code. It is written
+atomically, so two builds at once leave one of their files, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import os
+import pickle
+import zoneinfo
+from collections.abc import Callable
+from pathlib import Path
+
+from .files import write_atomically
+
+
+class _PlainData(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def key_of(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def installed_stamps(*packages: str) -> list[str]:
+    """Where each package is installed and when its files were written, found
+    without importing it (importing icalendar is what a memo hit saves, and
+    importlib.metadata takes longer still): an upgrade rewrites the files."""
+    stamps = []
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec else None
+        if origin is None:
+            stamps.append(f"{package}: absent")
+            continue
+        record = os.stat(origin)
+        stamps.append(f"{package}: {origin} {record.st_size} {record.st_mtime_ns}")
+    return stamps
+
+
+def zone_file_stamps() -> list[str]:
+    """The system's time zone database, which zoneinfo reads before tzdata."""
+    stamps = []
+    for folder in zoneinfo.TZPATH:
+        version = Path(folder, "tzdata.zi")
+        if version.is_file():
+            stamps.append(f"{version} {version.stat().st_mtime_ns}")
+    return stamps
+
+
+class Memo:
+    """`get(key, make)`: the bytes stored under `key`, or `make()` stored there.
+
+    Only the entries asked for in this build are saved, so the file never
+    grows past one build's worth."""
+
+    def __init__(self, path: Path | None, version: str) -> None:
+        self._path = path
+        self._version = version
+        self._old = self._load()
+        self._now: dict[str, bytes] = {}
+        self.made = 0
+
+    def _load(self) -> dict[str, bytes]:
+        if self._path is None:
+            return {}
+        try:
+            data = _PlainData(io.BytesIO(self._path.read_bytes())).load()
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != self._version:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        data = self._now.get(key)
+        if data is None:
+            data = self._old.get(key)
+            if not isinstance(data, bytes):
+                data = make()
+                self.made += 1
+            self._now[key] = data
+        return data
+
+    def save(self) -> None:
+        """Write the file if this build made or dropped an entry; a cache
+        folder that cannot be written only costs the next build its speed."""
+        if self._path is None or self._now.keys() == self._old.keys():
+            return
+        data = pickle.dumps(
+            {"version": self._version, "entries": self._now}, protocol=pickle.HIGHEST_PROTOCOL
+        )
+        with contextlib.suppress(OSError):
+            write_atomically(self._path, data, durable=False)
