@@ -167,6 +167,7 @@ def collections(
             "label": day_names[day],
             "widget": "list",
             "required": False,
+            "collapsed": False,  # the hours in sight, not behind a click each
             "hint": _(N_("One window per line, like 09:00-12:00; none: not available")),
             "field": {
                 "name": "window",

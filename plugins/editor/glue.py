@@ -78,6 +78,7 @@ def index_html(csp: str, lang: str, title: str) -> str:
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
+<link rel="icon" href="data:,">
 <title>{title}</title>
 </head>
 <body>
