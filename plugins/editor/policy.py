@@ -11,6 +11,8 @@ under a stricter policy in Chromium (tests/browser/test_editor.py):
 - connect-src https://api.github.com: the GitHub backend reads and commits
   the coach's files through GitHub's API; the local backend's own address
   only in the build `invoke edit` makes;
+- connect-src blob: its local draft backup reads back the files chosen
+  for upload from blob: URLs;
 - img-src/media-src blob: and data: previews of images and audio chosen
   for upload, and GitHub avatars for the signed-in user.
 Still no script, style or font from another origin, no frames, no plugins,
@@ -26,7 +28,7 @@ AVATARS = "https://avatars.githubusercontent.com"
 
 
 def editor_security_policy(local_backend: str | None = None) -> str:
-    connect = ["'self'", GITHUB_API]
+    connect = ["'self'", "blob:", GITHUB_API]
     if local_backend:
         parts = urlsplit(local_backend)
         connect.append(f"{parts.scheme}://{parts.netloc}")
