@@ -61,8 +61,13 @@
     var keys = Object.keys(data).filter(function (k) {
       return k !== "body" && KEY.test(k + ": x");
     });
-    // The file's own order (a new entry's: the form's), so saving an
-    // unchanged file leaves it byte for byte as it was.
+    // The file's own order, so saving an unchanged file leaves it byte for
+    // byte as it was; Title and Date lead, as in a file written by hand (a
+    // new entry's fields with defaults would otherwise come first).
+    ["Date", "Title"].forEach(function (lead) {
+      var at = keys.indexOf(lead);
+      if (at > 0) keys.unshift(keys.splice(at, 1)[0]);
+    });
     var out = [];
     keys.forEach(function (k) {
       var value = data[k];
