@@ -8,8 +8,9 @@ for the header's search box. The pages are gathered on
 run (so the podcast plugin has attached each transcript, whatever order
 the plugins are listed in); from `MIN_PAGES` pages on, the index is then
 built in a process of its own while Pelican writes the articles (at 1,000
-articles it takes about as long as writing them), and `generate_output`
-writes what it built.
+articles of a real vocabulary it is about 2.5 s of work, mostly Snowball
+in pure Python: bench/search_index.py), and `generate_output` writes what
+it built.
 
 What is searchable is what Pelican publishes: `articles` and `pages` and
 their translations. Drafts, hidden pages (the home page's copy), the
