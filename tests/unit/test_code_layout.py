@@ -21,6 +21,7 @@ PELICAN_GLUE = {
     "plugins.podcast.generator",
     "plugins.site_search.generator",
     "plugins.site_extras.glue",
+    "plugins.editor.glue",
     "plugins.parallel_read.glue",
     "plugins.parallel_read.worker",
 }
