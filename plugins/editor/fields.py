@@ -168,6 +168,7 @@ def collections(
             "widget": "list",
             "required": False,
             "collapsed": False,  # the hours in sight, not behind a click each
+            "label_singular": _(N_("time window")),
             "hint": _(N_("One window per line, like 09:00-12:00; none: not available")),
             "field": {
                 "name": "window",

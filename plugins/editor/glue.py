@@ -2,9 +2,10 @@
 
 /admin/ is published when the editor has somewhere to save (a GitHub
 repository in `[editor]`, or the local backend of `invoke edit`) and Decap's
-bundle is installed (`npm ci` puts it in node_modules/). Otherwise the build
-says so in one line and goes on: a coach with only Python still builds and
-serves her site.
+bundle is installed (`npm ci` puts it in node_modules/). Without the bundle a
+local build says so in one line and goes on (a coach with only Python still
+builds and serves her site); a public build (SITEURL set) stops, in one
+line, rather than go online without the editor she asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,9 +60,20 @@ def plan_editor(pelican) -> None:
         return  # no editor wanted: nothing to say
     bundle = bundle_folder(settings)
     if not (bundle / BUNDLE).is_file():
-        log.info(
+        if settings.get("SITEURL"):
+            # A public build would go online without the editor the coach
+            # asked for, and her next change made in it would never show.
+            log.critical(
+                "editor: /admin/ cannot be published: Decap CMS is not installed; run "
+                "`npm ci` before the build (docs/editor.md), or remove [editor] from site.toml"
+            )
+            raise SystemExit(1)
+        # Printed, not logged: the strict build fails on any warning, and a
+        # preview on a computer with only Python must still build.
+        print(
             "editor: /admin/ is not published: the editor's files are not installed; "
-            "run `npm ci` in the project folder (docs/editor.md)"
+            "run `npm ci` in the project folder (docs/editor.md)",
+            file=sys.stderr,
         )
         return
     settings[PLAN_KEY] = Plan(editor, bundle)
