@@ -75,14 +75,19 @@ FEED_MAX_ITEMS = 20
 
 # Dates are written the way DEFAULT_LANG writes them (CLDR, through Babel):
 # "November 20, 2026" in English, "20 novembre 2026" in French.
-# Every build reads every file. Pelican's content cache can be kept per
-# settings fingerprint (plugins/site_extras/content_cache.py), but Pelican
-# writes its cache file in place: two builds at once leave it truncated, and
-# every later build then stops on it ("Ran out of input"); and a site not in
-# English holds translation callables on its pages that do not pickle. Off
-# until both are fixed; at tens of articles it saves a fraction of a second.
-LOAD_CONTENT_CACHE = False
-CACHE_CONTENT = False
+# Pelican's content cache: what the readers made of each file is kept in
+# cache/ and reused while the file's text (sha256) is the same, in a folder
+# named after a fingerprint of these settings and the reading libraries
+# (plugins/site_extras/content_cache.py), so a changed setting never serves
+# pages made under the old one. Each build works on its own copy and puts
+# its files back one atomic rename each, so builds at once cannot leave a
+# file half written. Not gzipped: at 1,000 articles compressing it costs
+# more than reading the files again.
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
 
 # Our plugins are the package `plugins/` of this folder, loaded by the same
 # dotted names the desk and the tests import (plugins/__init__.py).

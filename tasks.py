@@ -58,7 +58,7 @@ def _safe_build(c, settings: str, *, locked: bool = False, extra: tuple[str, ...
     from sitetools.build import OutputLocked, build_into
 
     out = ROOT / CONFIG["deploy_path"]
-    args = [CONFIG["content"], "-s", settings, "--ignore-cache", *extra]
+    args = [CONFIG["content"], "-s", settings, *extra]
     try:
         code = build_into(out, args, hold_lock=not locked)
     except OutputLocked as error:

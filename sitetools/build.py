@@ -186,7 +186,8 @@ def exit_without_teardown(code: int) -> None:
     as the operating system takes the memory back at once.
 
     Only when nothing else runs (no thread but daemons, which a normal exit
-    stops unfinished too, and no child process); the
+    stops unfinished too, no child process, no profiler or coverage tracer
+    waiting to write its report at exit); the
     handlers registered to run at exit (logging's flush among them) and the
     standard streams run and flush first. Otherwise a normal exit."""
     import atexit
@@ -195,8 +196,11 @@ def exit_without_teardown(code: int) -> None:
 
     multiprocessing = sys.modules.get("multiprocessing")
     others = [t for t in threading.enumerate() if t is not threading.main_thread()]
-    busy = any(not t.daemon for t in others) or (
-        multiprocessing is not None and multiprocessing.active_children()
+    busy = (
+        any(not t.daemon for t in others)
+        or (multiprocessing is not None and multiprocessing.active_children())
+        or sys.getprofile() is not None
+        or sys.gettrace() is not None
     )
     run_handlers = getattr(atexit, "_run_exitfuncs", None)
     if busy or run_handlers is None:

@@ -120,7 +120,26 @@ def _translations(folder: Path, code: str) -> gettext.NullTranslations:
     compiled = BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
     compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return Catalog(compiled)
+
+
+class Catalog(gettext.GNUTranslations):
+    """A compiled catalog that survives pickling: Pelican's content cache
+    pickles every page with the settings it holds, our languages among them,
+    and gettext's plural rule is a function made at run time. Pickled as its
+    messages and headers; the rule is made again from the Plural-Forms
+    header, as gettext itself makes it."""
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("plural", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        forms = self._info.get("plural-forms", "")
+        rule = forms.split(";")[1].split("plural=")[1] if "plural=" in forms else "n != 1"
+        self.plural = gettext.c2py(rule)
 
 
 EXTRA = "EXTRA_LANGUAGES"

@@ -16,15 +16,21 @@ checkout (new modification times) still finds its entries.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from importlib import metadata
 from pathlib import Path, PurePath
+from time import time as _now
 from types import CodeType
+
+from ..common.files import write_atomically
 
 PREFIX = "content-"
 ROOT_KEY = "_CACHE_ROOT"  # CACHE_PATH as configured: the template cache lives there
@@ -32,6 +38,11 @@ ROOT_KEY = "_CACHE_ROOT"  # CACHE_PATH as configured: the template cache lives t
 # changes what a reader makes of a file (`--ignore-cache` rewrites the same cache).
 IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE"}
 KEEP = 2  # fingerprints' folders kept, the one in use included
+SHARED_KEY = "_CACHE_SHARED"  # the fingerprint's folder; CACHE_PATH is this build's copy
+PRIVATE = ".building-"
+MANIFEST = "MANIFEST.json"
+# A build takes seconds; a private folder this old belongs to one that died.
+ABANDONED_SECONDS = 3600
 LIBRARIES = ("pelican", "markdown", "docutils", "pygments", "typogrify", "smartypants")
 
 
@@ -80,11 +91,19 @@ def fingerprint(settings: Mapping) -> str:
 
 
 def use_fingerprinted_folder(settings: dict) -> Path | None:
-    """Point CACHE_PATH at this fingerprint's folder (before any generator
-    opens its cache) and remove the folders of other fingerprints. Nothing
-    to do when the content cache is off."""
+    """Point CACHE_PATH at a private copy of this fingerprint's folder (before
+    any generator opens its cache) and remove the folders of other
+    fingerprints. Nothing to do when the content cache is off.
+
+    Pelican writes its cache files in place, so two builds sharing one
+    folder could leave a file half written, and Pelican stops on a file it
+    cannot unpickle. Each build therefore works in a copy of the files the
+    folder's manifest vouches for (name and size), and `keep_this_builds_cache`
+    moves its files back one atomic rename each, the manifest last."""
     if not settings.get("CACHE_CONTENT"):
         return None
+    if SHARED_KEY in settings:
+        return Path(settings[SHARED_KEY])
     root = Path(settings.get(ROOT_KEY) or settings["CACHE_PATH"])
     settings[ROOT_KEY] = str(root)
     folder = root / f"{PREFIX}{fingerprint(settings)}"
@@ -99,5 +118,56 @@ def use_fingerprinted_folder(settings: dict) -> Path | None:
     )
     for old in others[KEEP - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
-    settings["CACHE_PATH"] = str(folder)
+    _remove_abandoned(root)
+    private = Path(tempfile.mkdtemp(prefix=f"{PRIVATE}{folder.name}-", dir=root))
+    for name in _vouched(folder):
+        with contextlib.suppress(OSError):  # replaced meanwhile: start that one cold
+            shutil.copyfile(folder / name, private / name)
+    settings[SHARED_KEY] = str(folder)
+    settings["CACHE_PATH"] = str(private)
     return folder
+
+
+def keep_this_builds_cache(settings: dict) -> None:
+    """After a build: its cache files replace the shared ones, the manifest last."""
+    shared, private = settings.get(SHARED_KEY), Path(settings["CACHE_PATH"])
+    if not shared or not private.name.startswith(PRIVATE):
+        return
+    sizes = {}
+    # A build under other settings may have removed the shared folder
+    # meanwhile: this build's cache is then only lost, never half kept.
+    with contextlib.suppress(OSError):
+        Path(shared).mkdir(parents=True, exist_ok=True)
+        for entry in private.iterdir():
+            if entry.is_file():
+                sizes[entry.name] = entry.stat().st_size
+                os.replace(entry, Path(shared, entry.name))
+        manifest = json.dumps(sizes, sort_keys=True).encode()
+        write_atomically(Path(shared, MANIFEST), manifest, durable=False)
+    shutil.rmtree(private, ignore_errors=True)
+
+
+def _vouched(folder: Path) -> list[str]:
+    """The files of `folder` whose size is the one the manifest recorded."""
+    try:
+        sizes = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(sizes, dict):
+        return []
+    found = []
+    for name, size in sizes.items():
+        path = folder / str(name)
+        with contextlib.suppress(OSError):
+            if path.parent == folder and path.stat().st_size == size:
+                found.append(path.name)
+    return found
+
+
+def _remove_abandoned(root: Path) -> None:
+    """Private folders of builds that stopped before keeping their cache."""
+    now = _now()
+    for folder in root.glob(f"{PRIVATE}*"):
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > ABANDONED_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -17,7 +17,7 @@ from ..common.language import language_of, site_languages
 from ..common.zones import iana_zones, unknown_zone
 from .assets import AssetCatalog
 from .coach import check_coach
-from .content_cache import ROOT_KEY, use_fingerprinted_folder
+from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
 from .dates import numeric_date
 from .feed_safe import forbidden_character
 from .i18n import install, long_date
@@ -200,6 +200,10 @@ def fingerprint_content_cache(pelican) -> None:
     use_fingerprinted_folder(pelican.settings)
 
 
+def keep_content_cache(pelican) -> None:
+    keep_this_builds_cache(pelican.settings)
+
+
 def pin_sitemap_clock(_pelican) -> None:
     # pelican-sitemap stamps undated pages (home, archives, pages) with its
     # own datetime.now(); use the build clock so SOURCE_DATE_EPOCH builds
@@ -243,6 +247,7 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.initialized.connect(pin_sitemap_clock)
     signals.initialized.connect(fingerprint_content_cache)
+    signals.finalized.connect(keep_content_cache)
     signals.article_generator_finalized.connect(refuse_unpublishable_text)
     signals.page_generator_finalized.connect(refuse_unpublishable_text)
     signals.article_generator_finalized.connect(annotate_articles)

@@ -70,3 +70,44 @@ def test_cached_builds_match_a_full_read_and_follow_edits_and_settings(tmp_path)
     )
     after = sorted((tmp_path / "cache").glob("content-*"), key=lambda f: f.stat().st_mtime)
     assert len(after) == 2 and after[0] == folders[0]  # a new folder; the old one unused
+
+
+def test_a_french_site_keeps_its_cache_and_builds_at_once_never_break_it(tmp_path):
+    """A site not in English holds compiled catalogs (with their plural rule)
+    in the settings every cached page carries; and two builds sharing one
+    cache folder at once must leave it whole for the next one."""
+    settings, content = write_fixture_site(tmp_path, lang="fr", lines=CACHE_ON)
+    full = cached_build(settings, content, tmp_path / "full", "--ignore-cache")
+    (folder,) = (tmp_path / "cache").glob("content-*")
+    assert (folder / "ArticlesGenerator-Readers").stat().st_size > 1000
+    assert "ArticlesGenerator-Readers" in (folder / "MANIFEST.json").read_text(encoding="utf-8")
+    cmd = [sys.executable, "-m", "sitetools.build", str(content), "-s", str(settings)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    running = [
+        subprocess.Popen(
+            [*cmd, "-o", str(tmp_path / f"at-once-{n}")],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        for n in range(3)
+    ]
+    for proc in running:
+        output = proc.communicate(timeout=300)[0].decode()
+        assert proc.returncode == 0, output
+    after = cached_build(settings, content, tmp_path / "after")
+    for n in range(3):
+        assert snapshot(tmp_path / f"at-once-{n}") == snapshot(full)
+    assert snapshot(after) == snapshot(full)
+    assert not list((tmp_path / "cache").glob(".building-*"))  # every private copy put back
+
+
+def test_a_cache_file_cut_short_is_not_read(tmp_path):
+    settings, content = write_fixture_site(tmp_path, lines=CACHE_ON)
+    full = cached_build(settings, content, tmp_path / "full", "--ignore-cache")
+    (folder,) = (tmp_path / "cache").glob("content-*")
+    readers = folder / "ArticlesGenerator-Readers"
+    readers.write_bytes(readers.read_bytes()[:100])  # what a full disk leaves behind
+    again = cached_build(settings, content, tmp_path / "again")
+    assert snapshot(again) == snapshot(full)

@@ -10,6 +10,7 @@ from plugins.site_extras.content_cache import (
     PREFIX,
     ROOT_KEY,
     fingerprint,
+    keep_this_builds_cache,
     stable,
     use_fingerprinted_folder,
 )
@@ -69,7 +70,8 @@ def test_the_folder_follows_the_fingerprint_and_old_ones_are_removed(tmp_path: P
     settings = {**BASE, "CACHE_PATH": str(tmp_path)}
     folder = use_fingerprinted_folder(settings)
     assert folder == tmp_path / f"{PREFIX}{fingerprint(settings)}"
-    assert settings["CACHE_PATH"] == str(folder)
+    private = Path(settings["CACHE_PATH"])  # this build's own copy, put back at the end
+    assert private.parent == tmp_path and private.name.startswith(f".building-{folder.name}")
     assert settings[ROOT_KEY] == str(tmp_path)
     assert not old.exists()
     assert last.is_dir()  # the other settings file's (publishconf.py) is kept
@@ -81,3 +83,32 @@ def test_nothing_changes_with_the_cache_off(tmp_path: Path):
     settings = {**BASE, "CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)}
     assert use_fingerprinted_folder(settings) is None
     assert settings["CACHE_PATH"] == str(tmp_path)
+
+
+def test_a_build_works_on_a_copy_of_what_the_manifest_vouches_for(tmp_path: Path):
+    settings = {**BASE, "CACHE_PATH": str(tmp_path)}
+    folder = use_fingerprinted_folder(settings)
+    private = Path(settings["CACHE_PATH"])
+    (private / "ArticlesGenerator-Readers").write_bytes(b"first build")
+    keep_this_builds_cache(settings)
+    assert (folder / "ArticlesGenerator-Readers").read_bytes() == b"first build"
+    assert not private.exists()
+
+    again = {**BASE, "CACHE_PATH": str(tmp_path)}
+    use_fingerprinted_folder(again)
+    assert (Path(again["CACHE_PATH"]) / "ArticlesGenerator-Readers").read_bytes() == b"first build"
+
+    (folder / "ArticlesGenerator-Readers").write_bytes(b"cut")  # not the size recorded
+    third = {**BASE, "CACHE_PATH": str(tmp_path)}
+    use_fingerprinted_folder(third)
+    assert list(Path(third["CACHE_PATH"]).iterdir()) == []
+
+
+def test_abandoned_private_copies_are_removed_and_fresh_ones_kept(tmp_path: Path):
+    dead, running = tmp_path / ".building-content-x-dead", tmp_path / ".building-content-x-live"
+    dead.mkdir()
+    running.mkdir()
+    os.utime(dead, (1, 1))
+    use_fingerprinted_folder({**BASE, "CACHE_PATH": str(tmp_path)})
+    assert not dead.exists()
+    assert running.is_dir()
