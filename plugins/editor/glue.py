@@ -34,6 +34,7 @@ ADMIN = "admin"
 BUNDLE = "decap-cms.js"
 STATIC = Path(__file__).with_name("static")
 PLAN_KEY = "_EDITOR_PLAN"
+TITLE = N_("Site editor")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def write_admin(pelican) -> None:
     site_url = settings.get("SITEURL") or settings.get("FEED_DOMAIN") or ""
     config = decap_config(plan.editor, language=language.code, site_url=site_url, collections=forms)
     (target / "config.yml").write_text(config_text(config), encoding="utf-8")
-    title = html.escape(f"{language.gettext(N_('Site editor'))} · {settings.get('SITENAME', '')}")
+    title = html.escape(f"{language.gettext(TITLE)} · {settings.get('SITENAME', '')}")
     (target / "index.html").write_text(
         index_html(settings["ADMIN_CSP"], language.tag, title), encoding="utf-8"
     )
