@@ -1,0 +1,92 @@
+"""The EDITOR setting (`[editor]` in site.toml) and the Decap config made
+from it: every mistake is one line naming the setting."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugins.common.config import ConfigError
+from plugins.editor.decap_config import decap_config, decap_locale
+from plugins.editor.fields import collections
+from plugins.editor.settings import parse_editor
+from sitetools.site_file import SiteFileError, settings_from
+
+
+def test_a_repository_and_branch_are_read_with_main_as_the_default():
+    editor = parse_editor({"repo": "margaux/atelier-site"})
+    assert (editor.repo, editor.branch, editor.local_backend) == (
+        "margaux/atelier-site",
+        "main",
+        None,
+    )
+    assert parse_editor(None).repo is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "setting", "words"),
+    [
+        ({"repo": "https://github.com/margaux/site"}, 'EDITOR["repo"]', '"owner/name"'),
+        ({"repo": "margaux"}, 'EDITOR["repo"]', '"owner/name"'),
+        ({"repo": "a/b", "branch": "main branch"}, 'EDITOR["branch"]', '"main"'),
+        ({"repo": "a/b", "auth_url": "http://auth.example.org"}, 'EDITOR["auth_url"]', "https://"),
+        ({"repo": "a/b", "repository": "a/b"}, 'EDITOR["repository"]', "repo, branch"),
+        (
+            {"repo": "a/b", "local_backend": "http://127.0.0.1:8081"},
+            'EDITOR["local_backend"]',
+            "not",
+        ),
+        ("a/b", "EDITOR", "[editor] section"),
+    ],
+)
+def test_each_mistake_is_one_line_naming_the_setting(raw, setting, words):
+    with pytest.raises(ConfigError) as caught:
+        parse_editor(raw)
+    message = str(caught.value)
+    assert message.startswith(setting + ":") and words in message and "\n" not in message
+
+
+def test_the_local_backend_comes_only_from_invoke_edit_and_only_on_this_computer():
+    assert parse_editor({}, "http://127.0.0.1:8081/api/v1").local_backend == (
+        "http://127.0.0.1:8081/api/v1"
+    )
+    with pytest.raises(ConfigError, match="EDITOR_LOCAL_BACKEND"):
+        parse_editor({}, "https://proxy.example.org/api/v1")
+
+
+def test_site_toml_editor_table_becomes_the_editor_setting():
+    settings = settings_from({"coach": {"name": "M"}, "editor": {"repo": "m/site"}})
+    assert settings["EDITOR"] == {"repo": "m/site"}
+    with pytest.raises(SiteFileError, match=r"\[editor\] must be a section"):
+        settings_from({"editor": "m/site"})
+    with pytest.raises(SiteFileError, match=r'did you mean "\[editor\]"'):
+        settings_from({"editr": {"repo": "m/site"}})
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [("en", "en"), ("fr_CA", "fr"), ("pt_BR", "pt"), ("pt-BR", "pt"), ("nl", "nl"), ("sv", "en")],
+)
+def test_the_site_language_picks_decap_s_own_ui_language(language, locale):
+    assert decap_locale(language) == locale
+
+
+def test_the_config_names_the_repository_the_sign_in_helper_and_the_local_backend():
+    editor = parse_editor(
+        {"repo": "m/site", "branch": "live", "auth_url": "https://auth.m.workers.dev"},
+        "http://127.0.0.1:8091/api/v1",
+    )
+    forms = collections(
+        lambda text: text,
+        content="content",
+        day_names=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "Day"),
+        zones=["Europe/Paris"],
+        settings_file="site.toml",
+    )
+    config = decap_config(editor, language="fr", site_url="https://m.example", collections=forms)
+    assert config["backend"]["repo"] == "m/site" and config["backend"]["branch"] == "live"
+    assert config["backend"]["base_url"] == "https://auth.m.workers.dev"
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8091/api/v1"}
+    assert config["locale"] == "fr" and config["site_url"] == "https://m.example"
+    podcast = next(c for c in config["collections"] if c["name"] == "podcast")
+    assert podcast["media_folder"] == "/content/podcast/audio"
+    assert podcast["public_folder"] == "podcast/audio"
