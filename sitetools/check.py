@@ -42,7 +42,7 @@ _ID = re.compile(r'\sid="([^"]+)"')
 # Written for machines or browsers, never linked from a page.
 _UNLINKED = re.compile(
     r"^(robots\.txt|sitemap\.xml|_headers|404\.html|theme/.*|admin/.*|feeds/.*|drafts/.*"
-    r"|book/.*\.json|book/[^/]+/availability\.ics|.*\.(gz|br))$"
+    r"|book/.*\.json|book/[^/]+/availability\.ics|(?:[a-z-]+/)?search/.*\.json|.*\.(gz|br))$"
 )
 
 
