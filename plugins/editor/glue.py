@@ -10,6 +10,7 @@ line, rather than go online without the editor she asked for.
 
 from __future__ import annotations
 
+import gzip
 import html
 import logging
 import shutil
@@ -17,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import brotli
 from babel.dates import get_day_names
 from pelican import signals
 
@@ -117,6 +119,7 @@ def write_admin(pelican) -> None:
         shutil.copyfile(path, target / path.name)
     for path in sorted(STATIC.glob("*.js")):
         shutil.copyfile(path, target / path.name)
+    _precompress(target, settings)
     language = site_languages(settings)[0]
     day_names = get_day_names("wide", locale=language.locale)
     forms = collections(
@@ -133,6 +136,22 @@ def write_admin(pelican) -> None:
     (target / "index.html").write_text(
         index_html(settings["ADMIN_CSP"], language.tag, title), encoding="utf-8"
     )
+
+
+def _precompress(target: Path, settings: dict) -> None:
+    """The .br and .gz copies pelican-precompress would make of the bundle,
+    made faster: at its brotli quality (11) the 5 MB bundle alone added 20 s
+    to every public build; quality 6 takes 0.1 s for 3 % more bytes. The
+    plugin runs after this one and leaves files that exist alone."""
+    if "pelican.plugins.precompress" not in settings.get("PLUGINS", []):
+        return
+    for path in sorted(target.glob("*decap-cms.js")):
+        data = path.read_bytes()
+        if settings.get("PRECOMPRESS_BROTLI", True):
+            path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=6))
+        if settings.get("PRECOMPRESS_GZIP", True):
+            # mtime=0: byte-identical builds under SOURCE_DATE_EPOCH.
+            path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 6, mtime=0))
 
 
 def register() -> None:
