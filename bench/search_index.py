@@ -5,7 +5,8 @@
 Writes no files: it makes N articles in memory (600 to 1,500 words each,
 a few headings, a title), builds the index with plugins/site_search/index.py
 and prints the total bytes, the largest shard (what one query word fetches
-at most), the per-document files and the time the index took.
+at most), the per-document files, what the shard names add to the search
+page and the time the index took.
 
 The vocabulary is realistic in shape: the English of the sample practice's
 articles (tests/fixtures/sample_site) as the common words, then a long tail
@@ -95,9 +96,13 @@ def main() -> int:
     largest, size = index.largest_shard()
     words = sum(len(d.body.split()) for d in docs)
     print(f"{args.articles} articles, {words:,} words, language {args.language}")
-    print(f"index: {index.total_bytes:,} bytes in {len(index.files):,} files, built in {seconds:.2f} s")
+    files = len(index.files)
+    print(f"index: {index.total_bytes:,} bytes in {files:,} files, built in {seconds:.2f} s")
     print(f"  shards: {len(shards)} files, {sum(map(len, shards.values())):,} bytes")
-    print(f"  largest shard: {largest} {size:,} bytes ({len(gzip.compress(shards[largest])):,} gzipped)")
+    packed = len(gzip.compress(shards[largest]))
+    print(f"  largest shard: {largest} {size:,} bytes ({packed:,} gzipped)")
+    names = len(" ".join(index.shard_keys).encode())
+    print(f"  shard names in the search page (its data-shards): {names:,} bytes")
     mean = sum(map(len, per_doc.values())) / max(1, len(per_doc))
     print(f"  documents: {len(per_doc)} files, {sum(map(len, per_doc.values())):,} bytes "
           f"(mean {mean:,.0f})")  # fmt: skip

@@ -89,10 +89,9 @@ def _json(value: object) -> bytes:
 
 def term_frequencies(
     document: Document, analyse: Callable[[str], tuple[str, str]]
-) -> tuple[Counter[str], int, dict[str, set[str]]]:
-    """(weighted count per term, weighted length, folded form -> terms)."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, set[str]] = {}
+) -> tuple[dict[str, int], int]:
+    """(weighted count per term, weighted length) of one document."""
+    counts: dict[str, int] = {}
     length = 0
     for text, weight in (
         (document.title, TITLE_WEIGHT),
@@ -100,16 +99,18 @@ def term_frequencies(
         (document.body, BODY_WEIGHT),
     ):
         for word, times in word_counts(text).items():
-            folded, term = analyse(word)
-            counts[term] += weight * times
+            term = analyse(word)[1]
+            counts[term] = counts.get(term, 0) + weight * times
             length += weight * times
-            forms.setdefault(folded, set()).add(term)
-    return counts, length, forms
+    return counts, length
 
 
-def bm25(tf: float, df: int, documents: int, length: int, average: float) -> float:
-    idf = math.log(1 + (documents - df + 0.5) / (df + 0.5))
-    return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+def idf(df: int, documents: int) -> float:
+    return math.log(1 + (documents - df + 0.5) / (df + 0.5))
+
+
+def bm25(tf: float, term_idf: float, length: int, average: float) -> float:
+    return term_idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
 
 
 def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
@@ -117,6 +118,7 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
     catalog code ("en", "pt_BR")."""
     docs = list(documents)
     stem = stemmer_for(language)
+    # Each distinct word is folded and stemmed once: (folded form, term).
     seen: dict[str, tuple[str, str]] = {}
 
     def analyse(word: str) -> tuple[str, str]:
@@ -125,21 +127,20 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
             found = seen[word] = (fold(word), fold(stem(word)))
         return found
 
-    per_doc = []
-    form_terms: dict[str, set[str]] = {}
+    per_doc = [term_frequencies(document, analyse) for document in docs]
     df: Counter[str] = Counter()
-    for document in docs:
-        counts, length, forms = term_frequencies(document, analyse)
-        per_doc.append((counts, length))
+    for counts, _ in per_doc:
         df.update(counts.keys())
-        for form, terms in forms.items():
-            form_terms.setdefault(form, set()).update(terms)
+    idfs = {term: idf(n, len(docs)) for term, n in df.items()}
+    form_terms: dict[str, set[str]] = {}
+    for folded, term in seen.values():
+        form_terms.setdefault(folded, set()).add(term)
 
-    average = sum(length for _, length in per_doc) / len(per_doc) if per_doc else 1.0
+    average = (sum(length for _, length in per_doc) / len(per_doc) if per_doc else 1.0) or 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
     for doc_id, (counts, length) in enumerate(per_doc):
         for term, tf in counts.items():
-            score = bm25(tf, df[term], len(docs), length, average or 1.0)
+            score = bm25(tf, idfs[term], length, average)
             postings.setdefault(term, []).append((doc_id, max(1, round(score * 100))))
     encoded: dict[str, list[int]] = {}
     capped: set[str] = set()
