@@ -113,6 +113,12 @@ def annotate_articles(generator) -> None:
     articles = generator.articles  # newest first
     generator.context["NEWEST_ARTICLE"] = max(articles, key=lambda a: a.date, default=None)
     for i, article in enumerate(articles):
+        # Pelican works an article's URL out of its settings and metadata on
+        # every use; our templates use it tens of times per article (lists,
+        # feeds, JSON-LD, the sitemap): work it out once. Pelican reads
+        # `override_url` first, and nothing that shapes the URL changes now.
+        for version in (article, *article.translations):
+            version.override_url = version.url
         # _content: the raw HTML. `.content` would resolve {filename} links now,
         # before pages are read, and warn about links to pages.
         article.word_count = word_count(article._content)
