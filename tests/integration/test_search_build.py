@@ -185,3 +185,17 @@ def test_a_translation_is_found_in_its_own_language_only(tmp_path):
     assert "nightingale" not in _index_text(output / "search")
     english_article = (output / "en/articles/lorem/index.html").read_text("utf-8")
     assert 'action="/en/search/"' in english_article
+
+
+def test_a_page_unpublished_since_the_last_build_leaves_the_index(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    article = content / "articles/ipsum.md"
+    article.write_text(article.read_text("utf-8") + "\nGrizzlewick.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    build_site(output, settings_file=str(settings), content=content)
+    assert "grizzlewick" in _index_text(output / "search")
+    # A rebuild into the same folder, as `invoke regenerate` does.
+    header, body = article.read_text("utf-8").split("\n\n", 1)
+    article.write_text(f"{header}\nStatus: draft\n\n{body}", encoding="utf-8")
+    build_site(output, settings_file=str(settings), content=content)
+    assert "grizzlewick" not in _index_text(output / "search").casefold()
