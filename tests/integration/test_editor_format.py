@@ -78,7 +78,17 @@ def test_an_editor_file_builds_to_the_same_article_as_one_written_by_hand(node, 
 
 def test_the_editor_opens_a_hand_written_file_with_its_fields_filled_in(node):
     [data] = run_format(node, [("fromFile", HAND_WRITTEN)])
+    order = data.pop("__pelican_key_order")
     assert data == {**FORM_DATA, "body": FORM_DATA["body"] + "\n"}
+    assert order == "Title,Date,Category,Tags,Summary"
+
+
+def test_a_saved_file_keeps_its_own_line_order_whatever_order_decap_hands_back(node):
+    [data] = run_format(node, [("fromFile", HAND_WRITTEN)])
+    shuffled = dict(reversed(list(data.items())))
+    shuffled["Podcast_type"] = "full"  # a field the file did not have yet
+    [saved] = run_format(node, [("toFile", shuffled)])
+    assert saved.startswith(HAND_WRITTEN.split("\n\n")[0] + "\nPodcast_type: full\n\n")
 
 
 def test_blank_optional_fields_are_left_out_and_lines_stay_one_line(node, tmp_path):

@@ -11,6 +11,7 @@
   var END = /^(-{3}|\.{3})(\s.*)?$/;
   // Optional fields left blank are left out: an empty `Summary:` would
   // replace the summary Pelican makes from the text.
+  var ORDER = "__pelican_key_order";
   var OMIT_WHEN_EMPTY = ["Tags", "Summary", "Podcast_episode", "Podcast_season"];
 
   function fieldName(key) {
@@ -49,6 +50,9 @@
       result[k] = data[k];
     });
     result.body = lines.slice(i).join("\n");
+    // Decap rebuilds an entry's data in an order of its own; this line's
+    // order comes back with it (it keeps keys it has no field for).
+    if (order.length) result[ORDER] = order.join(",");
     return result;
   }
 
@@ -57,16 +61,21 @@
     return String(value).replace(/\s*\n\s*/g, " ").trim();
   }
 
-  function toFile(data) {
-    var keys = Object.keys(data).filter(function (k) {
-      return k !== "body" && KEY.test(k + ": x");
-    });
-    // The file's own order, so saving an unchanged file leaves it byte for
-    // byte as it was; Title and Date lead, as in a file written by hand (a
-    // new entry's fields with defaults would otherwise come first).
-    ["Date", "Title"].forEach(function (lead) {
-      var at = keys.indexOf(lead);
-      if (at > 0) keys.unshift(keys.splice(at, 1)[0]);
+  // Decap passes the form's field names in order as the second argument.
+  function toFile(data, fieldOrder) {
+    var wanted = [];
+    // The file's own order first, so saving an unchanged file leaves it
+    // byte for byte as it was; then the form's (a new entry's Title, Date,
+    // ...), then anything else.
+    [String(data[ORDER] || "").split(","), fieldOrder || [], Object.keys(data)].forEach(
+      function (names) {
+        names.forEach(function (k) {
+          if (k in data && wanted.indexOf(k) < 0) wanted.push(k);
+        });
+      }
+    );
+    var keys = wanted.filter(function (k) {
+      return k !== "body" && k !== ORDER && KEY.test(k + ": x");
     });
     var out = [];
     keys.forEach(function (k) {
