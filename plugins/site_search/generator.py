@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from pathlib import Path
 
@@ -67,19 +68,30 @@ class SearchGenerator(Generator):
         self.documents = {code: sorted(docs, key=lambda d: d.url) for code, docs in found.items()}
         total = sum(map(len, self.documents.values()))
         least = self.settings.get("SEARCH_PARALLEL_MIN_PAGES", MIN_PAGES)
-        if total >= least and _usable_cores() > 1:
+        if not isinstance(least, int) or isinstance(least, bool):
+            log.critical("search: SEARCH_PARALLEL_MIN_PAGES must be a whole number, not %r", least)
+            raise SystemExit(1)
+        if total < least or _usable_cores() < 2:
+            return
+        try:
             # spawn, not fork: Pelican runs a progress thread (see parallel_read).
             pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
             self.pending = {
                 code: pool.submit(build_index, docs, code) for code, docs in self.documents.items()
             }
-            pool.shutdown(wait=False)  # the worker ends once its jobs are done
+        except OSError as error:  # no process could start: build here instead
+            log.debug("search: building the index in this process (%s)", error)
+            return
+        pool.shutdown(wait=False)  # the worker ends once its jobs are done
 
     def _index(self, code: str) -> SearchIndex:
+        assert self.documents is not None
         pending = self.pending.pop(code, None)
         if pending is not None:
-            return pending.result()
-        assert self.documents is not None
+            try:
+                return pending.result()
+            except BrokenProcessPool:  # the worker was killed (out of memory?)
+                log.debug("search: the index's process stopped; building it here")
         return build_index(self.documents[code], code)
 
     def generate_output(self, writer) -> None:

@@ -199,3 +199,10 @@ def test_a_page_unpublished_since_the_last_build_leaves_the_index(tmp_path):
     article.write_text(f"{header}\nStatus: draft\n\n{body}", encoding="utf-8")
     build_site(output, settings_file=str(settings), content=content)
     assert "grizzlewick" not in _index_text(output / "search").casefold()
+
+
+def test_a_bad_search_setting_stops_the_build_in_one_line(tmp_path):
+    done = build_fixture_site(tmp_path, lines='SEARCH_PARALLEL_MIN_PAGES = "many"', check=False)
+    assert done.returncode == 1
+    assert "search: SEARCH_PARALLEL_MIN_PAGES must be a whole number, not 'many'" in done.log
+    assert "Traceback" not in done.log
