@@ -31,6 +31,7 @@ ARTICLE_TITLE = "Première séance : à quoi s’attendre"
 ARTICLE_BODY = "Un café, une question : [la page des rendez-vous](https://example.org/book/)."
 EPISODE_TITLE = "Ep. 3: The first session"
 AUDIO_NAME = "first-session-talk.mp3"
+EXISTING_EPISODE = "ep1-why-doctors-hire-coaches"
 NEW_TUESDAY = "14:00-17:00"
 NEW_YORK = ZoneInfo("America/New_York")
 VIOLATIONS = """
@@ -107,6 +108,16 @@ def _add_episode(page, url: str, audio: Path, artifacts: Path) -> None:
     _publish(page)
 
 
+def _retag_existing_episode(page, url: str) -> None:
+    page.goto(url + f"/admin/#/collections/podcast/entries/{EXISTING_EPISODE}")
+    page.reload()
+    tags = _field(page, "Tags")
+    tags.click()
+    page.keyboard.press("End")
+    page.keyboard.type(", medicine")
+    _publish(page)
+
+
 @pytest.fixture(scope="module")
 def edited(browser, tmp_path_factory, artifacts):
     """Everything a coach does in the editor, once; the tests check the result."""
@@ -133,6 +144,11 @@ def edited(browser, tmp_path_factory, artifacts):
         _add_episode(page, url, audio, artifacts)
         podcast = project / "content/podcast"
         episode = wait_for(lambda: next(iter(podcast.glob("ep-3-*.md")), None))
+        step[0] = "retag"
+        existing = project / f"content/podcast/{EXISTING_EPISODE}.md"
+        before_retag = existing.read_text(encoding="utf-8")
+        _retag_existing_episode(page, url)
+        wait_for(lambda: existing.read_text(encoding="utf-8") != before_retag, what="a re-save")
         violations = page.evaluate("window.__violations")
         context.close()
     return {
@@ -145,6 +161,7 @@ def edited(browser, tmp_path_factory, artifacts):
         "origins": origins,
         "errors": errors,
         "violations": violations,
+        "retagged": (before_retag, existing.read_text(encoding="utf-8")),
     }
 
 
@@ -191,6 +208,13 @@ def test_the_episode_and_its_audio_land_where_the_podcast_reads_them(edited):
     assert "Category: Podcast" in lines
     assert f"Podcast_audio: podcast/audio/{AUDIO_NAME}" in lines
     assert "Podcast_episode: 3" in lines
+
+
+def test_an_existing_file_saved_again_changes_only_the_line_that_was_edited(edited):
+    before, after = edited["retagged"]
+    old = "Tags: podcast, coaching, career development\n"
+    assert old in before
+    assert after == before.replace(old, "Tags: podcast, coaching, career development, medicine\n")
 
 
 def test_the_rebuilt_site_shows_the_article_with_its_accent_and_link(edited, rebuilt):
