@@ -36,6 +36,10 @@ ARTICLES = {
             "One colleague mentioned a sabbatical once, among many other habits of "
             "good leaders, meetings, feedback and delegation.\n"
         ),
+        "spelling.md": (
+            "Title: Spellings\nDate: 2026-11-04 09:00\nSlug: spellings\n\n"
+            "A naïve CAFÉ on the Straße, an œuvre on ﬁnance.\n"
+        ),
     },
     "fr": {
         "fort.md": (
@@ -114,6 +118,15 @@ def test_a_word_of_one_articles_body_finds_that_article_first(
     assert typed in status and str(len(found)) in status
     assert origins == {url} and errors == []
     assert axe_violations(page, axe_source) == []
+    context.close()
+
+
+@pytest.mark.parametrize("typed", ["naive", "Café", "STRASSE", "finance", "Œuvre", "cafes"])
+def test_the_browser_folds_a_query_as_the_index_folded_the_text(browser, sites, typed):
+    url, _ = sites["en"]
+    context, page, _, errors = _visit(browser)
+    page.goto(f"{url}/search/?q={quote(typed)}")
+    assert _results(page) == ["/articles/spellings/"] and errors == []
     context.close()
 
 
