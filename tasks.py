@@ -11,7 +11,7 @@ import os
 import shlex
 import shutil
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from invoke import Exit, task
@@ -53,14 +53,21 @@ def _publishing():
         raise Exit(f"publish: {error}", code=1) from None
 
 
-def _safe_build(c, settings: str, *, locked: bool = False, extra: tuple[str, ...] = ()) -> None:
+def _safe_build(
+    c,
+    settings: str,
+    *,
+    locked: bool = False,
+    extra: tuple[str, ...] = (),
+    in_process: bool = False,
+) -> None:
     """Build into a temporary folder; swap it in only when the build succeeded."""
     from sitetools.build import OutputLocked, build_into
 
     out = ROOT / CONFIG["deploy_path"]
     args = [CONFIG["content"], "-s", settings, *extra]
     try:
-        code = build_into(out, args, hold_lock=not locked)
+        code = build_into(out, args, hold_lock=not locked, in_process=in_process)
     except OutputLocked as error:
         raise Exit(f"build: {error}", code=1) from None
     if code != 0:
@@ -233,9 +240,22 @@ def livereload(c):
     from livereload import Server
 
     build(c)
+
+    def again() -> None:
+        # In this process: Pelican and the plugins stay loaded between edits.
+        # A failed build only prints; the last good site stays served.
+        with suppress(Exit):
+            _safe_build(c, CONFIG["settings_base"], in_process=True)
+
+    def again_with_new_code() -> None:
+        # Changed plugin code is only loaded by a fresh process.
+        with suppress(Exit):
+            build(c)
+
     server = Server()
-    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/**/*.py"):
-        server.watch(pattern, lambda: build(c))
+    for pattern in ("pelicanconf.py", "site.toml", "content/**/*", "theme/**/*"):
+        server.watch(pattern, again)
+    server.watch("plugins/**/*.py", again_with_new_code)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 

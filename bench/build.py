@@ -18,9 +18,9 @@ Builds run with bytecode writing on (PYTHONDONTWRITEBYTECODE dropped), as on
 a coach's machine, after one build per site that is not timed.
 
 Ours is pelicanconf.py, our theme, sitemap, booking (90-day horizon, the
-sample busy calendar), podcast, site_extras, parallel_read, via the strict
-build wrapper. Then it times a warm rebuild: one article edited, the same
-output folder, the cache on (what `invoke livereload` would wait for).
+sample busy calendar), podcast, site_extras, search, parallel_read, via the
+strict build wrapper. Then it times a warm rebuild: one article edited, the
+cache on, built in one long-running process as `invoke livereload` does.
 
 The clock is pinned (SOURCE_DATE_EPOCH) unless `--real-clock` is given, which
 builds as a coach's scheduled rebuild does. It prints medians, ratios, peak
@@ -229,18 +229,43 @@ def bench_size(count: int, runs: int, folder: Path | None = None) -> dict:
     return result
 
 
+WARM_DRIVER = """
+import json, sys, time
+from pathlib import Path
+from sitetools.build import build_into
+site, runs = Path(sys.argv[1]), int(sys.argv[2])
+article = site / "content" / "articles" / "post-00000.md"
+args = [str(site / "content"), "-s", str(site / "oursconf.py")]
+build_into(site / "out-warm", args, in_process=True)
+times = []
+for n in range(runs):
+    with article.open("a", encoding="utf-8") as text:
+        text.write(f"\\nEdited {n}.\\n")
+    start = time.perf_counter()
+    assert build_into(site / "out-warm", args, in_process=True) == 0
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
 def warm_rebuilds(site: Path, runs: int) -> list[float]:
-    """Seconds of a rebuild after editing one article, into the same output
-    folder with the cache on: what `invoke livereload` waits for once
-    tasks.py stops passing --ignore-cache (now it waits for a workflow build)."""
-    article = site / "content" / "articles" / "post-00000.md"
-    run(ours_cmd(site, "out-warm"), site)
-    times = []
-    for n in range(runs):
-        with article.open("a", encoding="utf-8") as text:
-            text.write(f"\nEdited {n}.\n")
-        times.append(run(ours_cmd(site, "out-warm"), site)[0])
-    return times
+    """Seconds of a rebuild after editing one article, the cache on, built
+    the way `invoke livereload` builds on an edit: in its own long-running
+    process (Pelican and the plugins loaded once), into a fresh folder
+    swapped in whole."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    proc = subprocess.run(
+        [PY, "-c", WARM_DRIVER, str(site), str(runs)],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"warm rebuild failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def main() -> int:

@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     # line so it can be read and grepped.
     if not any(arg.startswith("--log-handler") for arg in argv):
         argv = ["--log-handler", "plain", *argv]
+    root = logging.getLogger()
+    # Put back as found: `invoke livereload` builds again and again in one process.
+    handlers, level, factory = list(root.handlers), root.level, logging.getLogRecordFactory()
     if "plain" in argv:
         # Pelican's "plain" installs no handler at all, so only Python's
         # last-resort handler prints, and only warnings: `--verbose` showed
@@ -72,7 +75,6 @@ def main(argv: list[str] | None = None) -> int:
         # log at; set it the way --verbose/--debug would have.
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
-        root = logging.getLogger()
         root.addHandler(handler)
         root.setLevel(
             logging.DEBUG
@@ -94,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
             # without SITEURL): the message is the one thing to show.
             print(exc.code, file=sys.stderr)
         code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        logging.setLogRecordFactory(factory)
+        root.handlers[:] = handlers
+        root.setLevel(level)
     if code == 0 and counter.problems:
         print(f"Build failed: {counter.problems} warning(s) or error(s) above.", file=sys.stderr)
         code = 1
@@ -134,6 +140,7 @@ def build_into(
     env: dict[str, str] | None = None,
     *,
     hold_lock: bool = True,
+    in_process: bool = False,
 ) -> int:
     """Build into a sibling temporary folder; replace `output` only on success.
 
@@ -141,11 +148,14 @@ def build_into(
     good site byte-for-byte as it was, so a scheduled rebuild can never
     publish a half-written or possibly wrong site. `hold_lock=False`: the
     caller already holds output_locked(output) (publishing does, around the
-    build and the upload).
+    build and the upload). `in_process=True` builds in this process (`env`
+    unused): Pelican, the plugins and the libraries are loaded once, which
+    is what `invoke livereload` waits for on every edit (about half of a
+    small site's build is loading them).
     """
     if hold_lock:
         with output_locked(output):
-            return build_into(output, args, env, hold_lock=False)
+            return build_into(output, args, env, hold_lock=False, in_process=in_process)
     output = output.resolve()
     building = output.with_name(output.name + ".building")
     previous = output.with_name(output.name + ".previous")
@@ -154,8 +164,11 @@ def build_into(
         # the last good site is `previous`; put it back, never delete it.
         previous.rename(output)
     shutil.rmtree(building, ignore_errors=True)
-    cmd = [sys.executable, "-m", "sitetools.build", *args, "-o", str(building)]
-    code = subprocess.run(cmd, env=env, check=False).returncode
+    if in_process:
+        code = main([*args, "-o", str(building)])
+    else:
+        cmd = [sys.executable, "-m", "sitetools.build", *args, "-o", str(building)]
+        code = subprocess.run(cmd, env=env, check=False).returncode
     if code != 0:
         shutil.rmtree(building, ignore_errors=True)
         return code

@@ -1,0 +1,70 @@
+"""Builds one after another in one process, as `invoke livereload` runs
+them: each is the same as a fresh process's build, an edit shows up, a
+broken article fails only that build, and nothing piles up between them
+(log handlers, the problem counter)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from tests.support.fixture_site import write_fixture_site
+from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
+
+DRIVER = textwrap.dedent(
+    """
+    import logging, sys
+    from pathlib import Path
+    from sitetools.build import build_into
+    content, settings, out = sys.argv[1:4]
+    article = Path(content, "articles", "lorem.md")
+    args = [content, "-s", settings]
+    codes = [build_into(Path(out), args, in_process=True)]
+    Path(out).rename(out + "-first")
+    article.write_text(article.read_text(encoding="utf-8") + "\\nVelit in process.\\n",
+                       encoding="utf-8")
+    codes.append(build_into(Path(out), args, in_process=True))
+    good = article.read_text(encoding="utf-8")
+    article.write_text("Title: Broken\\nDate: 03/11/2026\\n\\nText.\\n", encoding="utf-8")
+    codes.append(build_into(Path(out), args, in_process=True))
+    article.write_text(good, encoding="utf-8")
+    codes.append(build_into(Path(out), args, in_process=True))
+    print(codes, len(logging.getLogger().handlers))
+    """
+)
+
+
+def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    fresh = tmp_path / "fresh"
+    subprocess.run(
+        [sys.executable, "-m", "sitetools.build", str(content), "-s", str(settings)]
+        + ["-o", str(fresh)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(content), str(settings), str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    codes, handlers = proc.stdout.splitlines()[-1].rsplit(" ", 1)
+    assert codes == "[0, 0, 1, 0]"
+    assert handlers == "0"  # the plain handler each build added is gone again
+    assert snapshot(tmp_path / "out-first") == snapshot(fresh)
+    assert "Velit in process." in (out / "articles/lorem/index.html").read_text(encoding="utf-8")
+    # The broken build failed on its own and said so in one line, once (a
+    # handler left from an earlier build would print it twice).
+    (line,) = proc.stderr.splitlines()
+    assert "lorem.md: Date: 03/11/2026" in line
