@@ -5,6 +5,7 @@ violation and no request to any other origin before the coach signs in."""
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -56,16 +57,8 @@ def _served(rules, path: str) -> dict[str, str]:
     return sent
 
 
-@pytest.fixture(scope="module")
-def hosted(tmp_path_factory):
-    if not (BUNDLE / "decap-cms.js").is_file():
-        pytest.skip("decap-cms is not installed (npm ci)")
-    overrides = {
-        "PLUGINS": [*sample_settings().PLUGINS, "plugins.editor"],
-        "EDITOR": {"repo": "eleanor-hart/coaching-site"},
-        "EDITOR_BUNDLE": str(BUNDLE),
-    }
-    site = build_site(tmp_path_factory.mktemp("hosted") / "output", overrides=overrides).output
+@contextmanager
+def _hosting(site: Path):
     rules = _rules(site / "_headers")
 
     class HostHandler(SiteHandler):
@@ -76,8 +69,28 @@ def hosted(tmp_path_factory):
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(HostHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def _editor_site(folder: Path, **extra) -> Path:
+    if not (BUNDLE / "decap-cms.js").is_file():
+        pytest.skip("decap-cms is not installed (npm ci)")
+    overrides = {
+        "PLUGINS": [*sample_settings().PLUGINS, "plugins.editor"],
+        "EDITOR": {"repo": "eleanor-hart/coaching-site"},
+        "EDITOR_BUNDLE": str(BUNDLE),
+        **extra,
+    }
+    return build_site(folder / "output", overrides=overrides).output
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    with _hosting(_editor_site(tmp_path_factory.mktemp("hosted"))) as url:
+        yield url
 
 
 def test_admin_starts_under_its_own_header_policy_and_asks_nothing_of_other_sites(
@@ -108,3 +121,11 @@ def test_every_other_page_is_still_sent_the_strict_policy(browser, hosted):
             content_security_policy() + "; frame-ancestors 'none'"
         )
     page.close()
+
+
+def test_a_french_site_gets_the_editor_s_own_buttons_in_french(browser, tmp_path):
+    with _hosting(_editor_site(tmp_path, DEFAULT_LANG="fr")) as url:
+        page = browser.new_page()
+        page.goto(url + "/admin/")
+        page.get_by_role("button", name="Se connecter avec GitHub").wait_for()
+        page.close()
