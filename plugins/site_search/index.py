@@ -7,26 +7,27 @@ its whole index before the first query, which at 1,000 articles is far
 over a page's budget. This index is static JSON, cut in small files, and a
 query fetches only the few it needs:
 
-* ``shards/<key>.json``, one per first two letters of a word's folded form
-  (`words.shard_key`; three or four letters where two would make a big
-  file, see `_shards`): ``f`` maps each folded word of the site to its
+* ``shards/<key>.json``, one per first two letters of a word's folded
+  form (`words.shard_key`; three or four letters where two would make a
+  big file, see `_shards`): ``f`` maps each folded word of the site to its
   term (the folded Snowball stem; several, space-separated, in the rare
   case two spellings fold alike), ``p`` maps each term to its postings, a
   flat list ``[gap, weight, gap, weight, ...]`` (each document number as
-  the gap from the one before), and ``c`` lists
-  the terms whose postings were cut at `MAX_POSTINGS` (a word in most
-  documents; the browser then does not require it). The browser never
-  stems: a word it finds in ``f`` gives its term, so "coaches" finds
-  "coaching"; an unknown word matches the longest term it starts with
-  ("entretiens" -> "entretien") or, failing that, the words it begins
-  ("coachi" -> "coaching").
+  the gap from the one before), and ``c`` lists the terms whose postings
+  were cut at `MAX_POSTINGS` (a word in most documents; the browser then
+  ranks by it but does not require it). The browser never stems: a word
+  it finds in ``f`` gives its term, so "coaches" finds "coaching"; an
+  unknown word matches the longest term it starts with ("entretiens" ->
+  "entretien") or, failing that, the words it begins ("coachi" ->
+  "coaching").
 * ``docs/<n>.json``, one per document, fetched only for the results shown:
   its title, address, date and text (for the excerpt).
 
 Weights are BM25 (k1 1.2, b 0.75) over the title, headings and body, a
 title word counting four times and a heading word three (twice, plus once
-in the body), computed here and rounded to hundredths (kept as whole numbers), so the
-browser only adds numbers.
+in the body), computed here and kept in hundredths as whole numbers, so
+the browser only adds them: a result must hold every word of the query
+that the site has (any word, if no page holds them all), best sum first.
 """
 
 from __future__ import annotations

@@ -130,6 +130,16 @@ def test_the_browser_folds_a_query_as_the_index_folded_the_text(browser, sites, 
     context.close()
 
 
+def test_every_word_of_a_query_must_be_on_the_page_when_one_page_has_them_all(browser, sites):
+    url, _ = sites["en"]
+    context, page, _, _ = _visit(browser)
+    page.goto(f"{url}/search/?q=sabbatical+delegation")
+    assert _results(page) == ["/articles/leadership-habits/"]
+    page.goto(f"{url}/search/?q=sabbatical+xylophone")  # a word the site lacks is left out
+    assert _results(page)[:2] == ["/articles/taking-a-break/", "/articles/leadership-habits/"]
+    context.close()
+
+
 def test_an_episode_is_found_by_a_word_of_its_transcript(browser, sites):
     url, _ = sites["en"]
     context, page, _, _ = _visit(browser)
