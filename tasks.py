@@ -156,9 +156,11 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
     port = int(port or CONFIG["port"])
     backend_port = int(backend_port or 8081)
     backend = f"http://{CONFIG['host']}:{backend_port}/api/v1"
-    _safe_build(
-        c, CONFIG["settings_base"], extra=("-e", f"EDITOR_LOCAL_BACKEND={json.dumps(backend)}")
-    )
+    # One -e for both: Pelican keeps only the last -e flag. FEED_DOMAIN: the
+    # editor's "view live" link and the feeds name the port actually served.
+    site = f"http://{CONFIG['host']}:{port}"
+    extra = ("-e", f"EDITOR_LOCAL_BACKEND={json.dumps(backend)}", f"FEED_DOMAIN={json.dumps(site)}")
+    _safe_build(c, CONFIG["settings_base"], extra=extra)
     env = {
         **os.environ,
         "PORT": str(backend_port),
