@@ -36,6 +36,7 @@ from ..common.language import Language, site_languages, url_prefix
 from ..common.memo import Memo
 from .busy import memo_version as busy_memo_version
 from .ics import availability_feed, memo_version, slot_invite
+from .labels import zone_countries
 from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
 from .settings import name, parse_settings
@@ -47,6 +48,7 @@ _STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
 BOOK = "book"
 MEMO_FILE = "booking-calendars.pickle"
 BUSY_MEMO = "booking-busy.pickle"
+ZONES = "zones.json"
 MANAGE = MANAGE_PAGE.removeprefix(f"{BOOK}/").strip("/")  # book/manage/
 
 
@@ -100,6 +102,8 @@ class BookingGenerator(Generator):
         # The calendars of the last build, kept beside the compiled templates:
         # most of a scheduled rebuild's slots are the same times again.
         memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), memo_version())
+        # One for every language: the browser names the countries.
+        write_if_changed(Path(self.output_path, BOOK, ZONES), _json(zone_countries()))
         for lang, prefix, views in self.editions:
             book = Path(self.output_path, prefix, BOOK)
             _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions} | {MANAGE})

@@ -57,3 +57,20 @@ def time_label(moment: datetime, lang: Language) -> str:
 def time_range(start: datetime, end: datetime, lang: Language) -> str:
     """ "9:00 AM-9:30 AM", "09:00-09:30"; both ends in the zone they carry."""
     return f"{time_label(start, lang)}-{time_label(end, lang)}"
+
+
+def zone_countries() -> dict[str, dict[str, str]]:
+    """zones.json, for the picker's zone menu: the country of every IANA
+    zone (CLDR's territory code, which the browser names in the page's
+    language) and the current name of every old one (browsers still list
+    "Asia/Calcutta", a visitor types "Kolkata")."""
+    from babel.core import get_global
+
+    by_country: dict[str, list[str]] = {}
+    for zone, country in sorted(get_global("zone_territories").items()):
+        if country != "001":  # CLDR's "world": Etc/ zones
+            by_country.setdefault(country, []).append(zone)
+    return {
+        "countries": {country: " ".join(zones) for country, zones in sorted(by_country.items())},
+        "renamed": dict(sorted(get_global("zone_aliases").items())),
+    }

@@ -126,6 +126,51 @@ def test_days_and_times_follow_zones_with_odd_offsets(browser, site90, url90, zo
     context.close()
 
 
+def _menu_options(page) -> list[list[str]]:
+    """The zone menu's options once zones.json has given them their countries."""
+    page.locator("#booking-tz").focus()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#booking-tzs option')]"
+        ".some(o => o.textContent.includes(','))"
+    )
+    return page.evaluate(
+        "[...document.querySelectorAll('#booking-tzs option')].map(o => [o.value, o.textContent])"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "locale", "label"),
+    [
+        ("nepal", "Asia/Kathmandu", "en-GB", "Kathmandu, Nepal"),
+        ("Kolkata", "Asia/Kolkata", "en-GB", "Kolkata, India"),
+        # The site's language names the countries, whatever the browser's.
+        ("JAPAN", "Asia/Tokyo", "fr-FR", "Tokyo, Japan"),
+    ],
+)
+def test_the_zone_menu_finds_a_country_or_a_renamed_city_in_the_visitors_words(
+    browser, url90, typed, zone, locale, label
+):
+    """Browsers still list some zones by an old name ("Asia/Katmandu",
+    "Asia/Calcutta"): the menu shows and finds the current one, and a
+    country with one zone is found by its name in the page's language."""
+    context, page, origins = new_page(browser, timezone_id="Europe/Berlin", locale=locale)
+    page.goto(url90 + PICKER)
+    options = _menu_options(page)
+    found = [v for v, t in options if t.startswith(label + " – ")]
+    assert len(found) == 1, [o for o in options if zone.split("/")[1][:4] in o[0]]
+    value = found[0]
+    assert ZoneInfo(value).utcoffset(datetime(2026, 12, 1)) == ZoneInfo(zone).utcoffset(
+        datetime(2026, 12, 1)
+    )
+    menu = page.locator("#booking-tz")
+    menu.fill(typed)
+    menu.press("Enter")
+    assert menu.input_value() == value
+    assert page.evaluate("sessionStorage.getItem('booking-tz')") == value
+    assert origins == {url90}
+    context.close()
+
+
 def test_a_zone_chosen_from_the_menu_applies_to_the_picker_and_the_slot_pages(
     browser, site90, url90
 ):
@@ -134,15 +179,12 @@ def test_a_zone_chosen_from_the_menu_applies_to_the_picker_and_the_slot_pages(
     page.goto(url90 + PICKER)
     menu = page.locator("#booking-tz")
     assert menu.input_value() == "Europe/Berlin"
-    # Searchable by city (the id's last part) and the zone's name in the
-    # site's language: the options carry both.
-    menu.focus()
-    options = page.evaluate(
-        "[...document.querySelectorAll('#booking-tzs option')].map(o => [o.value, o.textContent])"
-    )
+    # Searchable by city (the id's last part), country and the zone's name
+    # in the site's language: the options carry all three.
+    options = _menu_options(page)
     assert len(options) > 300
-    assert ["Asia/Tokyo", "Tokyo – Japan Standard Time"] in options
-    assert any(v == "America/St_Johns" and t.startswith("St Johns – ") for v, t in options)
+    assert ["Asia/Tokyo", "Tokyo, Japan – Japan Standard Time"] in options
+    assert any(v == "America/St_Johns" and t.startswith("St Johns, Canada – ") for v, t in options)
     # Typing a city and confirming picks its zone.
     menu.fill("tokyo")
     menu.press("Enter")

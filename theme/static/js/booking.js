@@ -54,15 +54,25 @@ function picker(box) {
   let zone = chosen(), shown, alike, az, days, order, sel, fd, mon, names, lo, hi;
   note.hidden = true;  // the status names the zone
   inp.value = zone;
-  // the menu: every zone the browser knows, by id, city or name
+  // the menu: every zone the browser knows, by id, city, country or name;
+  // zones.json (fetched on first use) gives countries and current city names
+  const menu = (d = {countries: {}, renamed: {}}) => {
+    const of = {}, dn = Intl.DisplayNames && new Intl.DisplayNames([lang], {type: 'region'});
+    for (const [k, zs] of Object.entries(d.countries)) for (const z of zs.split(' ')) of[z] = k;
+    names = {};
+    $('tzs').textContent = '';
+    for (const z of new Set([...Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [], cz, here])) {
+      const m = d.renamed[z] || z, c = m.split('/').pop().replace(/_/g, ' '), k = of[m],
+        n = k && dn ? dn.of(k) : '', t = (n ? c + ', ' + n : c) + ' – ' + zn(fmt(z, lang, {timeZoneName: 'longGeneric'}), 0);
+      el('option', $('tzs'), t).value = z;
+      // a country's name stands for its zone only when it has one
+      for (const w of [z, m, c, t, d.countries[k] === m && n]) if (w) names[w.toLowerCase()] = z;
+    }
+  };
   inp.onfocus = () => {
     if (names) return;
-    names = {};
-    for (const z of new Set([...Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [], cz, here])) {
-      const c = z.split('/').pop().replace(/_/g, ' '), t = c + ' – ' + zn(fmt(z, lang, {timeZoneName: 'longGeneric'}), 0);
-      el('option', $('tzs'), t).value = z;
-      for (const n of [z, c, t]) names[n.toLowerCase()] = z;
-    }
+    menu();
+    fetch(box.dataset.zones).then(r => r.json()).then(menu, () => {});
   };
   inp.onchange = () => { inp.onfocus(); use(names[inp.value.toLowerCase()]); };
   $('tz-mine').onclick = () => use(here);
