@@ -58,6 +58,10 @@ def _document_fields(_: Callable[[str], str]) -> list[dict]:
     ]
 
 
+def _with_default(fields: list[dict], name: str, value: str) -> list[dict]:
+    return [{**f, "default": value} if f["name"] == name else f for f in fields]
+
+
 def _body(_: Callable[[str], str]) -> dict:
     return {"name": "body", "label": _(N_("Text")), "widget": "markdown"}
 
@@ -108,7 +112,7 @@ def collections(
         "media_folder": f"/{content}/podcast/audio",
         "public_folder": "podcast/audio",
         "fields": [
-            *_document_fields(_),
+            *_with_default(_document_fields(_), "Category", _(N_("Podcast"))),
             {
                 "name": "Podcast_audio",
                 "label": _(N_("Audio file")),
@@ -127,14 +131,21 @@ def collections(
                 "name": "Podcast_type",
                 "label": _(N_("Episode type")),
                 "widget": "select",
-                "options": ["full", "trailer", "bonus"],
+                "options": [
+                    {"label": _(N_("Full episode")), "value": "full"},
+                    {"label": _(N_("Trailer")), "value": "trailer"},
+                    {"label": _(N_("Bonus")), "value": "bonus"},
+                ],
                 "default": "full",
             },
             {
                 "name": "Podcast_explicit",
                 "label": _(N_("Explicit content")),
                 "widget": "select",
-                "options": ["false", "true"],
+                "options": [
+                    {"label": _(N_("No")), "value": "false"},
+                    {"label": _(N_("Yes")), "value": "true"},
+                ],
                 "default": "false",
             },
             _body(_),

@@ -97,7 +97,7 @@ def _add_episode(page, url: str, audio: Path, artifacts: Path) -> None:
     page.reload()
     _field(page, "Title").fill(EPISODE_TITLE)
     page.locator("input[type=datetime-local]").fill("2026-11-18T08:00")
-    _field(page, "Category").fill("Podcast")
+    # Category: the form's default, "Podcast".
     page.get_by_text("Choose a file").click()
     page.locator("input[type=file]").set_input_files(str(audio))
     page.get_by_role("button", name="Choose selected").click()
@@ -206,6 +206,7 @@ def test_the_episode_and_its_audio_land_where_the_podcast_reads_them(edited):
     lines = edited["episode"].read_text(encoding="utf-8").splitlines()
     assert lines[:2] == [f"Title: {EPISODE_TITLE}", "Date: 2026-11-18 08:00"]
     assert "Category: Podcast" in lines
+    assert "Podcast_type: full" in lines and "Podcast_explicit: false" in lines
     assert f"Podcast_audio: podcast/audio/{AUDIO_NAME}" in lines
     assert "Podcast_episode: 3" in lines
 
