@@ -140,6 +140,17 @@ def test_every_word_of_a_query_must_be_on_the_page_when_one_page_has_them_all(br
     context.close()
 
 
+def test_the_matched_word_is_marked_in_the_title_too_and_nothing_is_markup(browser, sites):
+    url, _ = sites["en"]
+    context, page, _, _ = _visit(browser)
+    page.goto(f"{url}/search/?q=habit")
+    assert _results(page)[0] == "/articles/leadership-habits/"
+    title = page.locator("#search-results h2 a").first
+    assert title.locator("mark").all_inner_texts() == ["habits"]
+    assert title.inner_text() == "Leadership habits"
+    context.close()
+
+
 def test_an_episode_is_found_by_a_word_of_its_transcript(browser, sites):
     url, _ = sites["en"]
     context, page, _, _ = _visit(browser)

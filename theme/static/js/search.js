@@ -157,7 +157,8 @@
 
   function render(doc) {
     var li = el('li', list, '', 'search-result stack-tight'), h = el('h2', li, '', 'search-result-title'),
-      a = el('a', h, doc.t);
+      a = el('a', h);
+    mark(doc.t, 0, doc.t.length, a);
     a.href = site + doc.u;
     if (doc.d) el('p', li, doc.d, 'meta');
     excerpt(doc.x, el('p', li, '', 'search-excerpt'));
@@ -171,21 +172,32 @@
     return !!(s && s.f[f] && s.f[f].split(' ').some(function (t) { return matched[t]; }));
   }
 
+  // text[start:end] into `to`, each word the query matched in a <mark>.
+  function mark(text, start, end, to) {
+    var at = start;
+    Array.from(text.matchAll(WORD)).forEach(function (m) {
+      if (m.index < start || m.index + m[0].length > end || !hit(m[0])) return;
+      to.appendChild(D.createTextNode(text.slice(at, m.index)));
+      el('mark', to, m[0]);
+      at = m.index + m[0].length;
+    });
+    to.appendChild(D.createTextNode(text.slice(at, end)));
+  }
+
+  // About 220 characters of the text from a little before its first
+  // matched word (or its start), cut at spaces.
   function excerpt(text, p) {
     var tokens = Array.from(text.matchAll(WORD)), first = -1, i;
     for (i = 0; i < tokens.length && first < 0; i++) if (hit(tokens[i][0])) first = i;
     var start = first < 0 ? 0 : Math.max(0, tokens[first].index - 70), end = Math.min(text.length, start + 220);
-    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-    if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-    var at = start;
+    if (start > 0) {
+      var space = text.indexOf(' ', start);
+      if (space >= 0 && (first < 0 || space < tokens[first].index)) start = space + 1;
+    }
+    if (end < text.length && text.lastIndexOf(' ', end) > start) end = text.lastIndexOf(' ', end);
     if (start > 0) p.appendChild(D.createTextNode('… '));
-    tokens.forEach(function (m) {
-      if (m.index < start || m.index + m[0].length > end || !hit(m[0])) return;
-      p.appendChild(D.createTextNode(text.slice(at, m.index)));
-      el('mark', p, m[0]);
-      at = m.index + m[0].length;
-    });
-    p.appendChild(D.createTextNode(text.slice(at, end) + (end < text.length ? ' …' : '')));
+    mark(text, start, end, p);
+    if (end < text.length) p.appendChild(D.createTextNode(' …'));
   }
 
   D.getElementById('search-nojs').hidden = true;
