@@ -196,7 +196,10 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
         url = f"http://{CONFIG['host']}:{port}/admin/"
         print(f"The editor is at {url} (Ctrl-C stops). What you save there is written")
         print("into this folder; run `invoke build` to see it on the site.", flush=True)
-        if open:
+        # Without a desktop, Python would start a text browser (lynx, w3m)
+        # in this terminal and wait for it: only print the address there.
+        desktop = sys.platform != "linux" or {"DISPLAY", "WAYLAND_DISPLAY"} & set(os.environ)
+        if open and desktop:
             webbrowser.open(url)
         try:
             server.serve_forever()
