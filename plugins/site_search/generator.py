@@ -20,10 +20,12 @@ never reach this module.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import multiprocessing
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
@@ -104,10 +106,15 @@ class SearchGenerator(Generator):
             folder = Path(self.output_path, path)
             for name in INDEX_FOLDERS:
                 shutil.rmtree(folder / name, ignore_errors=True)
+            least, packers = _packers(self.settings)
             for relative, data in index.files.items():
                 target = folder / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
+                for suffix, pack in packers if len(data) >= least else ():
+                    packed = pack(data)
+                    if len(packed) < len(data):  # as pelican-precompress decides
+                        target.with_name(target.name + suffix).write_bytes(packed)
             writer.write_file(
                 f"{path}index.html",
                 template,
@@ -124,6 +131,28 @@ class SearchGenerator(Generator):
                 len(self.documents[lang.code]),
                 index.total_bytes,
             )
+
+
+def _packers(settings) -> tuple[int, list[tuple[str, Callable[[bytes], bytes]]]]:
+    """(smallest file to copy, packers): the .br and .gz copies
+    pelican-precompress (a production build) would make of the index's
+    files, made here at a lower brotli quality: its quality 11 takes 19 s
+    over the index of 1,000 articles, quality 5 0.4 s for 14 % more bytes.
+    It leaves files that exist alone."""
+    if "pelican.plugins.precompress" not in settings.get("PLUGINS", []):
+        return 0, []
+    if ".json" not in set(settings.get("PRECOMPRESS_TEXT_EXTENSIONS", {".json"})):
+        return 0, []
+    least = settings.get("PRECOMPRESS_MIN_SIZE", 20) or 0
+    packers: list[tuple[str, Callable[[bytes], bytes]]] = []
+    if settings.get("PRECOMPRESS_BROTLI", True):
+        import brotli
+
+        packers.append((".br", lambda d: brotli.compress(d, mode=brotli.MODE_TEXT, quality=5)))
+    if settings.get("PRECOMPRESS_GZIP", True) or settings.get("PRECOMPRESS_ZOPFLI", False):
+        # mtime=0: byte-identical builds under SOURCE_DATE_EPOCH.
+        packers.append((".gz", lambda d: gzip.compress(d, 6, mtime=0)))
+    return least, packers
 
 
 def _usable_cores() -> int:

@@ -5,6 +5,7 @@ search page per language, and the search page's weight before a query."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -206,3 +207,22 @@ def test_a_bad_search_setting_stops_the_build_in_one_line(tmp_path):
     assert done.returncode == 1
     assert "search: SEARCH_PARALLEL_MIN_PAGES must be a whole number, not 'many'" in done.log
     assert "Traceback" not in done.log
+
+
+def test_a_production_build_precompresses_the_index_quickly_and_exactly(tmp_path):
+    import brotli
+
+    lines = 'PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]\nPRECOMPRESS_ZOPFLI = False'
+    output = build_fixture_site(tmp_path, lines=lines).output
+    files = list((output / "search").rglob("*.json"))
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        for suffix, unpack in ((".gz", gzip.decompress), (".br", brotli.decompress)):
+            copy = path.with_name(path.name + suffix)
+            if copy.exists():  # a tiny file compression cannot shrink gets none
+                assert unpack(copy.read_bytes()) == data, copy
+    doc = output / "search/docs/0.json"
+    quick = brotli.compress(doc.read_bytes(), mode=brotli.MODE_TEXT, quality=5)
+    assert (output / "search/docs/0.json.br").read_bytes() == quick  # ours, not quality 11
+    assert (output / "search/docs/0.json.gz").exists()
