@@ -209,7 +209,9 @@ def _q(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def site_toml(a: Answers, *, podcast: str = "", busy: list[str] | None = None) -> str:
+def site_toml(
+    a: Answers, *, podcast: str = "", busy: list[str] | None = None, editor: str = ""
+) -> str:
     lang = load_language(a.language, catalog_folder(Path(__file__).parents[1] / "theme"))
     location = ", ".join(p for p in (a.city, a.country) if p)
 
@@ -264,7 +266,7 @@ def site_toml(a: Answers, *, podcast: str = "", busy: list[str] | None = None) -
         f"price = {_q(a.session_price)}",
         *DESK_EXAMPLE,
     ]
-    return "\n".join(lines) + "\n" + podcast
+    return "\n".join(lines) + "\n" + podcast + (editor or "\n".join(("", *EDITOR_EXAMPLE, "")))
 
 
 # Commented out: what a coach adds to ask questions and to let the desk run.
@@ -283,6 +285,20 @@ DESK_EXAMPLE = (
     '# username = "you@example.org"',
     '# password_env = "COACH_SMTP_PASSWORD"',
 )
+
+
+# Commented out: the browser editor on the published site (docs/editor.md).
+EDITOR_EXAMPLE = (
+    "# The browser editor on your published site (docs/editor.md):",
+    "# [editor]",
+    '# repo = "your-github-name/your-site"',
+    '# auth_url = "https://sveltia-cms-auth.YOUR-NAME.workers.dev"',
+)
+
+
+def _editor_table(editor: dict[str, Any]) -> str:
+    lines = ["", "[editor]", *(f"{key} = {_q(value)}" for key, value in editor.items())]
+    return "\n".join(lines) + "\n"
 
 
 def session_slug(title: str) -> str:
@@ -322,13 +338,15 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
     if not a.remove_samples and (content / "podcast").is_dir() and "podcast" in old:
         podcast = "\n" + _podcast_table(old["podcast"])
     busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(old, content)
+    # The editor's repository is hers, not the sample's: it carries over.
+    editor = _editor_table(old["editor"]) if isinstance(old.get("editor"), dict) else ""
     for path in samples:
         path.unlink()
         say(f"removed the sample {path.relative_to(project).as_posix()}")
     _remove_empty_folders(content)
     site = project / "site.toml"
     tmp = site.with_suffix(".toml.tmp")
-    tmp.write_text(site_toml(a, podcast=podcast, busy=busy), encoding="utf-8")
+    tmp.write_text(site_toml(a, podcast=podcast, busy=busy, editor=editor), encoding="utf-8")
     tomllib.loads(tmp.read_text(encoding="utf-8"))  # never leave a file the build can't read
     tmp.replace(site)
     say("wrote site.toml")

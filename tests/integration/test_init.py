@@ -102,3 +102,16 @@ def test_a_bad_answer_stops_with_one_line_and_changes_nothing(tmp_path):
     ]
     assert (project / "site.toml").read_bytes() == before
     assert (project / "content/articles/coaching-vs-mentoring.md").is_file()
+
+
+def test_init_keeps_the_browser_editor_s_repository_and_shows_how_to_add_one(tmp_path):
+    project = sample_project(project_copy(tmp_path / "project"))
+    assert _init(project).returncode == 0
+    written = (project / "site.toml").read_text("utf-8")
+    assert '# [editor]\n# repo = "your-github-name/your-site"\n' in written
+    assert "editor" not in tomllib.loads(written)
+    with (project / "site.toml").open("a", encoding="utf-8") as file:
+        file.write('\n[editor]\nrepo = "margaux/atelier"\nbranch = "live"\n')
+    assert _init(project).returncode == 0
+    again = tomllib.loads((project / "site.toml").read_text("utf-8"))
+    assert again["editor"] == {"repo": "margaux/atelier", "branch": "live"}
