@@ -33,6 +33,16 @@ class _PlainData(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
+def plain_bytes(value: object) -> bytes:
+    """Plain data (dicts, lists, tuples, str, bytes, numbers) as bytes for a memo."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def plain_value(data: bytes) -> object:
+    """`plain_bytes`'s value back; UnpicklingError for anything but plain data."""
+    return _PlainData(io.BytesIO(data)).load()
+
+
 def key_of(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
@@ -89,19 +99,30 @@ class Memo:
         return entries if isinstance(entries, dict) else {}
 
     def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        data = self.lookup(key)
+        if data is None:
+            data = make()
+            self.put(key, data)
+        return data
+
+    def lookup(self, key: str) -> bytes | None:
+        """The bytes kept under `key` (kept again), or None."""
         data = self._now.get(key)
         if data is None:
             data = self._old.get(key)
             if not isinstance(data, bytes):
-                data = make()
-                self.made += 1
+                return None
             self._now[key] = data
         return data
+
+    def put(self, key: str, data: bytes) -> None:
+        self._now[key] = data
+        self.made += 1
 
     def save(self) -> None:
         """Write the file if this build made or dropped an entry; a cache
         folder that cannot be written only costs the next build its speed."""
-        if self._path is None or self._now.keys() == self._old.keys():
+        if self._path is None or (not self.made and self._now.keys() == self._old.keys()):
             return
         data = pickle.dumps(
             {"version": self._version, "entries": self._now}, protocol=pickle.HIGHEST_PROTOCOL

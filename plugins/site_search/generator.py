@@ -20,10 +20,13 @@ never reach this module.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +38,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import language_of, site_languages, url_prefix
+from ..common.memo import Memo, installed_stamps, key_of, plain_bytes, plain_value
 from .index import Document, SearchIndex, build_index
 from .text import html_text, plain_title
 
@@ -47,6 +51,7 @@ INDEX_FOLDERS = ("shards", "docs")
 # Below this many pages, starting a process costs more than it saves
 # (setting SEARCH_PARALLEL_MIN_PAGES; the tests set 1).
 MIN_PAGES = 150
+MEMO_FILE = "search-index.pickle"
 
 
 class SearchGenerator(Generator):
@@ -60,7 +65,10 @@ class SearchGenerator(Generator):
         self.pending: dict[str, Future] = {}
 
     def gather(self) -> None:
-        """Every published page, per language; the indexes start building."""
+        """Every published page, per language; the indexes start building.
+
+        An index made from exactly these pages before (kept in CACHE_PATH;
+        a scheduled rebuild's articles rarely change) is taken as it is."""
         languages = site_languages(self.settings)
         found: dict[str, list[Document]] = {lang.code: [] for lang in languages}
         for item in _published(self.context):
@@ -68,7 +76,16 @@ class SearchGenerator(Generator):
             if lang is not None:
                 found[lang.code].append(_document(item))
         self.documents = {code: sorted(docs, key=lambda d: d.url) for code, docs in found.items()}
-        total = sum(map(len, self.documents.values()))
+        self.memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), _memo_version())
+        self.keys = {code: _key(docs, code) for code, docs in self.documents.items()}
+        self.ready: dict[str, SearchIndex] = {}
+        for code, key in self.keys.items():
+            kept = self.memo.lookup(key)
+            if kept is not None:
+                with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError):
+                    files, shards = plain_value(kept)
+                    self.ready[code] = SearchIndex(files, tuple(shards))
+        total = sum(len(docs) for code, docs in self.documents.items() if code not in self.ready)
         least = self.settings.get("SEARCH_PARALLEL_MIN_PAGES", MIN_PAGES)
         if not isinstance(least, int) or isinstance(least, bool):
             log.critical("search: SEARCH_PARALLEL_MIN_PAGES must be a whole number, not %r", least)
@@ -79,7 +96,9 @@ class SearchGenerator(Generator):
             # spawn, not fork: Pelican runs a progress thread (see parallel_read).
             pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
             self.pending = {
-                code: pool.submit(build_index, docs, code) for code, docs in self.documents.items()
+                code: pool.submit(build_index, docs, code)
+                for code, docs in self.documents.items()
+                if code not in self.ready
             }
         except OSError as error:  # no process could start: build here instead
             log.debug("search: building the index in this process (%s)", error)
@@ -88,13 +107,19 @@ class SearchGenerator(Generator):
 
     def _index(self, code: str) -> SearchIndex:
         assert self.documents is not None
+        if code in self.ready:
+            return self.ready[code]
+        index = None
         pending = self.pending.pop(code, None)
         if pending is not None:
             try:
-                return pending.result()
+                index = pending.result()
             except BrokenProcessPool:  # the worker was killed (out of memory?)
                 log.debug("search: the index's process stopped; building it here")
-        return build_index(self.documents[code], code)
+        if index is None:
+            index = build_index(self.documents[code], code)
+        self.memo.put(self.keys[code], plain_bytes((index.files, index.shard_keys)))
+        return index
 
     def generate_output(self, writer) -> None:
         if self.documents is None:
@@ -131,6 +156,7 @@ class SearchGenerator(Generator):
                 len(self.documents[lang.code]),
                 index.total_bytes,
             )
+        self.memo.save()
 
 
 def _packers(settings) -> tuple[int, list[tuple[str, Callable[[bytes], bytes]]]]:
@@ -153,6 +179,22 @@ def _packers(settings) -> tuple[int, list[tuple[str, Callable[[bytes], bytes]]]]
         # mtime=0: byte-identical builds under SOURCE_DATE_EPOCH.
         packers.append((".gz", lambda d: gzip.compress(d, 6, mtime=0)))
     return least, packers
+
+
+def _key(documents: list[Document], code: str) -> str:
+    fields = (f for d in documents for f in (d.url, d.title, d.body, d.headings, d.date))
+    return key_of("search", code, *fields)
+
+
+def _memo_version() -> str:
+    """What an index depends on besides its pages: the code that makes it
+    and the stemmers."""
+    here = Path(__file__).parent
+    sources = [here / name for name in ("index.py", "words.py")]
+    return key_of(
+        *(hashlib.sha256(f.read_bytes()).hexdigest() for f in sources),
+        *installed_stamps("snowballstemmer"),
+    )
 
 
 def _usable_cores() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from tests.support.desk import build_project, make_project, run_desk
 from tests.support.desk_sample import BOOKING, FREE
 from tests.support.fixture_site import build_fixture_site, translate, write_fixture_site
-from tests.support.site import build_site, html_files
+from tests.support.site import build_site, html_files, snapshot
 
 KB = 1024
 # Made-up words, each planted in one place only, so finding one anywhere
@@ -200,6 +201,16 @@ def test_a_page_unpublished_since_the_last_build_leaves_the_index(tmp_path):
     article.write_text(f"{header}\nStatus: draft\n\n{body}", encoding="utf-8")
     build_site(output, settings_file=str(settings), content=content)
     assert "grizzlewick" not in _index_text(output / "search").casefold()
+
+
+def test_an_unchanged_site_takes_its_index_from_the_cache_exactly(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    first = build_site(tmp_path / "one", settings_file=str(settings), content=content).output
+    [memo] = (tmp_path / "cache").rglob("search-index.pickle")
+    os.utime(memo, ns=(0, 0))
+    second = build_site(tmp_path / "two", settings_file=str(settings), content=content).output
+    assert snapshot(second / "search") == snapshot(first / "search")
+    assert memo.stat().st_mtime_ns == 0  # nothing new made, so nothing written
 
 
 def test_a_bad_search_setting_stops_the_build_in_one_line(tmp_path):
