@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 from tests.support.fixture_site import write_fixture_site
-from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
+from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, snapshot
 
 DRIVER = textwrap.dedent(
     """
@@ -38,21 +38,12 @@ DRIVER = textwrap.dedent(
 
 def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
     settings, content = write_fixture_site(tmp_path)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
-    fresh = tmp_path / "fresh"
-    subprocess.run(
-        [sys.executable, "-m", "sitetools.build", str(content), "-s", str(settings)]
-        + ["-o", str(fresh)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    fresh = build_site(tmp_path / "fresh", settings_file=str(settings), content=content).output
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-c", DRIVER, str(content), str(settings), str(out)],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
         capture_output=True,
         text=True,
         timeout=300,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from plugins.editor.policy import editor_security_policy
 from plugins.site_extras.security import content_security_policy
 from tests.support.editor import BUNDLE
 from tests.support.site import build_site, sample_settings
+from tests.support.validators import netlify_headers
 
 HERE = Path(__file__).resolve().parent
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -58,20 +58,11 @@ def _paths(site: Path) -> list[str]:
 
 @pytest.mark.node
 def test_only_admin_is_served_the_editor_policy_by_netlify(node, editor_site):
-    proc = subprocess.run(
-        [node, str(HERE / "netlify_headers.mjs"), str(editor_site / "_headers")],
-        input=json.dumps(_paths(editor_site)),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    result = json.loads(proc.stdout)
-    assert result["errors"] == []
+    served = netlify_headers(node, editor_site / "_headers", _paths(editor_site))
     strict = content_security_policy() + "; frame-ancestors 'none'"
     admin = editor_security_policy() + "; frame-ancestors 'none'"
     seen = {"admin": 0, "other": 0}
-    for path, headers in result["headers"].items():
+    for path, headers in served.items():
         kind = "admin" if path.startswith("/admin/") else "other"
         seen[kind] += 1
         assert headers["Content-Security-Policy"] == (admin if kind == "admin" else strict), path

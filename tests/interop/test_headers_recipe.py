@@ -5,14 +5,13 @@ built site the headers the README promises."""
 from __future__ import annotations
 
 import html
-import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.support.site import html_files
+from tests.support.validators import netlify_headers
 
 HERE = Path(__file__).resolve().parent
 SECURITY = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options")
@@ -32,17 +31,7 @@ def _url_paths(site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def served(node: str, site: Path) -> dict[str, dict[str, str]]:
     """URL path -> the headers Netlify serves for it."""
-    proc = subprocess.run(
-        [node, str(HERE / "netlify_headers.mjs"), str(site / "_headers")],
-        input=json.dumps(_url_paths(site)),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    result = json.loads(proc.stdout)
-    assert result["errors"] == []
-    return result["headers"]
+    return netlify_headers(node, site / "_headers", _url_paths(site))
 
 
 def test_netlify_parses_the_recipe_and_serves_what_the_readme_says(served):
