@@ -144,6 +144,7 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
     import signal
     import socket
     import subprocess
+    import threading
     import time
     import webbrowser
 
@@ -195,17 +196,19 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
             raise Exit(f"edit: port {port} is in use; try --port=8010", code=1) from None
         url = f"http://{CONFIG['host']}:{port}/admin/"
         print(f"The editor is at {url} (Ctrl-C stops). What you save there is written")
-        print("into this folder; run `invoke build` to see it on the site.", flush=True)
+        print(f"into this folder, and the site at {site}/ is built again.", flush=True)
         # Without a desktop, Python would start a text browser (lynx, w3m)
         # in this terminal and wait for it: only print the address there.
         desktop = sys.platform != "linux" or {"DISPLAY", "WAYLAND_DISPLAY"} & set(os.environ)
         if open and desktop:
             webbrowser.open(url)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            server.serve_forever()
+            _rebuild_on_save(c, extra)
         except KeyboardInterrupt:
             pass
         finally:
+            server.shutdown()
             server.server_close()
     finally:
         proxy.terminate()
@@ -213,6 +216,37 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
             proxy.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proxy.kill()
+
+
+def _saved_files() -> dict[str, tuple[int, int]]:
+    """What the editor writes: the content folder and site.toml, by stamp."""
+    stamps = {}
+    for path in [ROOT / "site.toml", *(ROOT / CONFIG["content"]).rglob("*")]:
+        with suppress(OSError):
+            info = path.stat()
+            stamps[str(path)] = (info.st_mtime_ns, info.st_size)
+    return stamps
+
+
+def _rebuild_on_save(c, extra: tuple[str, ...], pause: float = 0.5) -> None:
+    """Build again (in this process: Pelican stays loaded) once the files
+    the editor saves have changed and then stood still for `pause` seconds
+    (a save writes a file and its media one after the other)."""
+    import time
+
+    seen = _saved_files()
+    while True:
+        time.sleep(pause)
+        now = _saved_files()
+        if now == seen:
+            continue
+        while (later := _saved_files()) != now:
+            now = later
+            time.sleep(pause)
+        seen = now
+        with suppress(Exit):  # a failed build has said why; the last good site stays
+            _safe_build(c, CONFIG["settings_base"], extra=extra, in_process=True)
+            print("The site is up to date with what you saved.", flush=True)
 
 
 @task

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import tomllib
+import urllib.request
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,6 +40,14 @@ window.__violations = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 """
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:  # between the two folders of a swap
+        return ""
 
 
 def _field(page, name: str):
@@ -138,6 +147,8 @@ def edited(browser, tmp_path_factory, artifacts):
         _write_article(page, url, artifacts)
         articles = project / "content/articles"
         article = wait_for(lambda: next(iter(articles.glob("premiere-*.md")), None))
+        # invoke edit builds the site again once the save has settled.
+        wait_for(lambda: ARTICLE_TITLE in _page(url + "/archives/"), 90, "the site built again")
         step[0] = "hours"
         refused = _change_tuesday(page, url, project, artifacts)
         step[0] = "episode"
