@@ -39,7 +39,7 @@ from pelican.generators import Generator
 
 from ..common.language import language_of, site_languages, url_prefix
 from ..common.memo import Memo, installed_stamps, key_of, plain_bytes, plain_value
-from .index import Document, SearchIndex, build_index
+from .index import Document, SearchIndex, build_index, document_key
 from .text import html_text, plain_title
 
 log = logging.getLogger(__name__)
@@ -79,13 +79,22 @@ class SearchGenerator(Generator):
         self.memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), _memo_version())
         self.keys = {code: _key(docs, code) for code, docs in self.documents.items()}
         self.ready: dict[str, SearchIndex] = {}
-        for code, key in self.keys.items():
-            kept = self.memo.lookup(key)
+        # What each page was analysed into (kept too, so one edit later
+        # re-analyses one page).
+        self.known: dict[str, dict[str, bytes]] = {}
+        for code, docs in self.documents.items():
+            found = ((k, self.memo.lookup(k)) for k in (document_key(d, code) for d in docs))
+            self.known[code] = {k: v for k, v in found if v is not None}
+            kept = self.memo.lookup(self.keys[code])
             if kept is not None:
                 with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError):
                     files, shards = plain_value(kept)
                     self.ready[code] = SearchIndex(files, tuple(shards))
-        total = sum(len(docs) for code, docs in self.documents.items() if code not in self.ready)
+        total = sum(
+            len(docs) - len(self.known[code])
+            for code, docs in self.documents.items()
+            if code not in self.ready
+        )
         least = self.settings.get("SEARCH_PARALLEL_MIN_PAGES", MIN_PAGES)
         if not isinstance(least, int) or isinstance(least, bool):
             log.critical("search: SEARCH_PARALLEL_MIN_PAGES must be a whole number, not %r", least)
@@ -96,7 +105,7 @@ class SearchGenerator(Generator):
             # spawn, not fork: Pelican runs a progress thread (see parallel_read).
             pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
             self.pending = {
-                code: pool.submit(build_index, docs, code)
+                code: pool.submit(build_index, docs, code, self.known[code])
                 for code, docs in self.documents.items()
                 if code not in self.ready
             }
@@ -117,8 +126,10 @@ class SearchGenerator(Generator):
             except BrokenProcessPool:  # the worker was killed (out of memory?)
                 log.debug("search: the index's process stopped; building it here")
         if index is None:
-            index = build_index(self.documents[code], code)
+            index = build_index(self.documents[code], code, self.known[code])
         self.memo.put(self.keys[code], plain_bytes((index.files, index.shard_keys)))
+        for key, analysis in index.analyses.items():
+            self.memo.put(key, analysis)
         return index
 
     def generate_output(self, writer) -> None:

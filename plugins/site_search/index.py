@@ -35,9 +35,10 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
+from ..common.memo import key_of, plain_bytes, plain_value
 from .words import fold, shard_key, stemmer_for, word_counts
 
 TITLE_WEIGHT = 4
@@ -74,6 +75,8 @@ class Document:
 class SearchIndex:
     files: dict[str, bytes]  # path under the search folder -> bytes
     shard_keys: tuple[str, ...]
+    # document_key -> what `analysed` made of a page this time (not given in `known`)
+    analyses: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def total_bytes(self) -> int:
@@ -92,18 +95,28 @@ def term_frequencies(
     document: Document, analyse: Callable[[str], tuple[str, str]]
 ) -> tuple[dict[str, int], int]:
     """(weighted count per term, weighted length) of one document."""
+    counts, length, _ = _analysed(document, analyse)
+    return counts, length
+
+
+def _analysed(
+    document: Document, analyse: Callable[[str], tuple[str, str]]
+) -> tuple[dict[str, int], int, list[tuple[str, str]]]:
+    """term_frequencies, and the (folded form, term) of each of its words."""
     counts: dict[str, int] = {}
     length = 0
+    pairs: set[tuple[str, str]] = set()
     for text, weight in (
         (document.title, TITLE_WEIGHT),
         (document.headings, HEADING_WEIGHT),
         (document.body, BODY_WEIGHT),
     ):
         for word, times in word_counts(text).items():
-            term = analyse(word)[1]
-            counts[term] = counts.get(term, 0) + weight * times
+            pair = analyse(word)
+            pairs.add(pair)
+            counts[pair[1]] = counts.get(pair[1], 0) + weight * times
             length += weight * times
-    return counts, length
+    return counts, length, sorted(pairs)
 
 
 def idf(df: int, documents: int) -> float:
@@ -114,9 +127,18 @@ def bm25(tf: float, term_idf: float, length: int, average: float) -> float:
     return term_idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
 
 
-def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
+def document_key(document: Document, language: str) -> str:
+    """What a page's analysis depends on: its words and the language."""
+    return key_of("page", language, document.title, document.headings, document.body)
+
+
+def build_index(
+    documents: Iterable[Document], language: str, known: Mapping[str, bytes] | None = None
+) -> SearchIndex:
     """The index of `documents` (their ids in this order) in `language`, a
-    catalog code ("en", "pt_BR")."""
+    catalog code ("en", "pt_BR"). `known`: analyses of pages an earlier
+    build made (SearchIndex.analyses, by document_key), which are not made
+    again: stemming is most of the work, and one edit changes one page."""
     docs = list(documents)
     stem = stemmer_for(language)
     # Each distinct word is folded and stemmed once: (folded form, term).
@@ -128,14 +150,25 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
             found = seen[word] = (fold(word), fold(stem(word)))
         return found
 
-    per_doc = [term_frequencies(document, analyse) for document in docs]
+    known = known or {}
+    analyses: dict[str, bytes] = {}
+    per_doc = []
+    form_terms: dict[str, set[str]] = {}
+    for document in docs:
+        key = document_key(document, language)
+        kept = known.get(key)
+        if kept is None:
+            counts, length, pairs = _analysed(document, analyse)
+            analyses[key] = plain_bytes((counts, length, pairs))
+        else:
+            counts, length, pairs = plain_value(kept)
+        per_doc.append((counts, length))
+        for folded, term in pairs:
+            form_terms.setdefault(folded, set()).add(term)
     df: Counter[str] = Counter()
     for counts, _ in per_doc:
         df.update(counts.keys())
     idfs = {term: idf(n, len(docs)) for term, n in df.items()}
-    form_terms: dict[str, set[str]] = {}
-    for folded, term in seen.values():
-        form_terms.setdefault(folded, set()).add(term)
 
     average = (sum(length for _, length in per_doc) / len(per_doc) if per_doc else 1.0) or 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
@@ -166,7 +199,7 @@ def build_index(documents: Iterable[Document], language: str) -> SearchIndex:
                 "x": document.body[:EXCERPT_SOURCE_CHARS],
             }
         )
-    return SearchIndex(files, tuple(sorted(keys)))
+    return SearchIndex(files, tuple(sorted(keys)), analyses)
 
 
 def shard_of(folded: str, keys: Iterable[str]) -> str | None:

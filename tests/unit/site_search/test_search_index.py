@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.site_search import index as index_module
-from plugins.site_search.index import Document, build_index, shard_of
+from plugins.site_search.index import Document, build_index, document_key, shard_of
 from plugins.site_search.words import fold, words
 
 FILLER = "Clients bring questions about careers, time and leadership. " * 5
@@ -143,3 +143,18 @@ def test_a_big_shard_is_split_by_one_more_letter(monkeypatch):
     for word in ("cobalt", "codex", "coda", "coat"):
         assert _postings(index, word), word
     assert shard_of("zebra", index.shard_keys) is None
+
+
+def test_an_index_from_kept_analyses_is_the_same_and_analyses_only_new_pages():
+    pages = [
+        Document("articles/a/", "Coaching residents", "Residents coaching each other weekly."),
+        Document("articles/b/", "Burnout", "Burnout among attending physicians.", "Signs"),
+        Document("pages/about/", "About", "A coach for physicians and residents."),
+    ]
+    first = build_index(pages, "en")
+    assert set(first.analyses) == {document_key(p, "en") for p in pages}
+    edited = [*pages[:2], Document("pages/about/", "About", "A coach for surgeons now.")]
+    again = build_index(edited, "en", first.analyses)
+    assert again.files == build_index(edited, "en").files
+    assert list(again.analyses) == [document_key(edited[2], "en")]  # only the edited page
+    assert build_index(pages, "en", first.analyses).files == first.files
