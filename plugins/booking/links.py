@@ -34,7 +34,8 @@ class CalendarEvent:
 def _query(pairs: list[tuple[str, str]]) -> str:
     """What `urlencode(pairs, quote_via=quote, safe="")` gives, with each value
     encoded once: a slot page's four links carry the same notes."""
-    return "&".join(f"{quote(key, safe='')}={_encoded(value)}" for key, value in pairs)
+    # The keys are this module's own, letters and "_" only: nothing to encode.
+    return "&".join(f"{key}={_encoded(value)}" for key, value in pairs)
 
 
 class _Encoded(str):

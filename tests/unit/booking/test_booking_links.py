@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plugins.booking.links import CalendarEvent, calendar_links, google, outlook, yahoo
 from plugins.booking.plan import make_plan
@@ -193,3 +195,17 @@ def test_request_form_action_rejects_anything_else_in_one_line(action):
 def test_request_form_action_typo_gets_a_hint():
     with pytest.raises(ConfigError, match='did you mean "request_form_action"'):
         parse_settings(booking(request_from_action="https://forms.example.org/"))
+
+
+@given(
+    st.lists(
+        st.tuples(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.text(max_size=40)),
+        max_size=6,
+    )
+)
+def test_the_query_is_what_urlencode_makes_with_spaces_as_percent_20(pairs):
+    from urllib.parse import quote, urlencode
+
+    from plugins.booking.links import _query
+
+    assert _query(pairs) == urlencode(pairs, quote_via=quote, safe="")
