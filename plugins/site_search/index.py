@@ -140,14 +140,16 @@ def build_index(
     build made (SearchIndex.analyses, by document_key), which are not made
     again: stemming is most of the work, and one edit changes one page."""
     docs = list(documents)
-    stem = stemmer_for(language)
+    stemmers: list[Callable[[str], str]] = []  # made on the first page not in `known`
     # Each distinct word is folded and stemmed once: (folded form, term).
     seen: dict[str, tuple[str, str]] = {}
 
     def analyse(word: str) -> tuple[str, str]:
         found = seen.get(word)
         if found is None:
-            found = seen[word] = (fold(word), fold(stem(word)))
+            if not stemmers:
+                stemmers.append(stemmer_for(language))
+            found = seen[word] = (fold(word), fold(stemmers[0](word)))
         return found
 
     known = known or {}

@@ -16,8 +16,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-import snowballstemmer
-
 # Snowball algorithm per catalog code of the languages we ship.
 ALGORITHMS = {
     "en": "english",
@@ -64,6 +62,10 @@ def stemmer_for(language: str) -> Callable[[str], str]:
     algorithm = ALGORITHMS.get(language.split("_")[0].lower())
     if algorithm is None:
         return lambda word: word
+    # Imported here: a build whose pages were all analysed before (the
+    # memo) never needs it, and loading it is a tenth of a small build.
+    import snowballstemmer
+
     stem_word = snowballstemmer.stemmer(algorithm).stemWord
     seen: dict[str, str] = {}
 
