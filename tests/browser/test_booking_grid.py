@@ -129,13 +129,17 @@ def test_days_and_times_follow_zones_with_odd_offsets(browser, site90, url90, zo
 def _menu_options(page) -> list[list[str]]:
     """The zone menu's options once zones.json has given them their countries."""
     page.locator("#booking-tz").focus()
-    page.wait_for_function(
-        "[...document.querySelectorAll('#booking-tzs option')]"
-        ".some(o => o.textContent.includes(','))"
-    )
-    return page.evaluate(
-        "[...document.querySelectorAll('#booking-tzs option')].map(o => [o.value, o.textContent])"
-    )
+    # Polled from here: wait_for_function's predicate is compiled in the
+    # page, which the site's CSP (no 'unsafe-eval') rightly refuses.
+    for _ in range(100):
+        options = page.evaluate(
+            "[...document.querySelectorAll('#booking-tzs option')]"
+            ".map(o => [o.value, o.textContent])"
+        )
+        if any("," in text for _, text in options):
+            return options
+        page.wait_for_timeout(100)
+    raise AssertionError("zones.json never gave the zone menu its countries")
 
 
 @pytest.mark.parametrize(
