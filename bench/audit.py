@@ -5,12 +5,15 @@
 Builds nothing: run `invoke build` first (the invoke task does). Serves
 output/ on 127.0.0.1 (port 8000 by default, so canonical URLs match the
 origin Lighthouse sees), runs Lighthouse 13 on the system Chromium for the
-home page, the coaching-vs-mentoring article, the booking picker and an
-episode page, and prints the four category scores and the bytes Chromium
-transferred per page. Lighthouse lives in bench/audit/ with its own lock
-file (it and Node 22 are ~360 MB; the tests do not need them).
+home page, the coaching-vs-mentoring article, the booking picker, an
+episode page and the search page with a query, and prints the four
+category scores and the bytes Chromium transferred per page. Lighthouse
+lives in bench/audit/ with its own lock file (it and Node 22 are ~360 MB;
+the tests do not need them).
 Targets: 100 for accessibility, best practices and SEO, >= 95 for
-performance. Exit status 1 if a target is missed.
+performance. Exit status 1 if a target is missed. The search page is
+`noindex` on purpose (a results page is not content), so its SEO score
+may miss only "is-crawlable".
 """
 
 from __future__ import annotations
@@ -35,8 +38,10 @@ PAGES = {
     "article": "/articles/coaching-vs-mentoring/",
     "picker": "/book/discovery/",
     "episode": "/articles/why-doctors-hire-coaches/",
+    "search": "/search/?q=burnout",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+NOINDEX = {"search"}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
     "--disable-background-networking --disable-component-update --disable-sync "
@@ -106,7 +111,9 @@ def main() -> int:
                 f"{s['best-practices']:>4} {s['seo']:>4} {s['bytes'] / 1024:>7.1f}  "
                 f"{', '.join(s['failed']) or '-'}"
             )
-            missed |= s["performance"] < 95 or min(s[c] for c in CATEGORIES[1:]) < 100
+            seo_ok = s["seo"] == 100 or (name in NOINDEX and s["failed"] == ["is-crawlable"])
+            missed |= s["performance"] < 95 or not seo_ok
+            missed |= min(s[c] for c in ("accessibility", "best-practices")) < 100
     print(f"reference: {REFERENCE}")
     server.shutdown()
     return 1 if missed else 0
