@@ -8,7 +8,9 @@ without a response, which browsers report as a network error, not a 404.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,6 +34,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         **SimpleHTTPRequestHandler.extensions_map,
         **MIME_TYPES,
     }
+
+    def send_head(self):
+        # `invoke edit` and `livereload` swap a rebuilt site in with two
+        # renames; a request that falls between them waits for the new one
+        # instead of getting a 404.
+        for _ in range(50):
+            if os.path.isdir(self.directory):
+                break
+            time.sleep(0.01)
+        return super().send_head()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory, "404.html")

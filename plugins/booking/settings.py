@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,6 +59,7 @@ TOP_KEYS = {
     "timezone",
     "weekly_hours",
     "date_overrides",
+    "special_days",
     "busy_calendars",
     "busy_timeout_seconds",
     "organizer",
@@ -201,7 +202,7 @@ def parse_settings(raw: object) -> BookingSettings:
         timezone=_timezone(_require(raw, "timezone")),
         hours=Hours(
             weekly=_weekly(_require(raw, "weekly_hours")),
-            overrides=_overrides(raw.get("date_overrides", {})),
+            overrides=_all_overrides(raw),
         ),
         busy_calendars=_busy(raw.get("busy_calendars", [])),
         busy_timeout_seconds=_number(
@@ -304,6 +305,45 @@ def _overrides(value: object) -> Mapping[date, tuple[Window, ...]]:
             raise ConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
         parsed[day] = _windows(windows, path)
     return MappingProxyType(parsed)
+
+
+def _all_overrides(raw: Mapping) -> Mapping[date, tuple[Window, ...]]:
+    """`date_overrides` (a table keyed by date, the way to write it by hand)
+    and `special_days` (a list of {date, hours}, the way the browser editor
+    writes it: its forms cannot use a date as a setting's name), together."""
+    parsed = dict(_overrides(raw.get("date_overrides", {})))
+    value = raw.get("special_days", [])
+    if not isinstance(value, list | tuple):
+        raise ConfigError(
+            name("special_days"), 'must be a list like [{date = "2026-12-24", hours = []}]'
+        )
+    for i, entry in enumerate(value):
+        if not isinstance(entry, Mapping):
+            raise ConfigError(
+                name("special_days", i), 'must look like {date = "2026-12-24", hours = []}'
+            )
+        _reject_unknown(entry, {"date", "hours"}, ("special_days", i))
+        day = _day(entry.get("date"), ("special_days", i, "date"))
+        if day in parsed:
+            raise ConfigError(
+                name("special_days", i, "date"),
+                f"{day.isoformat()} is given twice (special_days, date_overrides); keep one",
+            )
+        parsed[day] = _windows(entry.get("hours", []), ("special_days", i, "hours"))
+    return MappingProxyType(parsed)
+
+
+def _day(value: object, path: tuple[str | int, ...]) -> date:
+    try:
+        if isinstance(value, datetime):
+            raise ValueError
+        if isinstance(value, date):
+            return value
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
 
 
 def _busy(value: object) -> tuple[str, ...]:

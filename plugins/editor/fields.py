@@ -217,6 +217,46 @@ def collections(
                 "widget": "object",
                 "fields": days,
             },
+            {
+                # Written as [[booking.special_days]]: Decap's forms cannot
+                # use a date as a setting's name, as [booking.date_overrides]
+                # does (which the editor keeps as it is).
+                "name": "special_days",
+                "label": _(N_("Days off and special hours")),
+                "label_singular": _(N_("special day")),
+                "widget": "list",
+                "required": False,
+                "hint": _(
+                    N_(
+                        "A date with no hours is a day off; with hours, they replace "
+                        "that weekday's hours"
+                    )
+                ),
+                "fields": [
+                    {
+                        "name": "date",
+                        "label": _(N_("Date")),
+                        "widget": "datetime",
+                        "format": "YYYY-MM-DD",
+                        "date_format": "YYYY-MM-DD",
+                        "time_format": False,
+                        "picker_utc": True,
+                    },
+                    {
+                        "name": "hours",
+                        "label": _(N_("Hours")),
+                        "widget": "list",
+                        "required": False,
+                        "label_singular": _(N_("time window")),
+                        "field": {
+                            "name": "window",
+                            "label": _(N_("Hours")),
+                            "widget": "string",
+                            "pattern": _pattern(WINDOW_PATTERN, window_error),
+                        },
+                    },
+                ],
+            },
             _number("minimum_notice_hours", _(N_("Notice you need, in hours")), required=False),
             _number("horizon_days", _(N_("Days ahead clients may book")), required=False),
             _number("interval_minutes", _(N_("Minutes between start times")), required=False),

@@ -34,6 +34,7 @@ EPISODE_TITLE = "Ep. 3: The first session"
 AUDIO_NAME = "first-session-talk.mp3"
 EXISTING_EPISODE = "ep1-why-doctors-hire-coaches"
 NEW_TUESDAY = "14:00-17:00"
+DAY_OFF = "2026-11-23"  # a Monday the sample practice has hours on
 NEW_YORK = ZoneInfo("America/New_York")
 VIOLATIONS = """
 window.__violations = [];
@@ -95,6 +96,9 @@ def _change_tuesday(page, url: str, project: Path, artifacts: Path) -> dict:
     page.wait_for_timeout(1500)  # a save would have reached the disk by now
     refused["unchanged"] = (project / "site.toml").read_bytes() == before
     _type_over(page, tuesday, NEW_TUESDAY)
+    # A day off: a special day with no hours.
+    page.get_by_role("button", name="Add special day").click()
+    page.locator("[id^='special_days-field-'] input[type=date]").fill(DAY_OFF)
     _publish(page)
     wait_for(lambda: (project / "site.toml").read_bytes() != before, what="site.toml saved")
     page.screenshot(path=artifacts / "editor-hours.png")
@@ -207,6 +211,8 @@ def test_the_new_tuesday_hours_are_saved_and_every_other_setting_kept(edited):
     saved = tomllib.loads((edited["project"] / "site.toml").read_text(encoding="utf-8"))
     expected = json.loads(json.dumps(edited["original"]))
     expected["booking"]["weekly_hours"]["tue"] = [NEW_TUESDAY]
+    special = saved["booking"].pop("special_days")
+    assert [{k: v for k, v in day.items() if v} for day in special] == [{"date": DAY_OFF}]
     assert saved == expected
 
 
@@ -254,6 +260,16 @@ def test_the_picker_offers_tuesday_only_within_the_new_hours(edited, rebuilt):
     # The old hours' first time, 09:00 in New York, has no page any more.
     assert not (rebuilt / "book/discovery/20261124T140000Z").exists()
     assert datetime.fromisoformat(first["start"]) > BUILD_NOW
+
+
+def test_the_day_off_from_the_form_has_no_times(edited, rebuilt):
+    slots = json.loads((rebuilt / "book/discovery/slots.json").read_text(encoding="utf-8"))
+    days = {
+        datetime.fromisoformat(s["start"]).astimezone(NEW_YORK).date().isoformat()
+        for s in slots["slots"]
+    }
+    assert DAY_OFF not in days
+    assert "2026-11-30" in days  # the next Monday still has its hours
 
 
 def test_the_feed_carries_the_episode_with_its_enclosure(edited, rebuilt):

@@ -281,3 +281,38 @@ def test_bad_input_is_one_line_naming_the_setting(raw, message):
     assert str(caught.value) == message
     assert "\n" not in str(caught.value)
     assert caught.value.setting == message.split(": ", 1)[0]
+
+
+def test_special_days_are_date_overrides_written_as_a_list():
+    from datetime import date
+
+    settings = parse_settings(
+        booking(
+            special_days=[
+                {"date": "2026-12-24", "hours": []},
+                {"date": date(2026, 12, 30), "hours": ["10:00-12:00"]},
+            ],
+            date_overrides={"2026-12-31": []},
+        )
+    )
+    assert dict(settings.hours.overrides) == {
+        date(2026, 12, 24): (),
+        date(2026, 12, 30): (Window(600, 720),),
+        date(2026, 12, 31): (),
+    }
+
+
+@pytest.mark.parametrize(
+    ("special_days", "message"),
+    [
+        ("2026-12-24", 'BOOKING["special_days"]: must be a list'),
+        ([{"date": "24/12/2026"}], 'BOOKING["special_days"][0]["date"]: not a date'),
+        ([{"date": "2026-12-24", "hours": ["9-12"]}], "[\"hours\"][0]: '9-12' must look like"),
+        ([{"day": "2026-12-24"}], 'BOOKING["special_days"][0]["day"]'),
+        ([{"date": "2026-12-31"}], "2026-12-31 is given twice (special_days, date_overrides)"),
+    ],
+)
+def test_a_wrong_special_day_names_itself(special_days, message):
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(booking(special_days=special_days, date_overrides={"2026-12-31": []}))
+    assert message in str(caught.value)

@@ -90,3 +90,32 @@ def test_the_config_names_the_repository_the_sign_in_helper_and_the_local_backen
     podcast = next(c for c in config["collections"] if c["name"] == "podcast")
     assert podcast["media_folder"] == "/content/podcast/audio"
     assert podcast["public_folder"] == "podcast/audio"
+
+
+def test_the_settings_form_edits_special_days_the_way_the_booking_engine_reads_them():
+    import re
+
+    from plugins.booking.settings import parse_settings
+    from tests.support.booking_settings import booking
+
+    forms = collections(
+        lambda text: text,
+        content="content",
+        day_names=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "Day"),
+        zones=["Europe/Paris"],
+        settings_file="site.toml",
+    )
+    (settings,) = next(c for c in forms if c["name"] == "site")["files"]
+    booking_form = next(f for f in settings["fields"] if f["name"] == "booking")
+    special = next(f for f in booking_form["fields"] if f["name"] == "special_days")
+    date_field, hours_field = special["fields"]
+    assert (date_field["name"], date_field["format"], date_field["time_format"]) == (
+        "date",
+        "YYYY-MM-DD",
+        False,
+    )
+    pattern = re.compile(hours_field["field"]["pattern"][0])
+    assert pattern.fullmatch("10:00-12:00") and not pattern.fullmatch("10-12")
+    # What the form saves (a list of {date, hours}, the date as text) is read.
+    parsed = parse_settings(booking(special_days=[{"date": "2026-12-24", "hours": []}]))
+    assert {d.isoformat() for d in parsed.hours.overrides} == {"2026-12-24"}
