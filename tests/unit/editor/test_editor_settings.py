@@ -70,18 +70,22 @@ def test_the_site_language_picks_decap_s_own_ui_language(language, locale):
     assert decap_locale(language) == locale
 
 
-def test_the_config_names_the_repository_the_sign_in_helper_and_the_local_backend():
-    editor = parse_editor(
-        {"repo": "m/site", "branch": "live", "auth_url": "https://auth.m.workers.dev"},
-        "http://127.0.0.1:8091/api/v1",
-    )
-    forms = collections(
+def _forms() -> list[dict]:
+    return collections(
         lambda text: text,
         content="content",
         day_names=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "Day"),
         zones=["Europe/Paris"],
         settings_file="site.toml",
     )
+
+
+def test_the_config_names_the_repository_the_sign_in_helper_and_the_local_backend():
+    editor = parse_editor(
+        {"repo": "m/site", "branch": "live", "auth_url": "https://auth.m.workers.dev"},
+        "http://127.0.0.1:8091/api/v1",
+    )
+    forms = _forms()
     config = decap_config(editor, language="fr", site_url="https://m.example", collections=forms)
     assert config["backend"]["repo"] == "m/site" and config["backend"]["branch"] == "live"
     assert config["backend"]["base_url"] == "https://auth.m.workers.dev"
@@ -98,13 +102,7 @@ def test_the_settings_form_edits_special_days_the_way_the_booking_engine_reads_t
     from plugins.booking.settings import parse_settings
     from tests.support.booking_settings import booking
 
-    forms = collections(
-        lambda text: text,
-        content="content",
-        day_names=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "Day"),
-        zones=["Europe/Paris"],
-        settings_file="site.toml",
-    )
+    forms = _forms()
     (settings,) = next(c for c in forms if c["name"] == "site")["files"]
     booking_form = next(f for f in settings["fields"] if f["name"] == "booking")
     special = next(f for f in booking_form["fields"] if f["name"] == "special_days")
