@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..common.deadline import Deadline
-from ..common.memo import Memo, installed_stamps, key_of, zone_file_stamps
+from ..common.memo import Memo, code_version, key_of, zone_file_stamps
 from .errors import BusySourceError
 from .model import Booking, Interval
 from .settings import Session, name
@@ -212,13 +212,11 @@ def memo_version() -> str:
     """The code and data an expansion depends on besides the calendar's bytes."""
     here = Path(__file__).parent
     sources = [here / f for f in ("busy_ical.py", "availability.py", "tzids.py", "model.py")]
-    sources.append(here.parent / "common" / "ical.py")
-    return key_of(
-        *(hashlib.sha256(f.read_bytes()).hexdigest() for f in sources),
-        *installed_stamps(
-            "icalendar", "recurring_ical_events", "dateutil", "x_wr_timezone", "tzdata"
-        ),
-        *zone_file_stamps(),
+    return code_version(
+        *sources,
+        here.parent / "common" / "ical.py",
+        packages=("icalendar", "recurring_ical_events", "dateutil", "x_wr_timezone", "tzdata"),
+        extra=tuple(zone_file_stamps()),
     )
 
 

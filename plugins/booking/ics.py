@@ -10,7 +10,6 @@ character.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..common.ical import new_calendar, uid
 from ..common.language import Language
-from ..common.memo import Memo, installed_stamps, key_of
+from ..common.memo import Memo, code_version, key_of
 from .model import Slot
 from .settings import Organizer, Session
 
@@ -173,8 +172,7 @@ def memo_version() -> str:
     document start and the library."""
     from ..common import ical
 
-    sources = (Path(__file__).read_bytes(), Path(ical.__file__).read_bytes())
-    return key_of(*(hashlib.sha256(s).hexdigest() for s in sources), *installed_stamps("icalendar"))
+    return code_version(Path(__file__), Path(ical.__file__), packages=("icalendar",))
 
 
 def _calendar() -> Calendar:

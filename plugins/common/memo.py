@@ -47,6 +47,15 @@ def key_of(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
+def code_version(
+    *sources: Path, packages: tuple[str, ...] = (), extra: tuple[str, ...] = ()
+) -> str:
+    """A memo's version: the SHA-256 of the source files that make its
+    bytes, where the libraries they use are installed, and `extra`."""
+    digests = (hashlib.sha256(path.read_bytes()).hexdigest() for path in sources)
+    return key_of(*digests, *installed_stamps(*packages), *extra)
+
+
 def installed_stamps(*packages: str) -> list[str]:
     """Where each package is installed and when its files were written, found
     without importing it (importing icalendar is what a memo hit saves, and

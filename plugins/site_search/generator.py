@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -38,7 +37,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import language_of, site_languages, url_prefix
-from ..common.memo import Memo, installed_stamps, key_of, plain_bytes, plain_value
+from ..common.memo import Memo, code_version, key_of, plain_bytes, plain_value
 from .index import Document, SearchIndex, build_index, document_key
 from .text import html_text, plain_title
 
@@ -77,13 +76,15 @@ class SearchGenerator(Generator):
                 found[lang.code].append(_document(item))
         self.documents = {code: sorted(docs, key=lambda d: d.url) for code, docs in found.items()}
         self.memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), _memo_version())
-        self.keys = {code: _key(docs, code) for code, docs in self.documents.items()}
+        self.keys: dict[str, str] = {}
         self.ready: dict[str, SearchIndex] = {}
         # What each page was analysed into (kept too, so one edit later
         # re-analyses one page).
         self.known: dict[str, dict[str, bytes]] = {}
         for code, docs in self.documents.items():
-            found = ((k, self.memo.lookup(k)) for k in (document_key(d, code) for d in docs))
+            pages = [document_key(d, code) for d in docs]
+            self.keys[code] = _key(docs, pages, code)
+            found = ((k, self.memo.lookup(k)) for k in pages)
             self.known[code] = {k: v for k, v in found if v is not None}
             kept = self.memo.lookup(self.keys[code])
             if kept is not None:
@@ -192,8 +193,10 @@ def _packers(settings) -> tuple[int, list[tuple[str, Callable[[bytes], bytes]]]]
     return least, packers
 
 
-def _key(documents: list[Document], code: str) -> str:
-    fields = (f for d in documents for f in (d.url, d.title, d.body, d.headings, d.date))
+def _key(documents: list[Document], pages: list[str], code: str) -> str:
+    """The whole index's key: each page's own key (`pages`: its words) and
+    where and when it is."""
+    fields = (f for d, page in zip(documents, pages, strict=True) for f in (d.url, d.date, page))
     return key_of("search", code, *fields)
 
 
@@ -201,11 +204,7 @@ def _memo_version() -> str:
     """What an index depends on besides its pages: the code that makes it
     and the stemmers."""
     here = Path(__file__).parent
-    sources = [here / name for name in ("index.py", "words.py")]
-    return key_of(
-        *(hashlib.sha256(f.read_bytes()).hexdigest() for f in sources),
-        *installed_stamps("snowballstemmer"),
-    )
+    return code_version(here / "index.py", here / "words.py", packages=("snowballstemmer",))
 
 
 def _usable_cores() -> int:
