@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ from ..common.files import write_if_changed
 from ..common.ical import uid_host
 from ..common.language import Language, site_languages, url_prefix
 from ..common.memo import Memo
+from ..common.stamp import Stamp
 from .busy import memo_version as busy_memo_version
 from .ics import availability_feed, memo_version, slot_invite
 from .labels import zone_countries
@@ -162,18 +164,40 @@ class BookingGenerator(Generator):
                 booking_session=view,
                 **extra,
             )
-            for day in view["days"]:
-                for slot in day["slots"]:
-                    writer.write_file(
-                        f"{slot['url']}index.html",
-                        slot_page,
-                        self.context,
-                        relative,
-                        url=slot["url"],
-                        booking_session=view,
-                        booking_slot=slot,
-                        **extra,
-                    )
+            slots = [slot for day in view["days"] for slot in day["slots"]]
+            # The layout is rendered once per session and each slot's strings
+            # filled in (exact, or rendered slot by slot: see common/stamp.py).
+            stamp = Stamp(slot_page, _SLOT_VARYING, [_slot_varying(s) for s in _probes(slots)])
+            for slot in slots:
+                writer.write_file(
+                    f"{slot['url']}index.html",
+                    stamp,
+                    self.context,
+                    relative,
+                    url=slot["url"],
+                    booking_session=view,
+                    **_slot_varying(slot),
+                    **extra,
+                )
+
+
+_SLOT_VARYING = ("booking_slot", "output_file")
+
+
+def _slot_varying(slot: dict) -> dict:
+    # output_file: the name the writer gives the page's context.
+    return {"booking_slot": slot, "output_file": f"{slot['url']}index.html"}
+
+
+def _probes(slots: list[dict]) -> list[dict]:
+    """The slots a stamp is checked against before it is used: the last, and
+    the first of every month and of every weekday (their names differ)."""
+    firsts: dict[str, dict] = {}
+    for slot in slots:
+        day = date.fromisoformat(slot["date"])
+        firsts.setdefault(f"m{day.month}", slot)
+        firsts.setdefault(f"w{day.weekday()}", slot)
+    return [*firsts.values(), *slots[-1:]]
 
 
 def _origin(settings) -> str:
