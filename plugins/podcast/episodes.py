@@ -7,7 +7,7 @@ the only step that reads the files a post points to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from ..common.language import Language
 from .chapters import MIME_TYPE as CHAPTERS_MIME
 from .chapters import Chapter, read_chapters
 from .errors import EpisodeError, MediaError
-from .media import probe_audio
+from .media import AudioInfo, probe_audio
 from .settings import EpisodeSpec, Person, field_name
 from .transcript import Transcript, read_transcript
 
@@ -89,8 +89,14 @@ class Episode:
         return iso_duration(round(seconds or 0))
 
 
-def resolve_episode(spec: EpisodeSpec, content_root: Path, static_paths: Sequence[str]) -> Episode:
-    """Read the post's files; raise EpisodeError naming the post and field."""
+def resolve_episode(
+    spec: EpisodeSpec,
+    content_root: Path,
+    static_paths: Sequence[str],
+    probe: Callable[[Path], AudioInfo] = probe_audio,
+) -> Episode:
+    """Read the post's files; raise EpisodeError naming the post and field.
+    `probe`: what reads the audio's size and duration (the build's memo)."""
 
     def fail(key: str, problem: str) -> EpisodeError:
         return EpisodeError(spec.source, field_name(key), problem)
@@ -106,7 +112,7 @@ def resolve_episode(spec: EpisodeSpec, content_root: Path, static_paths: Sequenc
     length, duration = spec.length, spec.duration
     if not spec.remote:
         try:
-            info = probe_audio(local_file("audio", spec.audio))
+            info = probe(local_file("audio", spec.audio))
         except MediaError as err:
             raise fail("audio", str(err)) from None
         if length is not None and length != info.length:

@@ -29,15 +29,18 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import site_languages
+from ..common.memo import Memo
 from .catalog import FEED_PATH, INDEX_PATH, EpisodePost, build_podcast_feed, in_feed
 from .episodes import is_published, resolve_episode
 from .errors import MediaError, PodcastConfigError, PodcastError
 from .feed import build_feed
-from .media import check_cover, probe_image
+from .media import MediaFacts, check_cover
+from .media import memo_version as media_memo_version
 from .settings import PodcastSettings, load_settings, parse_episode
 
 log = logging.getLogger(__name__)
 EPISODE_TEMPLATE = "podcast_episode"
+MEMO_FILE = "podcast-media.pickle"
 INDEX_TEMPLATE = "podcast_index"
 
 
@@ -46,11 +49,15 @@ class PodcastGenerator(Generator):
 
     def generate_context(self) -> None:
         problems: list[PodcastError] = []
+        # Audio and cover facts of an earlier build (same file, same time).
+        memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), media_memo_version())
+        self.media = MediaFacts(memo)
         episodes = self._attach_episodes(problems)
         self.podcast = None
         if self.settings.get("PODCAST") is None and not episodes and not problems:
             return  # a site without a show: no podcast page, no feed
         show = self._show(problems)
+        memo.save()
         if problems:
             for problem in problems:
                 log.critical("podcast: %s", problem)
@@ -80,7 +87,7 @@ class PodcastGenerator(Generator):
             if not is_published(show.image, self.settings["STATIC_PATHS"]):
                 raise PodcastConfigError("image", f"{show.image!r} is not under STATIC_PATHS")
             try:
-                check_cover(probe_image(Path(self.path) / show.image))
+                check_cover(self.media.image(Path(self.path) / show.image))
             except MediaError as err:
                 raise PodcastConfigError("image", f"{show.image}: {err}") from None
         except PodcastError as err:
@@ -103,7 +110,7 @@ class PodcastGenerator(Generator):
                     if spec is None:
                         continue
                     post.podcast = resolve_episode(
-                        spec, content_root, self.settings["STATIC_PATHS"]
+                        spec, content_root, self.settings["STATIC_PATHS"], self.media.audio
                     )
                 except PodcastError as err:
                     problems.append(err)

@@ -1,18 +1,25 @@
 """Facts about media files: audio size and duration, cover-art dimensions.
 
 Audio is read with mutagen (maintained, pure Python, reads the Xing/LAME
-header so the duration of a CBR or VBR MP3 is exact without decoding).
-Images are opened with Pillow, which reads only the header here.
+header so the duration of a CBR or VBR MP3 is exact without decoding),
+through the one format module its name calls for. Images are opened with
+Pillow, which reads only the header here.
+
+`MediaFacts` keeps what it found in the build memo, keyed by the file's
+path, size and modification time (as make and Pelican's own mtime check
+do), so an unchanged show does not even import mutagen or Pillow. Not by
+a hash of the bytes: hashing a season of hour-long episodes costs far more
+than reading their headers. A fresh checkout (the scheduled workflow) gives
+every file a new time, so it reads them again, as before.
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import mutagen
-from PIL import Image, UnidentifiedImageError
-
+from ..common.memo import Memo, code_version, key_of, plain_bytes, plain_value
 from .errors import MediaError
 
 # Apple Podcasts artwork rules: square, 1400-3000 px a side, JPEG or PNG, RGB.
@@ -39,11 +46,35 @@ class ImageInfo:
         return _IMAGE_MIME[self.format]
 
 
+# The mutagen classes an audio name calls for; any other name tries them all.
+_AUDIO_KINDS = {
+    ".mp3": ("mp3:MP3",),
+    ".m4a": ("mp4:MP4",),
+    ".aac": ("aac:AAC", "mp4:MP4"),
+    ".opus": ("oggopus:OggOpus",),
+    ".ogg": ("oggvorbis:OggVorbis", "oggopus:OggOpus", "oggflac:OggFLAC"),
+    ".oga": ("oggvorbis:OggVorbis", "oggopus:OggOpus", "oggflac:OggFLAC"),
+}
+
+
+def _audio_kinds(suffix: str) -> list[type] | None:
+    names = _AUDIO_KINDS.get(suffix.lower())
+    if names is None:
+        return None
+    kinds = []
+    for name in names:
+        module, cls = name.split(":")
+        kinds.append(getattr(importlib.import_module(f"mutagen.{module}"), cls))
+    return kinds
+
+
 def probe_audio(path: Path) -> AudioInfo:
     if not path.is_file():
         raise MediaError(f"file {path.name!r} not found")
+    import mutagen  # imported here: a build whose facts are all in the memo never loads it
+
     try:
-        audio = mutagen.File(path)
+        audio = mutagen.File(path, options=_audio_kinds(path.suffix))
     except mutagen.MutagenError as err:
         raise MediaError(f"{path.name!r} is not readable audio ({err})") from None
     if audio is None or not getattr(audio.info, "length", 0):
@@ -54,6 +85,8 @@ def probe_audio(path: Path) -> AudioInfo:
 def probe_image(path: Path) -> ImageInfo:
     if not path.is_file():
         raise MediaError(f"file {path.name!r} not found")
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as image:
             info = ImageInfo(image.width, image.height, image.format or "", image.mode)
@@ -77,3 +110,40 @@ def check_cover(info: ImageInfo) -> None:
         raise MediaError(f"cover art must be {COVER_MIN}-{COVER_MAX} px a side, not {size}")
     if info.mode != "RGB":
         raise MediaError(f"cover art must use the RGB colour space, not {info.mode}")
+
+
+class MediaFacts:
+    """`probe_audio` and `probe_image` through a memo (see the module's
+    docstring). A file that fails is never kept: its error comes every build."""
+
+    def __init__(self, memo: Memo) -> None:
+        self.memo = memo
+
+    def audio(self, path: Path) -> AudioInfo:
+        return AudioInfo(*self._facts("audio", path, lambda: _fields(probe_audio(path))))
+
+    def image(self, path: Path) -> ImageInfo:
+        return ImageInfo(*self._facts("image", path, lambda: _fields(probe_image(path))))
+
+    def _facts(self, kind: str, path: Path, probe) -> tuple:
+        try:
+            stat = path.stat()
+        except OSError:
+            return probe()  # the probe names what is missing
+        key = key_of(kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
+        found = self.memo.lookup(key)
+        if found is not None:
+            facts = plain_value(found)
+            if isinstance(facts, tuple):
+                return facts
+        facts = probe()
+        self.memo.put(key, plain_bytes(facts))
+        return facts
+
+
+def _fields(info: AudioInfo | ImageInfo) -> tuple:
+    return tuple(getattr(info, name) for name in info.__dataclass_fields__)
+
+
+def memo_version() -> str:
+    return code_version(Path(__file__), packages=("mutagen", "PIL"))

@@ -1,4 +1,5 @@
-"""Audio facts with mutagen; cover-art checks with Pillow."""
+"""Audio facts with mutagen; cover-art checks with Pillow; both kept in the
+build memo while the file is unchanged."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from plugins.common.memo import Memo
+from plugins.podcast import media
 from plugins.podcast.errors import MediaError
-from plugins.podcast.media import check_cover, probe_audio, probe_image
+from plugins.podcast.media import MediaFacts, check_cover, probe_audio, probe_image
 
 ROOT = Path(__file__).resolve().parents[3]
 EP1 = ROOT / "tests/fixtures/podcast/audio/ep1-why-doctors-hire-coaches.mp3"
@@ -78,3 +81,48 @@ def test_non_jpeg_png_and_unreadable_images(tmp_path):
 def test_the_name_must_match_the_format(tmp_path):
     with pytest.raises(MediaError, match="holds a JPEG image"):
         probe_image(_image(tmp_path, (1400, 1400), "RGB", "JPEG", "c.png"))
+
+
+def test_audio_is_read_by_the_format_its_name_calls_for(tmp_path):
+    misnamed = tmp_path / "ep.m4a"
+    misnamed.write_bytes(EP1.read_bytes())  # an MP3 under an M4A name
+    with pytest.raises(MediaError, match=r"ep\.m4a"):
+        probe_audio(misnamed)
+
+
+def _memo_facts(tmp_path: Path) -> tuple[Path, MediaFacts]:
+    return tmp_path / "media.pickle", MediaFacts(Memo(tmp_path / "media.pickle", "v"))
+
+
+def test_facts_come_back_from_the_memo_without_reading_the_file(tmp_path, monkeypatch):
+    audio = tmp_path / "ep.mp3"
+    audio.write_bytes(EP1.read_bytes())
+    path, facts = _memo_facts(tmp_path)
+    first = facts.audio(audio), facts.image(COVER)
+    facts.memo.save()
+    assert first == (probe_audio(audio), probe_image(COVER))
+
+    def unread(path):
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr(media, "probe_audio", unread)
+    monkeypatch.setattr(media, "probe_image", unread)
+    again = MediaFacts(Memo(path, "v"))
+    assert (again.audio(audio), again.image(COVER)) == first
+    assert again.memo.made == 0
+
+
+def test_a_changed_file_is_read_again_and_a_failure_is_never_kept(tmp_path):
+    audio = tmp_path / "ep.mp3"
+    audio.write_bytes(EP1.read_bytes())
+    path, facts = _memo_facts(tmp_path)
+    facts.audio(audio)
+    facts.memo.save()
+    audio.write_text("this is not audio", encoding="utf-8")
+    later = MediaFacts(Memo(path, "v"))
+    for _ in range(2):
+        with pytest.raises(MediaError, match=r"ep\.mp3"):
+            later.audio(audio)
+    assert later.memo.made == 0
+    with pytest.raises(MediaError, match="not found"):
+        later.audio(tmp_path / "gone.mp3")
