@@ -9,7 +9,7 @@ Times are always UTC, and every value is percent-encoded
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -31,81 +31,62 @@ class CalendarEvent:
     location: str
 
 
-def _query(pairs: list[tuple[str, str]]) -> str:
-    """What `urlencode(pairs, quote_via=quote, safe="")` gives, with each value
-    encoded once: a slot page's four links carry the same notes."""
-    # The keys are this module's own, letters and "_" only: nothing to encode.
-    return "&".join(f"{key}={_encoded(value)}" for key, value in pairs)
-
-
-class _Encoded(str):
-    """A value already percent-encoded (spaces as %20)."""
-
-
-def _encoded(value: str) -> str:
-    return value if isinstance(value, _Encoded) else quote(value, safe="")
-
-
 def _basic(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _extended(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """2026-11-23T14:00:00Z, its colons percent-encoded as every value is."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H%%3A%M%%3A%SZ")
 
 
-def google(event: CalendarEvent) -> str:
-    return "https://calendar.google.com/calendar/render?" + _query(
-        [
-            ("action", "TEMPLATE"),
-            ("text", event.title),
-            ("dates", f"{_basic(event.start)}/{_basic(event.end)}"),
-            ("details", event.details),
-            ("location", event.location),
+class SessionLinks:
+    """The add-to-calendar links of one session's slots. A session's slots
+    share their title and location, and the query keys are this module's
+    own (letters and "_", nothing to encode): those parts are put together
+    once, and each slot adds its times and encoded notes."""
+
+    def __init__(self, title: str, location: str) -> None:
+        text, self._where = quote(title, safe=""), quote(location, safe="")
+        self._google = "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + text
+        self._outlook = (
+            "/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent"
+        )
+        self._subject = text
+        self._yahoo = "https://calendar.yahoo.com/?v=60&title=" + text
+
+    def links(self, start: datetime, end: datetime, details: str) -> list[dict[str, str]]:
+        """One entry per service, in the order the slot page lists them."""
+        notes = quote(details, safe="")  # once: the four links carry the same notes
+        first, last = _basic(start), _basic(end)
+        outlook = (
+            f"{self._outlook}&startdt={_extended(start)}&enddt={_extended(end)}"
+            f"&subject={self._subject}&body={notes}&location={self._where}"
+        )
+        google = f"{self._google}&dates={first}%2F{last}&details={notes}&location={self._where}"
+        yahoo = f"{self._yahoo}&st={first}&et={last}&desc={notes}&in_loc={self._where}"
+        return [
+            {"service": "Google Calendar", "url": google},
+            {"service": "Outlook.com", "url": f"https://outlook.live.com{outlook}"},
+            # Office 365 (work and school accounts): the same link on outlook.office.com.
+            {"service": "Office 365", "url": f"https://outlook.office.com{outlook}"},
+            {"service": "Yahoo Calendar", "url": yahoo},
         ]
-    )
-
-
-def outlook(event: CalendarEvent, host: str = "outlook.live.com") -> str:
-    """Outlook.com; Office 365 (work and school accounts) is the same link on
-    outlook.office.com."""
-    return f"https://{host}/calendar/0/deeplink/compose?" + _query(
-        [
-            ("path", "/calendar/action/compose"),
-            ("rru", "addevent"),
-            ("startdt", _extended(event.start)),
-            ("enddt", _extended(event.end)),
-            ("subject", event.title),
-            ("body", event.details),
-            ("location", event.location),
-        ]
-    )
-
-
-def yahoo(event: CalendarEvent) -> str:
-    return "https://calendar.yahoo.com/?" + _query(
-        [
-            ("v", "60"),
-            ("title", event.title),
-            ("st", _basic(event.start)),
-            ("et", _basic(event.end)),
-            ("desc", event.details),
-            ("in_loc", event.location),
-        ]
-    )
 
 
 def calendar_links(event: CalendarEvent) -> list[dict[str, str]]:
     """One entry per service, in the order the slot page lists them."""
-    encoded = replace(
-        event,
-        title=_Encoded(quote(event.title, safe="")),
-        details=_Encoded(quote(event.details, safe="")),
-        location=_Encoded(quote(event.location, safe="")),
-    )
-    return [
-        {"service": "Google Calendar", "url": google(encoded)},
-        {"service": "Outlook.com", "url": outlook(encoded)},
-        {"service": "Office 365", "url": outlook(encoded, "outlook.office.com")},
-        {"service": "Yahoo Calendar", "url": yahoo(encoded)},
-    ]
+    return SessionLinks(event.title, event.location).links(event.start, event.end, event.details)
+
+
+def google(event: CalendarEvent) -> str:
+    return calendar_links(event)[0]["url"]
+
+
+def outlook(event: CalendarEvent, host: str = "outlook.live.com") -> str:
+    """Outlook.com, or Office 365 with host outlook.office.com."""
+    return calendar_links(event)[1]["url"].replace("outlook.live.com", host, 1)
+
+
+def yahoo(event: CalendarEvent) -> str:
+    return calendar_links(event)[3]["url"]

@@ -13,7 +13,7 @@ from babel.numbers import format_currency
 
 from ..common.language import Language, plain_spaces
 from .labels import day_label, time_label, zone_label
-from .links import CalendarEvent, calendar_links, mailto
+from .links import SessionLinks, mailto
 from .model import Slot
 from .plan import BookingPlan, SessionPlan
 from .settings import Question, Session
@@ -41,15 +41,18 @@ def session_view(
 ) -> dict[str, Any]:
     settings, session = plan.settings, sp.session
     zone_name = zone_label(settings.timezone, lang)
+    links = SessionLinks(session.title, session.location)
     days = [
         {
             "date": day.isoformat(),
-            "label": day_label(day, lang),
+            "label": label,
             "slots": [
-                slot_view(slot, session, plan, zone_name, lang, origin, prefix) for slot in slots
+                slot_view(slot, session, plan, zone_name, lang, origin, prefix, links, label)
+                for slot in slots
             ],
         }
         for day, slots in groupby(sp.slots, key=lambda s: s.day)
+        for label in [day_label(day, lang)]
     ]
     return {
         "slug": session.slug,
@@ -110,21 +113,19 @@ def slot_view(
     lang: Language,
     origin: str = "",
     prefix: str = "",
+    links: SessionLinks | None = None,
+    day_text: str = "",
 ) -> dict[str, Any]:
+    """`links` and `day_text`: the session's calendar links and the day's
+    label, made once for all the slots they serve."""
     local = slot.start.astimezone(plan.settings.zone)
     time_text = time_label(local, lang)
-    full = full_label(slot, local, zone_name, lang)
+    full = full_label(day_text or day_label(slot.day, lang), time_text, zone_name, lang)
     path = f"{prefix}book/{slot.session}/{slot.stamp}/"
     page = f"{origin.rstrip('/')}/{path}" if origin else ""
     token = request_token(slot.id, lang.code)
     subject = request_subject(full, token, lang)
-    event = CalendarEvent(
-        title=session.title,
-        start=slot.start,
-        end=slot.end,
-        details=_details(plan, page, lang),
-        location=session.location,
-    )
+    links = links or SessionLinks(session.title, session.location)
     return {
         "id": slot.id,
         "stamp": slot.stamp,
@@ -143,15 +144,14 @@ def slot_view(
             subject,
             request_body(plan, session, slot, full, token, lang, origin),
         ),
-        "calendar_links": calendar_links(event),
+        "calendar_links": links.links(slot.start, slot.end, _details(plan, page, lang)),
     }
 
 
-def full_label(slot: Slot, local, zone_name: str, lang: Language) -> str:
-    """ "Monday, November 23, 2026, 9:00 AM Eastern Time": the one way a slot is named."""
-    return lang.gettext("{day}, {time} {zone}").format(
-        day=day_label(slot.day, lang), time=time_label(local, lang), zone=zone_name
-    )
+def full_label(day_text: str, time_text: str, zone_name: str, lang: Language) -> str:
+    """ "Monday, November 23, 2026, 9:00 AM Eastern Time": the one way a slot
+    is named, from its day_label, time_label and zone_label."""
+    return lang.gettext("{day}, {time} {zone}").format(day=day_text, time=time_text, zone=zone_name)
 
 
 def _details(plan: BookingPlan, page: str, lang: Language) -> str:

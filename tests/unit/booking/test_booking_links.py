@@ -197,15 +197,43 @@ def test_request_form_action_typo_gets_a_hint():
         parse_settings(booking(request_from_action="https://forms.example.org/"))
 
 
-@given(
-    st.lists(
-        st.tuples(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.text(max_size=40)),
-        max_size=6,
-    )
-)
-def test_the_query_is_what_urlencode_makes_with_spaces_as_percent_20(pairs):
+@given(title=st.text(max_size=40), details=st.text(max_size=80), location=st.text(max_size=30))
+def test_each_link_is_what_urlencode_makes_with_spaces_as_percent_20(title, details, location):
     from urllib.parse import quote, urlencode
 
-    from plugins.booking.links import _query
-
-    assert _query(pairs) == urlencode(pairs, quote_via=quote, safe="")
+    start, end = EVENT.start, EVENT.end
+    b0, b1 = (t.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") for t in (start, end))
+    e0, e1 = (t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") for t in (start, end))
+    outlook_pairs = [
+        ("path", "/calendar/action/compose"),
+        ("rru", "addevent"),
+        ("startdt", e0),
+        ("enddt", e1),
+        ("subject", title),
+        ("body", details),
+        ("location", location),
+    ]
+    expected = {
+        "https://calendar.google.com/calendar/render": [
+            ("action", "TEMPLATE"),
+            ("text", title),
+            ("dates", f"{b0}/{b1}"),
+            ("details", details),
+            ("location", location),
+        ],
+        "https://outlook.live.com/calendar/0/deeplink/compose": outlook_pairs,
+        "https://outlook.office.com/calendar/0/deeplink/compose": outlook_pairs,
+        "https://calendar.yahoo.com/": [
+            ("v", "60"),
+            ("title", title),
+            ("st", b0),
+            ("et", b1),
+            ("desc", details),
+            ("in_loc", location),
+        ],
+    }
+    event = CalendarEvent(title, start, end, details, location)
+    made = [link["url"] for link in calendar_links(event)]
+    assert made == [
+        f"{base}?{urlencode(pairs, quote_via=quote, safe='')}" for base, pairs in expected.items()
+    ]
