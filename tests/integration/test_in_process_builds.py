@@ -52,6 +52,12 @@ def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
     assert proc.returncode == 0, proc.stderr
     codes, handlers = proc.stdout.splitlines()[-1].rsplit(" ", 1)
     assert codes == "[0, 0, 1, 0]"
+    # The sites each build replaced were removed in the background, all of them.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == [
+        "out",
+        "out-first",
+        "out.lock",
+    ]
     assert handlers == "0"  # the plain handler each build added is gone again
     assert snapshot(tmp_path / "out-first") == snapshot(fresh)
     assert "Velit in process." in (out / "articles/lorem/index.html").read_text(encoding="utf-8")
@@ -59,3 +65,37 @@ def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
     # handler left from an earlier build would print it twice).
     (line,) = proc.stderr.splitlines()
     assert "lorem.md: Date: 03/11/2026" in line
+
+
+KEEPS_NOTHING = textwrap.dedent(
+    """
+    import gc, sys
+    from pathlib import Path
+    from pelican.contents import Content
+    from sitetools.build import build_into
+    content, settings, out = sys.argv[1:4]
+    alive = []
+    for n in range(3):
+        assert build_into(Path(out), [content, "-s", settings], in_process=True) == 0
+        gc.collect()
+        alive.append(sum(isinstance(o, Content) for o in gc.get_objects()))
+    print(alive)
+    """
+)
+
+
+def test_a_long_running_process_keeps_no_page_of_an_earlier_build(tmp_path):
+    # livereload builds on every save for hours: a build's pages, articles
+    # and their HTML must all be freed once it is over.
+    settings, content = write_fixture_site(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-c", KEEPS_NOTHING, str(content), str(settings), str(tmp_path / "out")],
+        cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "[0, 0, 0]"
