@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# Characters after which a link needs urlsplit and unquote.
+_SPECIAL = frozenset("?#%&;:\\\t\n\r")
+
 
 @dataclass(frozen=True)
 class BrokenLink:
@@ -48,9 +51,15 @@ def page_links(html: str) -> list[str]:
 def internal_path(link: str, siteurl: str) -> str | None:
     """The site path a link leads to ("about/index.html"), or None for other
     origins, mail links and same-page fragments."""
+    site = siteurl.rstrip("/") + "/" if siteurl else ""
+    plain = link[:1] == "/" and link[1:2] != "/" and not _SPECIAL.intersection(link)
+    if plain and not (site and link.startswith(site)):
+        # Most links of a page: a plain site path, nothing to parse.
+        path = link[1:].lstrip("/")
+        return path + "index.html" if path == "" or path.endswith("/") else path
     link = link.replace("&amp;", "&")
-    if siteurl and link.startswith(siteurl.rstrip("/") + "/"):
-        link = link[len(siteurl.rstrip("/")) :]
+    if site and link.startswith(site):
+        link = link[len(site) - 1 :]
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or not parts.path.startswith("/"):
         return None
