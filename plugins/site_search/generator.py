@@ -69,13 +69,13 @@ class SearchGenerator(Generator):
         An index made from exactly these pages before (kept in CACHE_PATH;
         a scheduled rebuild's articles rarely change) is taken as it is."""
         languages = site_languages(self.settings)
+        self.memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), _memo_version())
         found: dict[str, list[Document]] = {lang.code: [] for lang in languages}
         for item in _published(self.context):
             lang = language_of(getattr(item, "lang", None), languages)
             if lang is not None:
-                found[lang.code].append(_document(item))
+                found[lang.code].append(_document(item, self.memo))
         self.documents = {code: sorted(docs, key=lambda d: d.url) for code, docs in found.items()}
-        self.memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), _memo_version())
         self.keys: dict[str, str] = {}
         self.ready: dict[str, SearchIndex] = {}
         # What each page was analysed into (kept too, so one edit later
@@ -202,9 +202,11 @@ def _key(documents: list[Document], pages: list[str], code: str) -> str:
 
 def _memo_version() -> str:
     """What an index depends on besides its pages: the code that makes it
-    and the stemmers."""
+    (and reads a page's text) and the stemmers."""
     here = Path(__file__).parent
-    return code_version(here / "index.py", here / "words.py", packages=("snowballstemmer",))
+    return code_version(
+        here / "index.py", here / "words.py", here / "text.py", packages=("snowballstemmer",)
+    )
 
 
 def _usable_cores() -> int:
@@ -229,10 +231,20 @@ def _published(context) -> list:
     return items
 
 
-def _document(item) -> Document:
+def _document(item, memo: Memo) -> Document:
     # _content: the HTML before Pelican resolves {filename} links, which
     # would warn about links to pages not read yet; links carry no words.
-    body, headings = html_text(item._content or "")
+    html = item._content or ""
+    # The text of a page an earlier build read: not parsed again.
+    key = key_of("text", html)
+    kept, text = memo.lookup(key), None
+    if kept is not None:
+        with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, EOFError):
+            text = plain_value(kept)
+    if not (isinstance(text, tuple) and len(text) == 2):
+        text = html_text(html)
+        memo.put(key, plain_bytes(text))
+    body, headings = text
     episode = getattr(item, "podcast", None)
     transcript = getattr(episode, "transcript", None)
     if transcript is not None:

@@ -237,3 +237,28 @@ def test_a_production_build_precompresses_the_index_quickly_and_exactly(tmp_path
     quick = brotli.compress(doc.read_bytes(), mode=brotli.MODE_TEXT, quality=5)
     assert (output / "search/docs/0.json.br").read_bytes() == quick  # ours, not quality 11
     assert (output / "search/docs/0.json.gz").exists()
+
+
+def test_an_edited_page_is_read_again_and_the_others_are_not(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    article = content / "articles/ipsum.md"
+    article.write_text(article.read_text("utf-8") + "\nQuorbleflax.\n", encoding="utf-8")
+    first = build_site(tmp_path / "one", settings_file=str(settings), content=content).output
+    assert "quorbleflax" in _index_text(first / "search")
+    [memo] = (tmp_path / "cache").rglob("search-index.pickle")
+    entries = _memo_keys(memo)
+    article.write_text(
+        article.read_text("utf-8").replace("Quorbleflax", "Zindlewort"), encoding="utf-8"
+    )
+    second = build_site(tmp_path / "two", settings_file=str(settings), content=content).output
+    text = _index_text(second / "search")
+    assert "zindlewort" in text and "quorbleflax" not in text
+    # The edited page's text and analysis, and the index, are new; every
+    # other page's text and analysis was kept.
+    assert len(_memo_keys(memo) - entries) == 3
+
+
+def _memo_keys(path) -> set[str]:
+    from plugins.common.memo import plain_value
+
+    return set(plain_value(path.read_bytes())["entries"])
