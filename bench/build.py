@@ -239,6 +239,7 @@ args = [str(site / "content"), "-s", str(site / "oursconf.py")]
 build_into(site / "out-warm", args, in_process=True)
 times = []
 for n in range(runs):
+    time.sleep(1)  # a coach's next save comes seconds later, not at once
     with article.open("a", encoding="utf-8") as text:
         text.write(f"\\nEdited {n}.\\n")
     start = time.perf_counter()
@@ -252,7 +253,8 @@ def warm_rebuilds(site: Path, runs: int) -> list[float]:
     """Seconds of a rebuild after editing one article, the cache on, built
     the way `invoke livereload` builds on an edit: in its own long-running
     process (Pelican and the plugins loaded once), into a fresh folder
-    swapped in whole."""
+    swapped in whole, a second after the last build (the clear-up a build
+    leaves to the background has finished, as between a coach's saves)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.run(
