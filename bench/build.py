@@ -354,9 +354,11 @@ def summary(rows: list[dict], booking: list[dict]) -> None:
         label = "slot engine time per busy occurrence, 20,000 / 2,000"
         print(f"{label:<52} {growth:>8.2f} {'~1':>8}")
     for r in rows:
-        for name, what in (("workflow", "as the workflow builds"), ("bare", "no cache at all")):
-            label = f"build / plain Pelican, {r['articles']:,} articles, {what}"
-            print(f"{label:<52} {r[name + '_ratio']:>8.2f} {'<= ' + str(target(r['articles'])):>8}")
+        label = f"build / plain Pelican, {r['articles']:,} articles, as the workflow builds"
+        print(f"{label:<52} {r['workflow_ratio']:>8.2f} {'<= ' + str(target(r['articles'])):>8}")
+        # A first run (or a workflow whose cache was dropped): for reference, no target.
+        label = f"build / plain Pelican, {r['articles']:,} articles, no cache at all"
+        print(f"{label:<52} {r['bare_ratio']:>8.2f} {'(first)':>8}")
         if r["articles"] == 100:
             label = "warm rebuild after one edit, 100 articles, s"
             print(f"{label:<52} {r['warm_s']:>8.2f} {'<= 0.5':>8}")
