@@ -5,16 +5,18 @@ header so the duration of a CBR or VBR MP3 is exact without decoding),
 through the one format module its name calls for. Images are opened with
 Pillow, which reads only the header here.
 
-`MediaFacts` keeps what it found in the build memo, keyed by the file's
-path, size and modification time (as make and Pelican's own mtime check
-do), so an unchanged show does not even import mutagen or Pillow. Not by
-a hash of the bytes: hashing a season of hour-long episodes costs far more
-than reading their headers. A fresh checkout (the scheduled workflow) gives
-every file a new time, so it reads them again, as before.
+`MediaFacts` keeps what it found in the build memo, so an unchanged show
+does not even import mutagen or Pillow. A file up to 16 MB (cover art, a
+short episode) is known by its bytes' SHA-256, so the scheduled workflow's
+fresh checkout (every file a new time) still finds it. A larger one is
+known by its path, size and modification time, as make and Pelican's mtime
+check know files: hashing a season of hour-long episodes would cost more
+than reading their headers, so a fresh checkout reads those again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,7 @@ from .errors import MediaError
 COVER_MIN = 1400
 COVER_MAX = 3000
 _IMAGE_MIME = {"PNG": "image/png", "JPEG": "image/jpeg"}
+HASHED_UP_TO = 16 * 2**20  # bytes: see the module's docstring
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,10 @@ class MediaFacts:
             stat = path.stat()
         except OSError:
             return probe()  # the probe names what is missing
-        key = key_of(kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
+        if stat.st_size <= HASHED_UP_TO:
+            key = key_of(kind, hashlib.sha256(path.read_bytes()).hexdigest())
+        else:
+            key = key_of(kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
         found = self.memo.lookup(key)
         if found is not None:
             facts = plain_value(found)

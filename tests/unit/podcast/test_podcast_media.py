@@ -3,6 +3,7 @@ build memo while the file is unchanged."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,25 @@ def test_a_changed_file_is_read_again_and_a_failure_is_never_kept(tmp_path):
     assert later.memo.made == 0
     with pytest.raises(MediaError, match="not found"):
         later.audio(tmp_path / "gone.mp3")
+
+
+def test_a_fresh_checkout_still_finds_a_small_file_and_reads_a_large_one_again(
+    tmp_path, monkeypatch
+):
+    audio = tmp_path / "ep.mp3"
+    audio.write_bytes(EP1.read_bytes())
+    path, facts = _memo_facts(tmp_path)
+    facts.audio(audio)
+    facts.memo.save()
+    os.utime(audio, ns=(0, 0))  # what a checkout does: same bytes, another time
+    again = MediaFacts(Memo(path, "v"))
+    again.audio(audio)
+    assert again.memo.made == 0  # known by its bytes
+    monkeypatch.setattr(media, "HASHED_UP_TO", 10)  # now it is a "large" file
+    large = MediaFacts(Memo(path, "v"))
+    large.audio(audio)
+    large.memo.save()
+    os.utime(audio, ns=(10**9, 10**9))
+    later = MediaFacts(Memo(path, "v"))
+    later.audio(audio)
+    assert (large.memo.made, later.memo.made) == (1, 1)  # known by its time: read again
