@@ -5,13 +5,10 @@ broken article fails only that build, and nothing piles up between them
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 
 from tests.support.fixture_site import write_fixture_site
-from tests.support.site import DEFAULT_EPOCH, ROOT, build_site, snapshot
+from tests.support.site import build_site, run_python, snapshot
 
 DRIVER = textwrap.dedent(
     """
@@ -40,15 +37,7 @@ def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
     settings, content = write_fixture_site(tmp_path)
     fresh = build_site(tmp_path / "fresh", settings_file=str(settings), content=content).output
     out = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-c", DRIVER, str(content), str(settings), str(out)],
-        cwd=ROOT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = run_python(DRIVER, str(content), str(settings), str(out))
     assert proc.returncode == 0, proc.stderr
     codes, handlers = proc.stdout.splitlines()[-1].rsplit(" ", 1)
     assert codes == "[0, 0, 1, 0]"
@@ -88,14 +77,6 @@ def test_a_long_running_process_keeps_no_page_of_an_earlier_build(tmp_path):
     # livereload builds on every save for hours: a build's pages, articles
     # and their HTML must all be freed once it is over.
     settings, content = write_fixture_site(tmp_path)
-    proc = subprocess.run(
-        [sys.executable, "-c", KEEPS_NOTHING, str(content), str(settings), str(tmp_path / "out")],
-        cwd=ROOT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = run_python(KEEPS_NOTHING, str(content), str(settings), str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "[0, 0, 0]"

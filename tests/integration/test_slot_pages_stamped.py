@@ -5,14 +5,11 @@ form, intake questions with characters HTML escapes, a consent page."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from tests.support.fixture_site import write_fixture_site
-from tests.support.site import DEFAULT_EPOCH, ROOT, snapshot
+from tests.support.site import run_python, snapshot
 
 LINES = """
 BOOKING["request_form_action"] = "https://forms.example.org/f/abc?x=1&y=2"
@@ -53,15 +50,7 @@ DRIVER = textwrap.dedent(
 
 
 def _build(mode: str, settings: Path, content: Path, out: Path) -> tuple[int, int]:
-    proc = subprocess.run(
-        [sys.executable, "-c", DRIVER, mode, str(content), "-s", str(settings), "-o", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = run_python(DRIVER, mode, str(content), "-s", str(settings), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     line = next(line for line in proc.stdout.splitlines() if line.startswith("filled "))
     _, filled, _, stamps = line.split()

@@ -68,6 +68,20 @@ def build_site(
     return result
 
 
+def run_python(code: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -c code args` from the project folder on the fixed clock, as a
+    long-running process (livereload) or a patched build would run."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def layered_settings(
     path: Path, *, without: tuple[str, ...] = (), lines: tuple[str, ...] = ()
 ) -> Path:
