@@ -49,7 +49,7 @@ class PodcastGenerator(Generator):
 
     def generate_context(self) -> None:
         problems: list[PodcastError] = []
-        # Audio and cover facts of an earlier build (same file, same time).
+        # Audio and cover facts an earlier build read (see media.MediaFacts).
         memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), media_memo_version())
         self.media = MediaFacts(memo)
         episodes = self._attach_episodes(problems)
