@@ -16,8 +16,10 @@ than reading their headers, so a fresh checkout reads those again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,12 +125,12 @@ class MediaFacts:
         self.memo = memo
 
     def audio(self, path: Path) -> AudioInfo:
-        return AudioInfo(*self._facts("audio", path, lambda: _fields(probe_audio(path))))
+        return AudioInfo(*self._facts("audio", path, 2, lambda: _fields(probe_audio(path))))
 
     def image(self, path: Path) -> ImageInfo:
-        return ImageInfo(*self._facts("image", path, lambda: _fields(probe_image(path))))
+        return ImageInfo(*self._facts("image", path, 4, lambda: _fields(probe_image(path))))
 
-    def _facts(self, kind: str, path: Path, probe) -> tuple:
+    def _facts(self, kind: str, path: Path, count: int, probe) -> tuple:
         try:
             stat = path.stat()
         except OSError:
@@ -137,11 +139,12 @@ class MediaFacts:
             key = key_of(kind, hashlib.sha256(path.read_bytes()).hexdigest())
         else:
             key = key_of(kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
-        found = self.memo.lookup(key)
+        found, facts = self.memo.lookup(key), None
         if found is not None:
-            facts = plain_value(found)
-            if isinstance(facts, tuple):
-                return facts
+            with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, EOFError):
+                facts = plain_value(found)
+        if isinstance(facts, tuple) and len(facts) == count:  # else damaged: read again
+            return facts
         facts = probe()
         self.memo.put(key, plain_bytes(facts))
         return facts

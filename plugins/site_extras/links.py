@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Characters after which a link needs urlsplit and unquote.
+# A link with one of these needs urlsplit and unquote.
 _SPECIAL = frozenset("?#%&;:\\\t\n\r")
 
 

@@ -4,6 +4,7 @@ build memo while the file is unchanged."""
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,17 @@ def test_a_fresh_checkout_still_finds_a_small_file_and_reads_a_large_one_again(
     later = MediaFacts(Memo(path, "v"))
     later.audio(audio)
     assert (large.memo.made, later.memo.made) == (1, 1)  # known by its time: read again
+
+
+def test_a_damaged_memo_entry_is_read_again(tmp_path):
+    audio = tmp_path / "ep.mp3"
+    audio.write_bytes(EP1.read_bytes())
+    path, facts = _memo_facts(tmp_path)
+    first = facts.audio(audio)
+    facts.memo.save()
+    kept = pickle.loads(path.read_bytes())
+    kept["entries"] = {key: b"not a pickle" for key in kept["entries"]}
+    path.write_bytes(pickle.dumps(kept))
+    again = MediaFacts(Memo(path, "v"))
+    assert again.audio(audio) == first
+    assert again.memo.made == 1
