@@ -183,8 +183,9 @@ def build_into(
         # the last good site is `previous`; put it back, never delete it.
         previous.rename(output)
     shutil.rmtree(building, ignore_errors=True)
-    for left in output.parent.glob(f"{previous.name}-*"):  # see _clear_up_later
-        shutil.rmtree(left, ignore_errors=True)
+    for left in output.parent.iterdir():  # see _clear_up_later
+        if left.name.startswith(f"{previous.name}-") and left.is_dir():
+            shutil.rmtree(left, ignore_errors=True)
     if in_process:
         collecting = gc.isenabled()
         gc.disable()  # see __main__ below; collected after the build, in the background

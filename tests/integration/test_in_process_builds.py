@@ -37,11 +37,16 @@ def test_builds_in_one_process_match_a_fresh_one_and_follow_edits(tmp_path):
     settings, content = write_fixture_site(tmp_path)
     fresh = build_site(tmp_path / "fresh", settings_file=str(settings), content=content).output
     out = tmp_path / "out"
+    # An old site a killed process was still removing: the next build removes it.
+    left = tmp_path / "out.previous-1-2"
+    left.mkdir()
+    (left / "index.html").write_text("old", encoding="utf-8")
     proc = run_python(DRIVER, str(content), str(settings), str(out))
     assert proc.returncode == 0, proc.stderr
     codes, handlers = proc.stdout.splitlines()[-1].rsplit(" ", 1)
     assert codes == "[0, 0, 1, 0]"
-    # The sites each build replaced were removed in the background, all of them.
+    # The sites each build replaced were removed in the background, all of them,
+    # and so was the one left behind.
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == [
         "out",
         "out-first",
