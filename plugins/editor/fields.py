@@ -75,6 +75,32 @@ def _number(name: str, label: str, hint: str | None = None, required: bool = Tru
     return field
 
 
+def _windows(
+    _: Callable[[str], str],
+    name: str,
+    label: str,
+    collapsed: bool | None = None,
+    hint: str | None = None,
+) -> dict:
+    """A list of HH:MM-HH:MM time windows (a weekday's hours, a special day's)."""
+    field: dict = {"name": name, "label": label, "widget": "list", "required": False}
+    if collapsed is not None:
+        field["collapsed"] = collapsed
+    field["label_singular"] = _(N_("time window"))
+    if hint:
+        field["hint"] = hint
+    field["field"] = {
+        "name": "window",
+        "label": _(N_("Hours")),
+        "widget": "string",
+        "pattern": _pattern(
+            WINDOW_PATTERN,
+            _(N_("Write a time window as 09:00-12:00 (24-hour clock, start before end)")),
+        ),
+    }
+    return field
+
+
 def collections(
     _: Callable[[str], str],
     *,
@@ -84,7 +110,6 @@ def collections(
     settings_file: str,
 ) -> list[dict]:
     """Decap's `collections`, folders relative to the repository root."""
-    window_error = _(N_("Write a time window as 09:00-12:00 (24-hour clock, start before end)"))
     articles = {
         "name": "articles",
         "label": _(N_("Articles")),
@@ -173,21 +198,14 @@ def collections(
         ],
     }
     days = [
-        {
-            "name": day,
-            "label": day_names[day],
-            "widget": "list",
-            "required": False,
-            "collapsed": False,  # the hours in sight, not behind a click each
-            "label_singular": _(N_("time window")),
-            "hint": _(N_("One window per line, like 09:00-12:00; none: not available")),
-            "field": {
-                "name": "window",
-                "label": _(N_("Hours")),
-                "widget": "string",
-                "pattern": _pattern(WINDOW_PATTERN, window_error),
-            },
-        }
+        _windows(
+            _,
+            day,
+            day_names[day],
+            # The hours in sight, not behind a click each.
+            collapsed=False,
+            hint=_(N_("One window per line, like 09:00-12:00; none: not available")),
+        )
         for day in WEEKDAYS
     ]
     session = [
@@ -242,19 +260,7 @@ def collections(
                         "time_format": False,
                         "picker_utc": True,
                     },
-                    {
-                        "name": "hours",
-                        "label": _(N_("Hours")),
-                        "widget": "list",
-                        "required": False,
-                        "label_singular": _(N_("time window")),
-                        "field": {
-                            "name": "window",
-                            "label": _(N_("Hours")),
-                            "widget": "string",
-                            "pattern": _pattern(WINDOW_PATTERN, window_error),
-                        },
-                    },
+                    _windows(_, "hours", _(N_("Hours"))),
                 ],
             },
             _number("minimum_notice_hours", _(N_("Notice you need, in hours")), required=False),
