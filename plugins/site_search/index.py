@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -119,6 +120,17 @@ def _analysed(
     return counts, length, sorted(pairs)
 
 
+def _kept(data: bytes | None) -> tuple | None:
+    """A page's analysis from the memo; None when there is none or it is damaged."""
+    if data is None:
+        return None
+    try:
+        analysis = plain_value(data)
+    except (pickle.UnpicklingError, TypeError, ValueError, EOFError):
+        return None
+    return analysis if isinstance(analysis, tuple) and len(analysis) == 3 else None
+
+
 def idf(df: int, documents: int) -> float:
     return math.log(1 + (documents - df + 0.5) / (df + 0.5))
 
@@ -158,12 +170,11 @@ def build_index(
     form_terms: dict[str, set[str]] = {}
     for document in docs:
         key = document_key(document, language)
-        kept = known.get(key)
-        if kept is None:
-            counts, length, pairs = _analysed(document, analyse)
-            analyses[key] = plain_bytes((counts, length, pairs))
-        else:
-            counts, length, pairs = plain_value(kept)
+        analysis = _kept(known.get(key))
+        if analysis is None:
+            analysis = _analysed(document, analyse)
+            analyses[key] = plain_bytes(analysis)
+        counts, length, pairs = analysis
         per_doc.append((counts, length))
         for folded, term in pairs:
             form_terms.setdefault(folded, set()).add(term)

@@ -158,3 +158,12 @@ def test_an_index_from_kept_analyses_is_the_same_and_analyses_only_new_pages():
     assert again.files == build_index(edited, "en").files
     assert list(again.analyses) == [document_key(edited[2], "en")]  # only the edited page
     assert build_index(pages, "en", first.analyses).files == first.files
+
+
+def test_a_damaged_kept_analysis_is_made_again():
+    docs = [_doc("a/", body="coaching burnout"), _doc("b/", body="boundaries")]
+    fresh = build_index(docs, "en")
+    damaged = {document_key(docs[0], "en"): b"not a pickle"}
+    again = build_index(docs, "en", damaged)
+    assert again.files == fresh.files
+    assert set(again.analyses) == set(fresh.analyses)
