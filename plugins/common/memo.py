@@ -43,6 +43,17 @@ def plain_value(data: bytes) -> object:
     return _PlainData(io.BytesIO(data)).load()
 
 
+def kept_value(data: bytes | None) -> object | None:
+    """`plain_value` of bytes a memo kept, or None when there are none or
+    they are damaged (the caller then makes the value again)."""
+    if data is None:
+        return None
+    try:
+        return plain_value(data)
+    except (pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        return None
+
+
 def key_of(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
@@ -123,6 +134,10 @@ class Memo:
                 return None
             self._now[key] = data
         return data
+
+    def value(self, key: str) -> object | None:
+        """The plain data kept under `key` (kept again), or None: see kept_value."""
+        return kept_value(self.lookup(key))
 
     def put(self, key: str, data: bytes) -> None:
         self._now[key] = data

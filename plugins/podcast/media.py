@@ -16,14 +16,12 @@ than reading their headers, so a fresh checkout reads those again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..common.memo import Memo, code_version, key_of, plain_bytes, plain_value
+from ..common.memo import Memo, code_version, key_of, plain_bytes
 from .errors import MediaError
 
 # Apple Podcasts artwork rules: square, 1400-3000 px a side, JPEG or PNG, RGB.
@@ -139,10 +137,7 @@ class MediaFacts:
             key = key_of(kind, hashlib.sha256(path.read_bytes()).hexdigest())
         else:
             key = key_of(kind, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
-        found, facts = self.memo.lookup(key), None
-        if found is not None:
-            with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, EOFError):
-                facts = plain_value(found)
+        facts = self.memo.value(key)
         if isinstance(facts, tuple) and len(facts) == count:  # else damaged: read again
             return facts
         facts = probe()

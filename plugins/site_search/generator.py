@@ -20,12 +20,10 @@ never reach this module.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,7 +35,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.language import language_of, site_languages, url_prefix
-from ..common.memo import Memo, code_version, key_of, plain_bytes, plain_value
+from ..common.memo import Memo, code_version, key_of, plain_bytes
 from .index import Document, SearchIndex, build_index, document_key
 from .text import html_text, plain_title
 
@@ -86,10 +84,10 @@ class SearchGenerator(Generator):
             self.keys[code] = _key(docs, pages, code)
             found = ((k, self.memo.lookup(k)) for k in pages)
             self.known[code] = {k: v for k, v in found if v is not None}
-            kept = self.memo.lookup(self.keys[code])
-            if kept is not None:
-                with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError):
-                    files, shards = plain_value(kept)
+            kept = self.memo.value(self.keys[code])
+            if isinstance(kept, tuple) and len(kept) == 2:
+                files, shards = kept
+                if isinstance(files, dict) and isinstance(shards, list | tuple):
                     self.ready[code] = SearchIndex(files, tuple(shards))
         total = sum(
             len(docs) - len(self.known[code])
@@ -237,10 +235,7 @@ def _document(item, memo: Memo) -> Document:
     html = item._content or ""
     # The text of a page an earlier build read: not parsed again.
     key = key_of("text", html)
-    kept, text = memo.lookup(key), None
-    if kept is not None:
-        with contextlib.suppress(pickle.UnpicklingError, TypeError, ValueError, EOFError):
-            text = plain_value(kept)
+    text = memo.value(key)
     if not (isinstance(text, tuple) and len(text) == 2):
         text = html_text(html)
         memo.put(key, plain_bytes(text))

@@ -34,12 +34,11 @@ from __future__ import annotations
 
 import json
 import math
-import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..common.memo import key_of, plain_bytes, plain_value
+from ..common.memo import kept_value, key_of, plain_bytes
 from .words import fold, shard_key, stemmer_for, word_counts
 
 TITLE_WEIGHT = 4
@@ -122,12 +121,7 @@ def _analysed(
 
 def _kept(data: bytes | None) -> tuple | None:
     """A page's analysis from the memo; None when there is none or it is damaged."""
-    if data is None:
-        return None
-    try:
-        analysis = plain_value(data)
-    except (pickle.UnpicklingError, TypeError, ValueError, EOFError):
-        return None
+    analysis = kept_value(data)
     return analysis if isinstance(analysis, tuple) and len(analysis) == 3 else None
 
 
