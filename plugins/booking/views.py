@@ -111,21 +111,20 @@ def slot_view(
     plan: BookingPlan,
     zone_name: str,
     lang: Language,
-    origin: str = "",
-    prefix: str = "",
-    links: SessionLinks | None = None,
-    day_text: str = "",
+    origin: str,
+    prefix: str,
+    links: SessionLinks,
+    day_text: str,
 ) -> dict[str, Any]:
     """`links` and `day_text`: the session's calendar links and the day's
     label, made once for all the slots they serve."""
     local = slot.start.astimezone(plan.settings.zone)
     time_text = time_label(local, lang)
-    full = full_label(day_text or day_label(slot.day, lang), time_text, zone_name, lang)
+    full = full_label(day_text, time_text, zone_name, lang)
     path = f"{prefix}book/{slot.session}/{slot.stamp}/"
     page = f"{origin.rstrip('/')}/{path}" if origin else ""
     token = request_token(slot.id, lang.code)
     subject = request_subject(full, token, lang)
-    links = links or SessionLinks(session.title, session.location)
     return {
         "id": slot.id,
         "stamp": slot.stamp,
