@@ -27,6 +27,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,15 +128,32 @@ class Ledger:
     entries: tuple[Entry, ...]  # sorted by start, then slot id
     items: tuple[Item, ...] = ()  # in the order they were recorded
 
+    # Lookups by key, made once per ledger value: a run over a flood of
+    # messages costs linear work, not a scan of the ledger per message.
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    @cached_property
+    def _entries_by_slot(self) -> dict[str, Entry]:
+        return {e.slot_id: e for e in self.entries}
+
+    @cached_property
+    def _entries_by_uid(self) -> dict[str, Entry]:
+        return {e.uid: e for e in self.entries}
+
+    def by_uid(self, uid: str) -> Entry | None:
+        return self._entries_by_uid.get(uid)
+
     def item(self, item_id: str) -> Item | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        return self._items_by_id.get(item_id)
 
     def record(self, item: Item) -> Ledger:
         others = tuple(i for i in self.items if i.id != item.id)
         return replace(self, items=(*others, item))
 
     def find(self, slot_id: str) -> Entry | None:
-        return next((e for e in self.entries if e.slot_id == slot_id), None)
+        return self._entries_by_slot.get(slot_id)
 
     def bookings(self, *, without: str | None = None) -> list[Booking]:
         """Confirmed bookings for the engine; `without` leaves one slot out

@@ -182,7 +182,9 @@ def test_auto_policy_confirms_the_first_and_offers_the_second_other_times(tmp_pa
 def test_auto_policy_holds_a_sender_that_failed_dmarc_for_the_coach(tmp_path):
     with mail_world(tmp_path, confirm="auto") as world:
         msg = request_email(FREE[0])
-        msg["Authentication-Results"] = "mx.example; dmarc=fail header.from=example.org; spf=pass"
+        msg.replace_header(
+            "Authentication-Results", "mx.example; dmarc=fail header.from=example.org; spf=pass"
+        )
         world.imap.append(msg.as_bytes())
         world.desk("inbox")
         [summary] = world.outgoing()

@@ -122,6 +122,9 @@ def email(
     msg["Subject"] = subject
     msg["Date"] = format_datetime(NOW)
     msg["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[1])
+    if "Authentication-Results" not in (headers or {}):
+        # What the coach's provider writes on mail that passed its checks.
+        msg["Authentication-Results"] = provider_verdict(sender)
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to
         msg["References"] = in_reply_to
@@ -129,6 +132,15 @@ def email(
         msg[key] = value
     msg.set_content(body)
     return msg
+
+
+def provider_verdict(sender: str, result: str = "pass") -> str:
+    """The coach's provider's Authentication-Results for mail from `sender`."""
+    domain = sender.rsplit("@", 1)[1]
+    return (
+        f"mx.hartcoaching.example; dkim={result} header.d={domain} header.s=mail; "
+        f"spf={result} smtp.mailfrom={sender}; dmarc={result} header.from={domain}"
+    )
 
 
 def from_mailto(href: str, *, sender: str = VISITOR, name: str = "Zoë O'Brien", edit=None):

@@ -22,9 +22,10 @@ import icalendar
 
 from ...common.email_address import is_email_address
 from ..tokens import Token, find
+from .authentication import verdict
+from .visitor_text import printable
 
 _MSGID = re.compile(r"<[^<>\s]+>")
-_FAILED = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*(fail|permerror)\b", re.IGNORECASE)
 _QUOTE_START = re.compile(r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|-----\s*original)", re.I)
 MAX_TEXT = 20_000  # a request is a few lines; a huge body is cut, never parsed whole
 
@@ -52,6 +53,7 @@ class Inbound:
     references: tuple[str, ...]  # In-Reply-To and References
     token: Token | None
     auth_failures: tuple[str, ...] = ()  # e.g. ("dmarc", "spf")
+    authenticated: bool = False  # the provider vouches for the From address
     calendar_reply: CalendarReply | None = None
     auto_submitted: bool = False  # a bounce or an out-of-office answer
 
@@ -70,12 +72,7 @@ def read_message(raw: bytes) -> Inbound:
     references = tuple(
         _MSGID.findall(_header(msg, "In-Reply-To") + " " + _header(msg, "References"))
     )
-    verdicts = msg.get_all("Authentication-Results") or []
-    failures = (
-        tuple(sorted({m[1].lower() for m in _FAILED.finditer(str(verdicts[0]))}))
-        if verdicts
-        else ()
-    )
+    checked = verdict([str(v) for v in msg.get_all("Authentication-Results") or []], sender)
     auto = _header(msg, "Auto-Submitted").lower() not in {"", "no"} or bool(
         _header(msg, "X-Autoreply") or _header(msg, "X-Autorespond")
     )
@@ -88,7 +85,8 @@ def read_message(raw: bytes) -> Inbound:
         text=text,
         references=references,
         token=find(subject) or find(text),
-        auth_failures=failures,
+        auth_failures=checked.failures,
+        authenticated=checked.passed,
         calendar_reply=_calendar_reply(msg),
         auto_submitted=auto,
     )
@@ -232,7 +230,9 @@ def request(inbound: Inbound, questions, labels: dict[str, list[str]], zones) ->
             prompts[f"q{i}"] = [q.label.lower()]
         found = _prompted(lines, prompts)
         name = found.get("name", "") or inbound.sender_name
-        email = inbound.reply_to or inbound.sender
+        # Answers go to the address that wrote, never to a Reply-To naming
+        # someone else (the desk tells the coach instead).
+        email = inbound.sender
         zone_text, note = found.get("zone", ""), found.get("note", "")
         answers = []
         for i, q in enumerate(questions):
@@ -254,14 +254,19 @@ def request(inbound: Inbound, questions, labels: dict[str, list[str]], zones) ->
         if q.required and not value.strip()
     )
     return Request(
-        name=" ".join(name.split())[:200],
+        name=_line(name, 200),
         email=email if is_email_address(email) else "",
         zone=zone,
-        answers=tuple((label, " ".join(value.split())[:1000]) for label, value in answers),
-        note=" ".join(note.split())[:2000],
+        answers=tuple((label, _line(value, 1000)) for label, value in answers),
+        note=_line(note, 2000),
         honeypot=honeypot,
         missing=missing,
     )
+
+
+def _line(text: str, limit: int) -> str:
+    """A visitor's words as one line, without control characters."""
+    return " ".join(printable(text).split())[:limit]
 
 
 def _checked(value: str) -> str:

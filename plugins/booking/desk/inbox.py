@@ -45,6 +45,7 @@ from .letters import Letters, name_for, written_by_desk
 from .mail import MailError
 
 ALTERNATIVES = 3
+CHANGES = {tokens.CANCEL, tokens.MOVE, "calendar-reply"}
 BACKOFF_SECONDS = (1, 2, 5, 15, 60, 300)
 
 
@@ -114,6 +115,17 @@ class Context:
     def coach_when(self, entry: Entry) -> str:
         return when(entry.start, entry.end, self.desk.settings.timezone, self.letters.coach_lang)
 
+    def refusals(self, book: Ledger, sender: str, since: datetime) -> int:
+        """Changes refused from `sender` since `since` (forged, stale, unverified)."""
+        return sum(
+            1
+            for i in book.items
+            if i.status == REFUSED
+            and i.kind in CHANGES
+            and i.sender == sender
+            and i.created > since
+        )
+
     def rebook_url(self, slug: str) -> str:
         origin = public_origin(self.desk)
         return f"{origin}/book/{slug}/" if origin else ""
@@ -182,14 +194,22 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
             replace(item, status=REFUSED, note="no address"),
             line=f"Ignored a request for {slot_id}: it has no reply address.",
         )
-    hour_ago = desk.now - timedelta(hours=1)
-    recent = [i for i in book.items if i.kind == "request" and i.created > hour_ago]
-    if len(recent) >= ds.limits.requests_per_hour:
+    limited = _over_hourly_limits(ds.limits, book, fields.email, desk.now)
+    if limited == "address":
+        return Decision(
+            replace(item, status=REFUSED, note="over the hourly limit"),
+            line=f"Ignored a request from {fields.email}: more than "
+            f"{ds.limits.requests_per_hour} from that address in the last hour "
+            "([booking.limits] requests_per_hour).",
+        )
+    if limited == "domain":
+        domain = fields.email.rpartition("@")[2]
         return Decision(
             item,
             later=True,
-            line=f"Left a request for {slot_id} for later: {len(recent)} requests in the last hour "
-            f'(BOOKING["limits"]["requests_per_hour"]).',
+            line=f"Left a request for {slot_id} for later: "
+            f"{ds.limits.requests_per_hour_per_domain} requests from {domain} in the last hour "
+            "([booking.limits] requests_per_hour_per_domain).",
         )
     # Waiting for the coach, or (with "auto") already booked and still ahead:
     # one address cannot take every open time.
@@ -201,25 +221,28 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
         return Decision(
             replace(item, status=REFUSED, note="too many pending"),
             line=f"Ignored a request from {fields.email}: {len(waiting)} of theirs already "
-            'wait for your answer or are booked (BOOKING["limits"]["pending_per_sender"]).',
+            "wait for your answer or are booked ([booking.limits] pending_per_sender).",
         )
+    warnings = _doubts(ctx, msg, fields)
+    code = tokens.request_token(slot_id, language)
     try:
         slot, session = _offered(desk, book, slot_id)
     except DeskError:
-        return _unavailable(ctx, book, item, slot_id, msg.message_id)
-    warnings = []
-    _ = ctx.letters.coach_lang.gettext
-    if msg.auth_failures:
-        checks = ", ".join(f.upper() for f in msg.auth_failures)
-        warnings.append(
+        if ds.policy == "auto" and not warnings:
+            return _unavailable(ctx, book, item, slot_id, msg.message_id)
+        # Nothing goes to the visitor before the coach has answered: she
+        # learns the time is gone, and her yes sends the next open times.
+        _ = ctx.letters.coach_lang.gettext
+        warnings.insert(
+            0,
             _(
-                "Your mail provider says this sender failed {checks}: the address may not "
-                "be theirs. Confirm only if you trust it."
-            ).format(checks=checks)
+                "This time is no longer free. Reply yes to send them the next open times, "
+                "or no and a reason to decline."
+            ),
         )
-    if fields.missing:
-        warnings.append(_("Not answered: {questions}.").format(questions=", ".join(fields.missing)))
-    code = tokens.request_token(slot_id, language)
+        start = _start(slot_id)
+        end = start + timedelta(minutes=session.duration_minutes)
+        return _held(ctx, item, (start, end), session.title, code, warnings, fields.answers)
     if ds.policy == "auto" and not warnings:
         entry = replace(
             _new_entry(desk, book, slot, session, item.name, item.email, ""),
@@ -228,25 +251,87 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
             request_id=msg.message_id,
         )
         return _confirmed(ctx, book, item, entry, code, msg.message_id)
+    return _held(ctx, item, (slot.start, slot.end), session.title, code, warnings, fields.answers)
+
+
+def _held(
+    ctx: Context,
+    item: Item,
+    times: tuple[datetime, datetime],
+    title: str,
+    code: str,
+    warnings: list[str],
+    answers,
+) -> Decision:
+    """A request that waits for the coach's yes or no: her summary, nothing else."""
     summary = ctx.letters.summary(
-        item,
-        slot.start,
-        slot.end,
-        session.title,
-        code,
-        confirmed=False,
-        warning=" ".join(warnings),
-        answers=fields.answers,
+        item, *times, title, code, confirmed=False, warning=" ".join(warnings), answers=answers
     )
     item = replace(item, status=PENDING, summary_id=summary["Message-ID"])
+    held = " (held: " + " ".join(warnings) + ")" if ctx.desk.desk_settings.policy == "auto" else ""
     return Decision(
         item,
-        book,
-        [(name_for(msg.message_id, "summary"), summary)],
-        f"Request for {slot_id} from {item.name} <{item.email}>: summary sent to you"
-        + (" (held: " + " ".join(warnings) + ")" if ds.policy == "auto" else "")
-        + "; reply yes or no.",
+        None,
+        [(name_for(item.id, "summary"), summary)],
+        f"Request for {item.slot_id} from {item.name} <{item.email}>: summary sent to you"
+        f"{held}; reply yes or no.",
     )
+
+
+def _doubts(ctx: Context, msg: Inbound, fields) -> list[str]:
+    """What the coach should know before anything is sent to this address;
+    any of them holds a request for her answer even with confirm = "auto"."""
+    _ = ctx.letters.coach_lang.gettext
+    doubts = []
+    if fields.email != msg.sender:
+        doubts.append(
+            _(
+                "The address {email} was typed into the request form: nobody has shown "
+                "that it is theirs. Confirm only if you expect them."
+            ).format(email=fields.email)
+        )
+    elif msg.reply_to and msg.reply_to != msg.sender:
+        doubts.append(
+            _(
+                "This email asks that answers go to {other}, not to {email}, the address "
+                "it came from. The desk only ever answers {email}."
+            ).format(other=msg.reply_to, email=msg.sender)
+        )
+    if msg.auth_failures:
+        checks = ", ".join(f.upper() for f in msg.auth_failures)
+        doubts.append(
+            _(
+                "Your mail provider says this sender failed {checks}: the address may not "
+                "be theirs. Confirm only if you trust it."
+            ).format(checks=checks)
+        )
+    elif fields.email == msg.sender and not msg.authenticated:
+        doubts.append(
+            _(
+                "Your mail provider did not confirm that {email} sent this: the address "
+                "may not be theirs. Confirm only if you trust it."
+            ).format(email=msg.sender)
+        )
+    if fields.missing:
+        doubts.append(_("Not answered: {questions}.").format(questions=", ".join(fields.missing)))
+    return doubts
+
+
+def _over_hourly_limits(limits, book: Ledger, address: str, now: datetime) -> str:
+    """ "address" or "domain" when that one has sent its hourly share of
+    requests, else "": a flood from a few senders never holds up others."""
+    hour_ago = now - timedelta(hours=1)
+    domain = address.rpartition("@")[2]
+    from_address = from_domain = 0
+    for i in book.items:
+        if i.kind == "request" and i.created > hour_ago and i.email:
+            from_address += i.email == address
+            from_domain += i.email.rpartition("@")[2] == domain
+    if from_address >= limits.requests_per_hour:
+        return "address"
+    if from_domain >= limits.requests_per_hour_per_domain:
+        return "domain"
+    return ""
 
 
 def _confirmed(
@@ -352,39 +437,83 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
 def _calendar_answer(ctx: Context, book: Ledger, msg: Inbound, item: Item) -> Decision:
     reply = msg.calendar_reply
     assert reply is not None
-    entry = next((e for e in book.entries if e.uid == reply.uid and e.confirmed), None)
-    if entry is None:
+    entry = book.by_uid(reply.uid)
+    if entry is None or not entry.confirmed:
         return Decision(None)
     item = replace(item, kind="calendar-reply", slot_id=entry.slot_id)
     if reply.attendee != entry.email.lower() or msg.sender != entry.email.lower():
-        return Decision(
-            replace(item, status=REFUSED, note="not the client"),
-            line=f"Ignored a calendar reply about {entry.slot_id}: not from {entry.email}.",
+        return _refused_change(
+            ctx, book, msg, replace(item, note="not the client"), entry, "not from the client"
         )
     if reply.partstat != "DECLINED":
         return Decision(
             replace(item, note=reply.partstat.lower()),
             line=f"{entry.name} answered {entry.slot_id}: {reply.partstat.lower()}.",
         )
+    if not msg.authenticated:
+        return _refused_change(ctx, book, msg, item, entry, "unverified")
     return _cancel(ctx, book, msg, entry, replace(item, note="declined in their calendar"))
+
+
+# How many refused changes from one address in an hour are each told to the
+# coach; beyond it they are set aside with no letter and no line, so forged
+# mail costs the desk a lookup, never a flood of notices.
+REFUSALS_TOLD_PER_HOUR = 5
+
+
+def _refused_change(
+    ctx: Context, book: Ledger, msg: Inbound, item: Item, entry: Entry | None, why: str
+) -> Decision:
+    """A cancel, a move or a calendar's decline the desk will not act on:
+    nothing changes, and the coach hears of it (up to the hourly share)."""
+    item = replace(item, status=REFUSED, note=why if not item.note else item.note)
+    hour_ago = ctx.desk.now - timedelta(hours=1)
+    earlier = ctx.refusals(book, msg.sender, hour_ago)
+    if earlier >= REFUSALS_TOLD_PER_HOUR:
+        return Decision(item)
+    what = {
+        "forged": "the link's signature is wrong (forged or altered)",
+        "stale": "that booking has changed since the link was sent",
+        "unverified": "your mail provider did not confirm the sender's address",
+        "not from the client": "it did not come from the client's address",
+    }[why]
+    sender = msg.sender or "nobody"
+    line = f"Refused a {item.kind} of {item.slot_id} from {sender}: {what}; nothing changed."
+    if why not in {"unverified", "not from the client"} or entry is None:
+        return Decision(item, line=line)
+    _ = ctx.letters.coach_lang.gettext
+    name = name_for(msg.message_id, "refused")
+    notice = ctx.letters.notice(
+        name,
+        _("Not changed: {client}, {session}").format(client=entry.name, session=entry.summary),
+        _(
+            "An email from {sender} asks to cancel or move the booking of {client} at "
+            "{time}, but {why}. Nothing was changed. If the client really wants the change, "
+            "please make it yourself."
+        ).format(
+            sender=sender,
+            client=f"{entry.name} <{entry.email}>",
+            time=ctx.coach_when(entry),
+            why=_("your mail provider did not confirm that it came from them")
+            if why == "unverified"
+            else _("it did not come from the client's own address"),
+        ),
+    )
+    return Decision(item, book, [(name, notice)], line)
 
 
 def _change(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Decision:
     desk = ctx.desk
     item = replace(item, slot_id=token.slot_id)
     if not signing.verify(ctx.key, token):
-        return Decision(
-            replace(item, status=REFUSED, note="forged"),
-            line=f"Refused a {token.action} of {token.slot_id} from {msg.sender or 'nobody'}: "
-            "the link's signature is wrong (forged or altered); nothing changed.",
-        )
+        return _refused_change(ctx, book, msg, item, None, "forged")
     entry = book.find(token.slot_id)
     if entry is None or not entry.confirmed or entry.sequence != token.sequence:
-        return Decision(
-            replace(item, status=REFUSED, note="stale"),
-            line=f"Refused a {token.action} of {token.slot_id}: that booking has changed since "
-            "the link was sent; nothing changed.",
-        )
+        return _refused_change(ctx, book, msg, item, None, "stale")
+    if msg.sender != entry.email.lower():
+        return _refused_change(ctx, book, msg, item, entry, "not from the client")
+    if not msg.authenticated:
+        return _refused_change(ctx, book, msg, item, entry, "unverified")
     cutoff = timedelta(hours=desk.settings.self_service_cutoff_hours)
     if entry.start - desk.now < cutoff:
         hours = f"{desk.settings.self_service_cutoff_hours:g}"

@@ -19,8 +19,9 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from ..errors import BookingError
 from ..ics import reminder
 from ..labels import day_label, time_range, zone_label
 from ..ledger_format import X_NOTE, X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
+from .visitor_text import person_name
 
 # The shipped theme's wording (cli.py passes the THEME's templates folder).
 TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "templates"
@@ -50,6 +52,10 @@ def invitation(entry: Entry, method: str, now: datetime, lang: Language) -> byte
     for private in (X_SESSION, X_SLOT, X_REASON, X_PENDING, X_NOTE):
         vevent.pop(private, None)
     attendee = vevent["ATTENDEE"]
+    # The client's calendar shows CN as their name: only a plain name goes out.
+    attendee.params.pop("CN", None)
+    if person_name(entry.name):
+        attendee.params["CN"] = person_name(entry.name)
     if method == REQUEST:
         attendee.params["PARTSTAT"] = "NEEDS-ACTION"
         attendee.params["RSVP"] = "TRUE"
@@ -99,7 +105,7 @@ def message(
         templates,
         "desk/confirmed.txt" if method == REQUEST else "desk/cancelled.txt",
         lang,
-        client=entry.name,
+        client=person_name(entry.name),
         session=entry.summary,
         coach=entry.organizer_name,
         coach_email=entry.organizer_email,
@@ -116,7 +122,7 @@ def message(
     msg = envelope(
         subject,
         sender=(entry.organizer_name, sender),
-        to=(entry.name, entry.email),
+        to=(person_name(entry.name), entry.email),
         reply_to=(entry.organizer_name, entry.organizer_email),
         now=now,
         message_id=message_id
@@ -141,21 +147,27 @@ def envelope(
     message_id: str,
     in_reply_to: str = "",
 ) -> EmailMessage:
-    """The headers of every message the desk writes. Names pass through
-    formataddr (quoted, RFC 2047-encoded) and the policy refuses a CR or LF
-    in any header, so nothing a visitor typed can add a header."""
+    """The headers of every message the desk writes. Addresses are
+    `headerregistry.Address` objects, which the email package quotes and
+    encodes itself ("José Pérez, Jr.", "Zoë (Zo) O'Brien" come back exactly),
+    and the policy refuses a CR or LF in any header, so nothing a visitor
+    typed can add a header."""
     msg = EmailMessage(policy=MAIL_POLICY)
     msg["Subject"] = " ".join(subject.split())
-    msg["From"] = formataddr((" ".join(sender[0].split()), sender[1]))
-    msg["To"] = formataddr((" ".join(to[0].split()), to[1]))
+    msg["From"] = _address(*sender)
+    msg["To"] = _address(*to)
     if reply_to and reply_to[1].lower() != sender[1].lower():
-        msg["Reply-To"] = formataddr((" ".join(reply_to[0].split()), reply_to[1]))
+        msg["Reply-To"] = _address(*reply_to)
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to
         msg["References"] = in_reply_to
     return msg
+
+
+def _address(display_name: str, addr_spec: str) -> Address:
+    return Address(display_name=" ".join(display_name.split()), addr_spec=addr_spec)
 
 
 DESK_TEMPLATES = (

@@ -1,7 +1,9 @@
 """The desk's own emails beyond the invitations: the coach's summary of a
 request, a client's "that time is taken" (with other open times) or "the
 coach declined", reminders, and short notices to the coach. Worded by the
-theme's desk/*.txt templates; headers made by invitations.envelope.
+theme's desk/*.txt templates; headers made by invitations.envelope. A client
+is greeted by name only when it is a plain name (visitor_text.person_name),
+else neutrally; the coach's own letters show what was typed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from email.message import EmailMessage
 from ...common.language import Language
 from ..ledger_format import Entry, Item
 from .invitations import envelope, when, wording
+from .visitor_text import person_name
 
 _OURS = re.compile(
     r"<(summary\.[0-9a-f]{32}|in-[0-9a-f]{16}-[a-z]+|[a-z0-9-]+-\d{8}T\d{6}Z-[A-Za-z0-9.-]+)@(?P<host>[^>]+)>"
@@ -130,10 +133,10 @@ class Letters:
         return self._message(
             "desk/unavailable.txt",
             lang,
-            (item.name, item.email),
+            (person_name(item.name), item.email),
             f"<{name_for(item.id, 'unavailable')}@{self.desk.host}>",
             in_reply_to=in_reply_to,
-            client=item.name,
+            client=person_name(item.name),
             session=session_title,
             when=when(start, end, item.zone or self.desk.settings.timezone, lang),
             times=list(times),
@@ -147,9 +150,9 @@ class Letters:
         return self._message(
             "desk/reminder.txt",
             lang,
-            (entry.name, entry.email),
+            (person_name(entry.name), entry.email),
             f"<{name}@{self.desk.host}>",
-            client=entry.name,
+            client=person_name(entry.name),
             session=entry.summary,
             when=when(entry.start, entry.end, self.desk.settings.timezone, lang),
             utc=utc(entry.start, entry.end),

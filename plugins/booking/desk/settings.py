@@ -24,7 +24,7 @@ IMAP_PORTS = {"starttls": 143, "ssl": 993, "none": 143}
 SMTP_KEYS = {"host", "port", "security", "username", "password_env", "from"}
 INBOX_KEYS = {"host", "port", "security", "username", "password_env", "folder", "done_folder"}
 VIDEO_KEYS = {"room", "rooms_at"}
-LIMIT_KEYS = {"pending_per_sender", "requests_per_hour"}
+LIMIT_KEYS = ("pending_per_sender", "requests_per_hour", "requests_per_hour_per_domain")
 POLICIES = ("coach", "auto")
 DEFAULT_REMINDER_HOURS = (24, 1)
 DEFAULT_LINK_SECRET_ENV = "BOOKING_LINK_SECRET"
@@ -63,8 +63,12 @@ class Video:
 @dataclass(frozen=True)
 class Limits:
     # Anyone can send an email: bounds on what a stranger can make the desk do.
+    # Each counts per address or per domain, never for everyone at once, so a
+    # flood from a few senders never holds up somebody else's request.
     pending_per_sender: int = 2
-    requests_per_hour: int = 20
+    requests_per_hour: int = 5  # from one address; beyond it: refused
+    # From one domain (many clients share gmail.com); beyond it: a later run.
+    requests_per_hour_per_domain: int = 30
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,7 @@ def _limits(raw: object) -> Limits:
                 whole=True,
                 maximum=10_000,
             )
-            for key in ("pending_per_sender", "requests_per_hour")
+            for key in LIMIT_KEYS
         )
     )
 

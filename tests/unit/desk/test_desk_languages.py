@@ -176,10 +176,14 @@ def _hands_free_desk(tmp_path, code: str, **changes):
     return replace(desk, default_lang=code, origin=PUBLIC)
 
 
-def _incoming(subject: str, body: str, **headers: str):
-    """A client's email as the desk reads it from the mailbox."""
+def _incoming(subject: str, body: str, sender: str = CLIENT_EMAIL, **headers: str):
+    """A client's email as the desk reads it from the mailbox; unless told
+    otherwise, the coach's provider vouches for its sender."""
+    domain = sender.rsplit("@", 1)[1]
+    headers.setdefault("Authentication-Results", f"mx.example.org; dmarc=pass header.from={domain}")
+    headers = {key: value for key, value in headers.items() if value}
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = f"Zoë <{CLIENT_EMAIL}>"
+    msg["From"] = f"Zoë <{sender}>"
     msg["To"] = BOOKING["organizer"]["email"]
     msg["Subject"] = subject
     msg["Date"] = format_datetime(NOW)
@@ -259,6 +263,15 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
         "unavailable, taken": letters.unavailable(
             item, start, end, entry.summary, times, f"{PUBLIC}/book/discovery/", REQUEST_ID
         ),
+        "unavailable, not a name": letters.unavailable(
+            replace(item, name="Visit https://example.net now"),
+            start,
+            end,
+            entry.summary,
+            times,
+            f"{PUBLIC}/book/discovery/",
+            REQUEST_ID,
+        ),
         "unavailable, declined": letters.unavailable(
             item,
             start,
@@ -282,7 +295,38 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
     cancel = tokens.manage_fragment(links["cancel"].split("#", 1)[1])
     move = replace(tokens.manage_fragment(links["move"].split("#", 1)[1]), to=FREE[2])
     late = replace(desk, raw={**desk.raw, "self_service_cutoff_hours": 48})  # FREE[0]: 26 h away
+    asks = f"My name: Zoë\nMy time zone: Europe/Paris\n\n{tokens.request_token(FREE[2], code)}\n"
+    taken = tokens.request_token(FREE[0], code)
+    form = f"name: Zoë\nemail: typed@example.net\nq1: vel eum\ntoken: {code_text}\n"
     decisions = {
+        "request for a taken time": inbox.decide(
+            inbox.Context(desk, key),
+            book,
+            _incoming(f"Lorem {taken}", f"My name: Zoë\n\n{taken}\n", sender="ann@example.net"),
+        ),
+        "request with another Reply-To": inbox.decide(
+            inbox.Context(desk, key),
+            book,
+            _incoming(f"Lorem {code_text}", asks, **{"Reply-To": "other@example.net"}),
+        ),
+        "request the provider did not vouch for": inbox.decide(
+            inbox.Context(desk, key),
+            book,
+            _incoming(f"Lorem {code_text}", asks, **{"Authentication-Results": ""}),
+        ),
+        "request from a form": inbox.decide(
+            inbox.Context(desk, key), book, _incoming(f"Lorem {code_text}", form)
+        ),
+        "unverified cancel": inbox.decide(
+            inbox.Context(desk, key),
+            book,
+            _incoming(cancel.text(), cancel.text(), **{"Authentication-Results": ""}),
+        ),
+        "cancel from another address": inbox.decide(
+            inbox.Context(desk, key),
+            book,
+            _incoming(cancel.text(), cancel.text(), sender="someone@example.net"),
+        ),
         "request the provider doubts": inbox.decide(inbox.Context(desk, key), book, doubted),
         "client cancels": inbox.decide(
             inbox.Context(desk, key), book, _incoming(cancel.text(), cancel.text())

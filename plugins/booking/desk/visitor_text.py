@@ -1,0 +1,43 @@
+"""What a visitor typed, made safe to keep, print and greet with.
+
+A request's name, answers and message are a stranger's words. They are kept
+for the coach (the ledger, her summary, her terminal) without control
+characters: an ESC or BEL in a name would drive her terminal, a bidi
+override would reorder what she reads. And the desk greets a client by name
+only when the name looks like one, so a "name" such as "Claim your prize at
+https://…" is never written into a letter that goes out under the coach's
+name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cc (C0/C1 controls: ESC, BEL, NUL…), Cf (format: bidi overrides, zero-width),
+# Cs, Co, Cn (surrogates, private use, unassigned).
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn"}
+MAX_NAME = 80
+# Words of letters (any script) joined by a space, an apostrophe, a hyphen,
+# a period, or a comma and a space: "Zoë O'Brien", "J.-P. Müller", "José
+# Pérez, Jr.", "李小龍". No digits, no @, no slash, no colon, no brackets: no
+# address and no URL can pass.
+_WORD = r"[^\W\d_]+"
+_NAME = re.compile(rf"{_WORD}\.?(?:(?:[ '’\-]|\. ?|, ){_WORD}\.?)*")
+
+
+def printable(text: str) -> str:
+    """`text` with every control and format character made a space."""
+    return "".join(
+        " " if unicodedata.category(ch) in _HIDDEN and ch not in "\n\t" else ch for ch in text
+    )
+
+
+def person_name(text: str) -> str:
+    """`text` when it is a plain personal name, else "" (greet neutrally)."""
+    name = " ".join(unicodedata.normalize("NFC", printable(text)).split())
+    if not name or len(name) > MAX_NAME:
+        return ""
+    # Combining marks (a decomposed "é") count as part of their letter.
+    letters = "".join(ch for ch in name if not unicodedata.category(ch).startswith("M"))
+    return name if _NAME.fullmatch(letters) else ""
