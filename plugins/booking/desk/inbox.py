@@ -651,7 +651,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     fetched = box.messages(known)
     ctx = Context(desk, key)
     done: list[int] = []
-    changed = False
+    changed = unwritten = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
         book = _tidied(ledger_format.read(desk.ledger_path), desk.now)
@@ -675,12 +675,23 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
             new_book = (decision.book or book).record(
                 replace(decision.item, outgoing=tuple(name for name, _ in decision.messages))
             )
+            effect = bool(decision.messages) or new_book.entries != book.entries
             changed |= new_book.entries != book.entries
-            ledger.write(new_book)
+            # A decision that sends or books is written at once (its queued
+            # mail is sent only once recorded). One without effect (ignored,
+            # refused) waits for the next write: a stop before it only means
+            # the same message is decided again. So a flood of junk costs one
+            # write, not one whole-ledger write per message.
+            if effect:
+                ledger.write(new_book)
+            unwritten = not effect
             book = new_book
             result.handled += 1
             done.append(message.uid)
-            report(decision.line)
+            if decision.line:
+                report(decision.line)
+        if unwritten:
+            ledger.write(book)
         result.sent = outgoing.flush(desk.outbox, desk.smtp, desk.environ, report)
     box.move(done)
     result.moved = len(done)

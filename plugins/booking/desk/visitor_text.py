@@ -25,6 +25,11 @@ MAX_NAME = 80
 _WORD = r"[^\W\d_]+"
 _NAME = re.compile(rf"{_WORD}\.?(?:(?:[ '’\-]|\. ?|, ){_WORD}\.?)*")
 
+_JOINERS = " '’-.,"
+# "prize.example", "www.x": a period inside a word is a host name; initials
+# ("J.P.") are single letters.
+_DOMAIN_LIKE = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]|[^\W\d_]\.[^\W\d_]{2,}")
+
 
 def printable(text: str) -> str:
     """`text` with every control and format character made a space."""
@@ -40,4 +45,7 @@ def person_name(text: str) -> str:
         return ""
     # Combining marks (a decomposed "é") count as part of their letter.
     letters = "".join(ch for ch in name if not unicodedata.category(ch).startswith("M"))
-    return name if _NAME.fullmatch(letters) else ""
+    if not _NAME.fullmatch(letters) or _DOMAIN_LIKE.search(letters):
+        return ""
+    # \w also takes "²" or "Ⅻ" (numbers, not letters): every word character a letter.
+    return name if all(ch.isalpha() for ch in letters if ch not in _JOINERS) else ""
