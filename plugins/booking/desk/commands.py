@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from ...common import validate
 from ...common.clock import read_clock
 from ...common.config import ConfigError
-from ...common.email_address import is_email_address
+from ...common.email_address import SHAPE, is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
 from ...common.language import Language, load_language
@@ -358,7 +358,7 @@ def _client(name: str, email: str) -> tuple[str, str]:
     name = _line(name, "--name")
     address = (email or "").strip()
     if not is_email_address(address):
-        raise DeskError(f"--email {address!r} is not an email address like ada@example.org")
+        raise DeskError(f"--email {address!r} is not an email address {SHAPE}")
     return name, address
 
 
