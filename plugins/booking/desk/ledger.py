@@ -23,8 +23,9 @@ LOCK_TIMEOUT_SECONDS = 60
 
 def remove_leftovers(path: Path, outbox: Path) -> None:
     """Temporary files of a write that was killed halfway (they hold client
-    names); only ever called under the lock, when no write is running."""
-    for leftover in [*path.parent.glob(f".{path.name}*.tmp"), *outbox.glob(".*.tmp")]:
+    names), beside the ledger and anywhere under the outbox (its queue/ and
+    sent/ too); only ever called under the lock, when no write is running."""
+    for leftover in [*path.parent.glob(f".{path.name}*.tmp"), *outbox.rglob(".*.tmp")]:
         leftover.unlink(missing_ok=True)
 
 
