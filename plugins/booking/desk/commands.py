@@ -599,7 +599,8 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> str:
     except OSError as exc:
         raise DeskError(
             f"recorded in the ledger, but the outbox {outbox} cannot be written "
-            f"({exc.strerror or exc}); fix it, then cancel and confirm again"
+            f"({exc.strerror or exc}); fix it: the next desk command (confirm, cancel, "
+            "reschedule, inbox, remind) writes the invitation first"
         ) from None
     outcome.messages.append(msg)
     what = "Invitation" if method == REQUEST else "Cancellation"
