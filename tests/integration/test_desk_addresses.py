@@ -56,9 +56,25 @@ def test_a_request_from_such_an_address_is_never_answered_or_booked(tmp_path):
         world.imap.append(request_email(FREE[2]).as_bytes())  # a real one beside it
         result = world.desk("inbox")
         assert result.returncode == 0, result.stderr
-        recipients = [address for _from, rcpt, _raw in world.sent for address in rcpt]
-        assert recipients and not [a for a in recipients if "evil" in a or "?" in a]
-        for msg in world.outgoing():
-            assert "evil.example" not in msg.as_string()
+        _nothing_reached_the_spy(world)
         book = world.ledger()
         assert [e.slot_id for e in book.entries if e.confirmed] == [FREE[2]]
+
+
+def test_such_a_reply_to_is_never_written_to(tmp_path):
+    from tests.integration.test_desk_inbox import request_email
+
+    with mail_world(tmp_path, confirm="auto") as world:
+        request = request_email(FREE[0])
+        request["Reply-To"] = HOSTILE
+        world.imap.append(request.as_bytes())
+        result = world.desk("inbox")
+        assert result.returncode == 0, result.stderr
+        _nothing_reached_the_spy(world)
+
+
+def _nothing_reached_the_spy(world) -> None:
+    recipients = [address for _from, rcpt, _raw in world.sent for address in rcpt]
+    assert recipients and not [a for a in recipients if "evil" in a or "?" in a]
+    for msg in world.outgoing():
+        assert "evil.example" not in msg.as_string()
