@@ -521,16 +521,27 @@ def desk_run(c, publish="", commit=False, push=False, settings=""):
     if publish not in {"", "publish", "gh-pages"}:
         raise Exit(f'desk-run: --publish must be "publish" or "gh-pages", not {publish!r}', code=1)
     _require_siteurl("desk-run")
+    desk = _desk_config(settings)
+    with _one_desk_run(desk.ledger_path) as alone:
+        if not alone:
+            # Not a failure: the round that is running does this one's work,
+            # and mail that arrives meanwhile waits for the next round.
+            print("desk-run: another desk run is in progress; this one stops here.")
+            return
+        _desk_round(c, desk, publish, commit or push, push, settings)
+
+
+def _desk_round(c, desk, publish: str, commit: bool, push: bool, settings: str) -> None:
     failed = []
-    for step in _desk_steps(settings):
+    for step in _desk_steps(desk):
         try:
             _desk(c, settings, step)
         except Exit:
             # Nothing is lost: the failed step left no half-done work, and the
             # next run retries it. The site is still rebuilt with what is recorded.
             failed.append(step)
-    if commit or push:
-        _commit_ledger(c, settings, push=push)
+    if commit:
+        _commit_ledger(c, desk, push=push)
     preview(c)
     if publish == "publish":
         _upload_by_rsync(c)
@@ -542,26 +553,64 @@ def desk_run(c, publish="", commit=False, push=False, settings=""):
         )
 
 
-def _desk_steps(settings: str) -> list[str]:
-    """The rounds this site is set up for: without BOOKING["inbox"] (or SMTP,
-    for reminders) the scheduled run only rebuilds, as before."""
+def _desk_config(settings: str):
+    """The desk as `python -m plugins.booking.desk` sees it (one line if the settings are wrong)."""
     from plugins.booking.desk.cli import load_desk
     from plugins.common.config import SiteError
 
     try:
-        ds = load_desk(settings or CONFIG["settings_base"]).desk_settings
+        return load_desk(settings or CONFIG["settings_base"])
     except SiteError as error:
         raise Exit(f"desk-run: {error}", code=1) from None
+
+
+@contextmanager
+def _one_desk_run(ledger: Path):
+    """True while this is the only desk run of this ledger (an exclusive lock
+    on `<ledger>.desk-run.lock`), False at once when another holds it: two
+    rounds at once would handle and move the same emails."""
+    import filelock
+
+    lock = filelock.FileLock(str(ledger.with_name(ledger.name + ".desk-run.lock")))
+    try:
+        ledger.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        yield False
+        return
+    except OSError as error:
+        raise Exit(
+            f"desk-run: the ledger's folder {ledger.parent} cannot be written "
+            f"({error.strerror or error}); nothing was done",
+            code=1,
+        ) from None
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def _desk_steps(desk) -> list[str]:
+    """The rounds this site is set up for: without BOOKING["inbox"] (or SMTP,
+    for reminders) the scheduled run only rebuilds, as before."""
+    ds = desk.desk_settings
     steps = ["inbox"] if ds.inbox is not None else []
     return steps + (["remind"] if ds.smtp is not None else [])
 
 
-def _commit_ledger(c, settings: str, *, push: bool) -> None:
+def _commit_ledger(c, desk, *, push: bool) -> None:
     """The ledger and the queue of unsent mail, committed with a plain message,
-    so the next run (on a fresh machine) starts where this one stopped."""
-    paths = _desk_paths(settings)
+    so the next run (on a fresh machine) starts where this one stopped.
+    Never a temporary file (`.*.tmp`: a write that a killed or concurrent
+    command has not finished; it holds client names)."""
+    paths = _desk_paths(desk)
+    if not paths:
+        return
     with c.cd(str(ROOT)):
-        c.run(shlex.join(["git", "add", "-A", "-f", "--", *paths]), pty=False)
+        c.run(
+            shlex.join(["git", "add", "-A", "-f", "--", *paths, ":(exclude,glob)**/.*.tmp"]),
+            pty=False,
+        )
         if c.run("git diff --cached --quiet", warn=True, pty=False).ok:
             return
         c.run(
@@ -572,12 +621,10 @@ def _commit_ledger(c, settings: str, *, push: bool) -> None:
             c.run("git push -q", pty=False)
 
 
-def _desk_paths(settings: str) -> list[str]:
+def _desk_paths(desk) -> list[str]:
     """The ledger and the outbox queue, as the desk resolves them."""
-    from plugins.booking.desk.cli import load_desk
     from plugins.booking.desk.outgoing import queue_folder
 
-    desk = load_desk(settings or CONFIG["settings_base"])
     paths = [desk.ledger_path, queue_folder(desk.outbox)]
     return [str(p.relative_to(ROOT)) for p in paths if p.exists() and p.is_relative_to(ROOT)]
 

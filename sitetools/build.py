@@ -33,7 +33,8 @@ LOCK_TIMEOUT_SECONDS = 600
 
 
 class OutputLocked(Exception):
-    """Another build or publish of the same output folder is still running."""
+    """The output folder cannot be taken for a build or publish: another one
+    is still running, or its lock cannot be made (a read-only or full disk)."""
 
 
 class ProblemCounter:
@@ -130,7 +131,8 @@ def output_locked(output: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterat
     """Hold `<output>.lock` (flock, across processes): two builds started at
     once (an hourly cron run that overlaps a slow one) run one after the
     other, and a publish uploads a folder no build is swapping. Waits at
-    most `timeout` seconds, then raises OutputLocked."""
+    most `timeout` seconds, then raises OutputLocked (at once when the lock
+    file cannot be made: a read-only or full disk)."""
     import filelock  # here, not at the top: a build (main) never takes the lock
 
     output = output.resolve()
@@ -147,6 +149,11 @@ def output_locked(output: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterat
                 f"{timeout:g} s; nothing was changed (if none is running, delete "
                 f"{output.name}.lock)"
             ) from None
+    except OSError as error:  # a read-only or full disk (after Timeout: it is an OSError too)
+        raise OutputLocked(
+            f"the folder {output.parent} cannot be written ({error.strerror or error}): "
+            f"{output.name}.lock cannot be made there; nothing was changed"
+        ) from None
     try:
         yield
     finally:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .config import ConfigError
-from .email_address import is_email_address
+from .email_address import SHAPE, is_email_address
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -71,7 +71,7 @@ def number(
 def email(value: object, setting: str) -> str:
     address = text(value, setting)
     if not is_email_address(address):
-        raise ConfigError(setting, f"{address!r} is not an email address like ada@example.org")
+        raise ConfigError(setting, f"{address!r} is not an email address {SHAPE}")
     return address
 
 

@@ -24,6 +24,7 @@ from .commands import (
     cancel,
     clock,
     confirm,
+    finish_interrupted,
     listing,
     reschedule,
     send,
@@ -159,7 +160,9 @@ def _inbox(args, desk: Desk) -> int:
     if args.watch:
 
         def again() -> Desk:
-            return replace(desk, now=clock(desk.environ))
+            current = replace(desk, now=clock(desk.environ))
+            finish_interrupted(current, report=line)
+            return current
 
         def remind(current: Desk) -> None:
             if current.desk_settings.smtp is not None:
@@ -170,6 +173,9 @@ def _inbox(args, desk: Desk) -> int:
         except KeyboardInterrupt:  # Ctrl-C: the way to stop watching
             print("Stopped watching.")
         return 0
+    inbox.check_ready(desk)
+    # As confirm does: a booking a killed command left without its invitation.
+    finish_interrupted(desk, report=line)
     report = inbox.run(desk, report=line)
     print(
         f"Handled {report.handled} new email(s), sent {report.sent}, "

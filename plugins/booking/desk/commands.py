@@ -25,19 +25,19 @@ from urllib.parse import urlsplit
 from ...common import validate
 from ...common.clock import read_clock
 from ...common.config import ConfigError
-from ...common.email_address import is_email_address
+from ...common.email_address import SHAPE, is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
 from ...common.language import Language, load_language
 from .. import busy, busy_caldav, ledger_format, tokens
 from ..errors import BookingError
 from ..labels import day_label, time_range, zone_label
-from ..ledger_format import CANCELLED, CONFIRMED, Entry, Ledger
+from ..ledger_format import CANCELLED, CONFIRMED, DONE, Entry, Item, Ledger
 from ..model import Slot
 from ..plan import make_plan
 from ..settings import BookingSettings, Session
 from ..tokens import manage_url
-from . import calendar_sync, ledger, mail, signing
+from . import calendar_sync, ledger, mail, outgoing, signing
 from .invitations import (
     CANCEL,
     REQUEST,
@@ -284,20 +284,61 @@ def _opened(desk: Desk) -> Iterator[tuple[Ledger, Outcome]]:
     """The ledger under its lock, after finishing what an interrupted command
     left: its temporary files removed, its pending invitations written."""
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-        book = ledger_format.read(desk.ledger_path)
-        earlier = Outcome()
-        pending = [e for e in book.entries if e.pending]
-        for entry in pending:
-            _deliver(desk, earlier, entry, REQUEST if entry.confirmed else CANCEL)
-            book = book.put(replace(entry, pending=False))
-            earlier.lines.append(
-                f"Completed {entry.slot_id}: an interrupted command had recorded it "
-                "without its message."
-            )
-        if pending:
-            ledger.write(book, backup=False)
+        book, earlier, _done = _finished(desk)
         yield book, earlier
+
+
+def _finished(desk: Desk) -> tuple[Ledger, Outcome, list[tuple[Entry, str]]]:
+    """Under the lock: the ledger once what an interrupted command left is
+    done (temporary files removed, pending invitations written to the
+    outbox and marked done), and each completed entry with the name its
+    message was written under."""
+    ledger.remove_leftovers(desk.ledger_path, desk.outbox)
+    book = ledger_format.read(desk.ledger_path)
+    earlier = Outcome()
+    done = []
+    for entry in [e for e in book.entries if e.pending]:
+        stem = _deliver(desk, earlier, entry, REQUEST if entry.confirmed else CANCEL)
+        done.append((entry, stem))
+        book = book.put(replace(entry, pending=False))
+        earlier.lines.append(
+            f"Completed {entry.slot_id}: an interrupted command had recorded it "
+            "without its message."
+        )
+    if done:
+        ledger.write(book, backup=False)
+    return book, earlier, done
+
+
+def finish_interrupted(desk: Desk, report: Callable[[str], object] = print) -> None:
+    """What `inbox` and `remind` do first, as `confirm` does: a booking a
+    killed command recorded without its invitation gets it now, in the
+    outbox and in the queue the run sends (recorded, so it goes exactly
+    once, and before any reminder of that booking)."""
+    _check_paths(desk)
+    with ledger.locked(desk.ledger_path, desk.lock_timeout):
+        book, earlier, done = _finished(desk)
+        if not done:
+            return
+        for (entry, stem), msg in zip(done, earlier.messages, strict=True):
+            outgoing.put(desk.outbox, stem, msg)
+            book = book.record(
+                Item(
+                    id=f"completed {stem}",
+                    kind="completed",
+                    status=DONE,
+                    created=desk.now,
+                    slot_id=entry.slot_id,
+                    email=entry.email,
+                    outgoing=(stem,),
+                )
+            )
+        ledger.write(book, backup=False)
+    for entry, stem in done:
+        report(
+            f"Completed {entry.slot_id}: an interrupted command had recorded it without "
+            f"its message; {stem} is queued."
+        )
 
 
 def _merged(outcome: Outcome, earlier: Outcome) -> Outcome:
@@ -358,7 +399,7 @@ def _client(name: str, email: str) -> tuple[str, str]:
     name = _line(name, "--name")
     address = (email or "").strip()
     if not is_email_address(address):
-        raise DeskError(f"--email {address!r} is not an email address like ada@example.org")
+        raise DeskError(f"--email {address!r} is not an email address {SHAPE}")
     return name, address
 
 
@@ -546,8 +587,9 @@ def compose(desk: Desk, entry: Entry, method: str) -> tuple[str, bytes, EmailMes
     return stem, ics, msg
 
 
-def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
-    """Write the invitation (.ics) and the ready-to-send message (.eml) to the outbox."""
+def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> str:
+    """Write the invitation (.ics) and the ready-to-send message (.eml) to the
+    outbox; the name (stem) both are stored under."""
     stem, ics, msg = compose(desk, entry, method)
     outbox = desk.outbox
     try:
@@ -557,11 +599,13 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> None:
     except OSError as exc:
         raise DeskError(
             f"recorded in the ledger, but the outbox {outbox} cannot be written "
-            f"({exc.strerror or exc}); fix it, then cancel and confirm again"
+            f"({exc.strerror or exc}); fix it: the next desk command (confirm, cancel, "
+            "reschedule, inbox, remind) writes the invitation first"
         ) from None
     outcome.messages.append(msg)
     what = "Invitation" if method == REQUEST else "Cancellation"
     outcome.lines.append(f"{what}: {_shown(desk, outbox / stem)}.eml (and .ics)")
+    return stem
 
 
 def _shown(desk: Desk, path: Path) -> str:

@@ -23,24 +23,38 @@ LOCK_TIMEOUT_SECONDS = 60
 
 def remove_leftovers(path: Path, outbox: Path) -> None:
     """Temporary files of a write that was killed halfway (they hold client
-    names); only ever called under the lock, when no write is running."""
-    for leftover in [*path.parent.glob(f".{path.name}*.tmp"), *outbox.glob(".*.tmp")]:
-        leftover.unlink(missing_ok=True)
+    names), beside the ledger and anywhere under the outbox (its queue/ and
+    sent/ too); only ever called under the lock, when no write is running."""
+    for leftover in [*path.parent.glob(f".{path.name}*.tmp"), *outbox.rglob(".*.tmp")]:
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as exc:
+            raise LedgerError(path, unwritable(leftover.parent, exc)) from None
+
+
+def unwritable(folder: Path, exc: OSError) -> str:
+    """The one line for a folder the desk cannot write: read-only, full, missing."""
+    return f"the folder {folder} cannot be written ({exc.strerror or exc}); nothing was changed"
 
 
 @contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """An exclusive lock on `<ledger>.lock` (flock on Linux/macOS, LockFileEx on
     Windows via filelock); the lock file itself may stay behind harmlessly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(path.with_name(path.name + ".lock")), timeout=timeout)
     try:
-        with lock:
-            yield
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
     except filelock.Timeout:
         raise LedgerError(
             path, f"another booking command has held its lock for {timeout:g} s; try again"
         ) from None
+    except OSError as exc:  # a read-only or full disk: the lock file cannot be made
+        raise LedgerError(path, unwritable(path.parent, exc)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def write(ledger: Ledger, *, backup: bool = True) -> None:

@@ -17,9 +17,19 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ...common.files import write_atomically
+from ..errors import BookingError
 from . import mail
 from .invitations import MAIL_POLICY
 from .settings import SmtpSettings
+
+
+class OutboxError(BookingError):
+    """The outbox cannot be written (a read-only folder, a full disk)."""
+
+    def __init__(self, folder: Path, exc: OSError, done: str = "nothing was changed") -> None:
+        super().__init__(
+            f"the outbox folder {folder} cannot be written ({exc.strerror or exc}); {done}"
+        )
 
 
 def queue_folder(outbox: Path) -> Path:
@@ -35,7 +45,10 @@ def put(outbox: Path, name: str, msg: EmailMessage) -> None:
     run that stopped before recording it); a sent one is never queued again."""
     if (sent_folder(outbox) / f"{name}.eml").exists():
         return
-    write_atomically(queue_folder(outbox) / f"{name}.eml", msg.as_bytes())
+    try:
+        write_atomically(queue_folder(outbox) / f"{name}.eml", msg.as_bytes())
+    except OSError as exc:
+        raise OutboxError(queue_folder(outbox), exc) from None
 
 
 def waiting(outbox: Path) -> list[str]:
@@ -53,7 +66,10 @@ def drop_unrecorded(outbox: Path, recorded: Iterable[str]) -> list[str]:
     known = set(recorded)
     dropped = [name for name in waiting(outbox) if name not in known]
     for name in dropped:
-        (queue_folder(outbox) / f"{name}.eml").unlink(missing_ok=True)
+        try:
+            (queue_folder(outbox) / f"{name}.eml").unlink(missing_ok=True)
+        except OSError as exc:
+            raise OutboxError(queue_folder(outbox), exc) from None
     return dropped
 
 
@@ -71,8 +87,13 @@ def flush(
         msg = message_from_bytes(path.read_bytes(), policy=MAIL_POLICY)
         assert isinstance(msg, EmailMessage)
         mail.send(msg, smtp, environ)
-        sent_folder(outbox).mkdir(parents=True, exist_ok=True)
-        path.replace(sent_folder(outbox) / f"{name}.eml")
+        try:
+            sent_folder(outbox).mkdir(parents=True, exist_ok=True)
+            path.replace(sent_folder(outbox) / f"{name}.eml")
+        except OSError as exc:
+            raise OutboxError(
+                sent_folder(outbox), exc, f"{name} was sent and may be sent again next time"
+            ) from None
         sent += 1
         report(f"Sent {name} to {msg['To']}.")
     return sent

@@ -6,7 +6,9 @@ that comes very late sends only the nearest. Never at or after the start,
 never for a lead time that had already passed when the booking was made,
 and never twice: each one is a ledger item ("remind <slot> <sequence>
 <hours>"), recorded with its queued message before anything is sent, so a
-moved booking (a new SEQUENCE) is reminded afresh.
+moved booking (a new SEQUENCE) is reminded afresh. A booking a killed
+command left recorded without its invitation gets that invitation first
+(commands.finish_interrupted), queued ahead of its reminder.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import timedelta
 from .. import ledger_format
 from ..ledger_format import DONE, Entry, Item, Ledger
 from . import ledger, outgoing
-from .commands import Desk, DeskError, _check_paths, self_service_links
+from .commands import Desk, DeskError, _check_paths, finish_interrupted, self_service_links
 from .letters import Letters
 
 
@@ -39,7 +41,8 @@ class Due:
 def due(book: Ledger, leads: tuple[float, ...], now) -> list[Due]:
     found = []
     for entry in book.entries:
-        if not entry.confirmed or entry.start <= now:
+        # A pending entry's invitation was never written: no reminder before it.
+        if not entry.confirmed or entry.pending or entry.start <= now:
             continue
         ready = [
             h
@@ -60,6 +63,7 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
     if ds.smtp is None and send:
         raise DeskError('BOOKING["smtp"] is not set: reminders are sent through it (docs/desk.md)')
     _check_paths(desk)
+    finish_interrupted(desk, report)
     smtp = ds.smtp
     letters = Letters(desk, smtp.sender if smtp and smtp.sender else desk.settings.organizer.email)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):

@@ -215,7 +215,7 @@ BAD = {
     "bad organizer email": (
         booking(organizer={"name": "E", "email": "not-an-address"}),
         'BOOKING["organizer"]["email"]: \'not-an-address\' is not an email address'
-        " like ada@example.org",
+        " like ada@example.org (letters, digits and . _ + - ' before the @)",
     ),
     "misspelt setting": (
         booking(buffer_afer_minutes=15),

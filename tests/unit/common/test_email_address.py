@@ -35,6 +35,15 @@ BAD = [
     "ada@-example.org",
     "ada@example..org",
     "a;b@example.org",
+    # Characters that start or encode a URL parameter in a mailto: link, or
+    # route the address: "?cc=" would add a recipient to every visitor's email.
+    "hello?cc=spy%40evil.example@hartcoaching.example",
+    "a&b@example.org",
+    "a%b@example.org",
+    "a=b@example.org",
+    "a#b@example.org",
+    "a/b@example.org",
+    "a!b@example.org",
     "a" * 250 + "@example.org",  # longer than 254 characters
     "",
 ]
@@ -78,6 +87,9 @@ def _places(address: str) -> dict[str, bool]:
     return found
 
 
-@pytest.mark.parametrize("address", ["a,b@example.org", "x@localhost.c", "ada@example.org"])
+@pytest.mark.parametrize(
+    "address",
+    ["a,b@example.org", "x@localhost.c", "ada@example.org", "hi?cc=x%40evil.example@example.org"],
+)
 def test_every_place_agrees(address):
     assert set(_places(address).values()) == {is_email_address(address)}
