@@ -215,7 +215,9 @@ def remember_sitemap_date(path, context) -> None:
         if document is not None
         else pathname2url(os.path.relpath(path, context["OUTPUT_PATH"]))
     )
-    dates[re.sub(r"(?:^|(?<=/))index.html$", "", url)] = when
+    dates[re.sub(r"(?:^|(?<=/))index.html$", "", url)] = (
+        None if when is None else sitemap.format_date(when)
+    )
 
 
 def absolute_feed_links(context, feed) -> None:

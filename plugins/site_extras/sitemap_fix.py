@@ -19,8 +19,6 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from pelican.plugins.sitemap.sitemap import format_date
-
 _LOC = re.compile(r"<loc>/")
 _URL = re.compile(r"(<url>\s*<loc>)([^<]*)(</loc>\s*)(<lastmod>[^<]*</lastmod>\s*)")
 
@@ -57,9 +55,10 @@ def page_lastmod(context: Mapping[str, object]) -> tuple[bool, datetime | None]:
     return True, None
 
 
-def settle_lastmod(xml: str, siteurl: str, lastmod: Mapping[str, datetime | None]) -> str:
+def settle_lastmod(xml: str, siteurl: str, lastmod: Mapping[str, str | None]) -> str:
     """Replace the `<lastmod>` of every URL (relative to `siteurl`, as the
-    plugin writes it) found in `lastmod`; None removes it."""
+    plugin writes it) found in `lastmod` by its value (already in the
+    sitemap's date format); None removes it."""
 
     def settle(match: re.Match) -> str:
         loc = match.group(2)
@@ -68,6 +67,6 @@ def settle_lastmod(xml: str, siteurl: str, lastmod: Mapping[str, datetime | None
             return match.group(0)
         when = lastmod[relative]
         head = match.group(1) + loc + match.group(3)
-        return head if when is None else head + f"<lastmod>{format_date(when)}</lastmod>\n"
+        return head if when is None else head + f"<lastmod>{when}</lastmod>\n"
 
     return _URL.sub(settle, xml)
