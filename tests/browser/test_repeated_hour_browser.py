@@ -82,3 +82,16 @@ def test_the_slot_page_shows_the_visitors_repeated_hour_with_its_offset(browser,
         "Sunday, October 25, 2026, 1:00 AM GMT+1 Irish Standard Time",
         "Sunday, October 25, 2026, 1:00 AM GMT+0 Greenwich Mean Time",
     ]
+
+
+def test_the_manage_pages_move_list_names_both_passes_apart(browser, sites):
+    # A Dublin booking at 00:30 local being moved: the open times include both 1:00 AMs.
+    signature = "abcdefghijklmnopqrst234567"
+    context, page, _ = new_page(browser, at=BUILT, timezone_id="Europe/Dublin", locale="en-US")
+    page.goto(f"{sites[1]}/book/manage/#move.discovery-20261024T233000Z.0.{signature}")
+    page.locator("#manage-times a").first.wait_for()
+    labels = page.locator("#manage-times a").all_text_contents()
+    context.close()
+    assert len(labels) == len(set(labels)) == 5
+    assert "Sunday, October 25, 2026, 1:00 AM GMT+1" in labels
+    assert "Sunday, October 25, 2026, 1:00 AM GMT+0" in labels
