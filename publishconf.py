@@ -22,6 +22,12 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 
+# Drafts (Status: draft) are unfinished words: the public site has none, not
+# even at Pelican's guessable drafts/<slug>/ address. `invoke build`
+# (pelicanconf.py, served on this computer only) still shows them for preview.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
+
 # Pre-compressed copies (file.html.gz, file.html.br) for hosts that serve
 # them (nginx gzip_static/brotli_static, Caddy precompressed, S3 with
 # Content-Encoding). Last in PLUGINS: it must see the finished output.

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from http import HTTPStatus
 from typing import TypeVar
 from urllib.parse import urljoin
 
@@ -155,7 +156,13 @@ def library_call(caldav: CalDavSettings, deadline: Deadline, call: Callable[[], 
         raise CalDavError(
             caldav, f"no complete answer within {timeout:g} s (busy_timeout_seconds)"
         ) from None
-    except error.AuthorizationError:
+    except error.AuthorizationError as exc:
+        if getattr(exc, "status", None) not in (None, 401):
+            # 403 is also what a server says to a request it will not do at
+            # that address (a report on an address book): not the password.
+            raise CalDavError(
+                caldav, f"the server refused the request ({_dav_reason(exc)})"
+            ) from None
         raise CalDavError(
             caldav,
             f"the server refused user {caldav.username!r} with the password in "
@@ -164,7 +171,7 @@ def library_call(caldav: CalDavSettings, deadline: Deadline, call: Callable[[], 
     except error.NotFoundError:
         raise CalDavError(caldav, "not found on the server (HTTP 404); check the url") from None
     except error.DAVError as exc:
-        raise CalDavError(caldav, f"the server refused the request ({_reason(exc)})") from None
+        raise CalDavError(caldav, f"the server refused the request ({_dav_reason(exc)})") from None
     except OSError as exc:  # niquests' connection and timeout errors are OSErrors
         if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
             problem = f"no answer within {timeout:g} s (busy_timeout_seconds)"
@@ -212,6 +219,62 @@ def _by_name(client) -> dict[str, object]:
 
 def _bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _dav_reason(exc) -> str:
+    """The HTTP status and the server's own words from a caldav DAVError:
+    its status line, the DAV:error preconditions and responsedescription
+    (RFC 4918 16), or the first line of a plain-text body. The library's
+    own `reason` is mostly "no reason", which tells the coach nothing."""
+    status = getattr(exc, "status", None)
+    # The library puts "412 Precondition Failed\n\n<body>" where a URL would be.
+    first = str(getattr(exc, "url", None) or "").split("\n", 1)[0].strip()
+    if re.fullmatch(r"\d{3}( [A-Za-z][A-Za-z ,'-]*)?", first):
+        words = [f"HTTP {first}"]
+    elif isinstance(status, int):
+        try:
+            words = [f"HTTP {status} {HTTPStatus(status).phrase}"]
+        except ValueError:
+            words = [f"HTTP {status}"]
+    else:
+        words = []
+    words += [
+        tag.rsplit("}", 1)[-1]
+        for tag in getattr(exc, "preconditions", ())
+        if not tag.endswith("}responsedescription")
+    ]
+    said = _server_words(getattr(exc, "body", None))
+    if said:
+        words.append(said)
+    if not words:
+        reason = getattr(exc, "reason", "")
+        words = [reason if reason and reason != "no reason" else type(exc).__name__]
+    return ": ".join([words[0], ", ".join(words[1:])]) if len(words) > 1 else words[0]
+
+
+def _server_words(body: bytes | str | None) -> str:
+    """The server's explanation in one short line without URLs, or ""."""
+    if not body:
+        return ""
+    raw = body.encode("utf-8", "replace") if isinstance(body, str) else bytes(body)
+    text = ""
+    if raw.lstrip().startswith(b"<"):
+        from lxml import etree  # under caldav already
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            root = etree.fromstring(raw, parser=parser)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None:
+            found = root.find(".//{DAV:}responsedescription")
+            text = (found.text or "") if found is not None else ""
+    else:
+        text = raw.decode("utf-8", "replace").strip().split("\n", 1)[0]
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    if "://" in text:  # may carry the account name
+        return ""
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _reason(exc: BaseException) -> str:

@@ -2,20 +2,30 @@
 
 Each label is the locale's own pattern: "Monday, November 23, 2026" and
 "9:00 AM" in English, "lundi 23 novembre 2026" and "09:00" in French, the
-same forms a browser's Intl.DateTimeFormat gives the visitor. CLDR puts a
+same forms a browser's Intl.DateTimeFormat gives the visitor; a time the
+clocks go back through carries its UTC offset ("1:00 AM GMT+1"). CLDR puts a
 narrow no-break space (U+202F) before AM/PM and in some French patterns;
 some screen readers announce it, so labels use plain spaces.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_timezone_location, get_timezone_name
+from babel.dates import (
+    format_date,
+    format_time,
+    get_timezone_gmt,
+    get_timezone_location,
+    get_timezone_name,
+)
 
 from ..common.language import Language, plain_spaces
 
+_ZERO_MINUTES = re.compile(r"([+\-\u2212])(\d\d):00(?!\d)")
+_LEADING_ZERO = re.compile(r"([+\-\u2212])0(\d)")
 _UTC_KEYS = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
 
 
@@ -50,8 +60,35 @@ def day_label(day: date, lang: Language) -> str:
 
 
 def time_label(moment: datetime, lang: Language) -> str:
-    """The locale's short time of day: "9:00 AM", "09:00"."""
-    return plain_spaces(format_time(moment, "short", locale=lang.locale))
+    """The locale's short time of day: "9:00 AM", "09:00".
+
+    When the clocks go back, the hour before the change happens twice
+    (Europe/Dublin, 25 October 2026: 00:00Z and 01:00Z are both 1:00 AM);
+    such a time is followed by its UTC offset, "1:00 AM GMT+1" and
+    "1:00 AM GMT+0", as a browser's `timeZoneName: "shortOffset"` shows it,
+    so two different times never read the same.
+    """
+    text = plain_spaces(format_time(moment, "short", locale=lang.locale))
+    if repeated(moment):
+        text = f"{text} {offset_label(moment, lang)}"
+    return text
+
+
+def repeated(moment: datetime) -> bool:
+    """Whether this wall time happens twice in its zone (the clocks go back
+    through it): the earlier pass then has the larger UTC offset. A skipped
+    time (clocks going forward) has it the other way round."""
+    first = moment.replace(fold=0).utcoffset()
+    second = moment.replace(fold=1).utcoffset()
+    return first is not None and second is not None and first > second
+
+
+def offset_label(moment: datetime, lang: Language) -> str:
+    """The locale's short UTC offset of `moment`: "GMT+1", "UTC+1", "GMT-3:30"
+    (CLDR's localized GMT format, with zero minutes and a leading zero left out)."""
+    long = get_timezone_gmt(moment, width="long", locale=lang.locale)
+    short = _ZERO_MINUTES.sub(r"\1\2", long)
+    return plain_spaces(_LEADING_ZERO.sub(r"\1\2", short))
 
 
 def time_range(start: datetime, end: datetime, lang: Language) -> str:

@@ -7,6 +7,7 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.request import pathname2url
 
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
@@ -25,7 +26,7 @@ from .links import broken_links, describe
 from .menu import check_menu
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
-from .sitemap_fix import absolutize
+from .sitemap_fix import absolutize, page_lastmod, settle_lastmod
 from .template_cache import template_cache
 
 log = logging.getLogger(__name__)
@@ -184,9 +185,39 @@ def write_robots(pelican) -> None:
 
 def fix_sitemap(pelican) -> None:
     path = Path(pelican.output_path, "sitemap.xml")
-    if path.exists() and not pelican.settings.get("SITEURL"):
-        xml = path.read_text(encoding="utf-8")
-        path.write_text(absolutize(xml, pelican.settings["FEED_DOMAIN"]), encoding="utf-8")
+    if not path.exists():
+        return
+    xml = path.read_text(encoding="utf-8")
+    xml = settle_lastmod(xml, pelican.settings["SITEURL"], pelican.settings[_SITEMAP_DATES])
+    if not pelican.settings.get("SITEURL"):
+        xml = absolutize(xml, pelican.settings["FEED_DOMAIN"])
+    path.write_text(xml, encoding="utf-8")
+
+
+# Sitemap URL -> its lastmod (None: none), filled as pages are written. The
+# dict lives in the build's settings, which every generator's context shares.
+_SITEMAP_DATES = "_SITEMAP_LASTMOD"
+
+
+def start_sitemap_dates(pelican) -> None:
+    pelican.settings[_SITEMAP_DATES] = {}
+
+
+def remember_sitemap_date(path, context) -> None:
+    replace, when = page_lastmod(context)
+    dates = context.get(_SITEMAP_DATES)
+    if not replace or dates is None:
+        return
+    document = context.get("article") or context.get("page")
+    # The same URL pelican-sitemap writes for this page.
+    url = (
+        document.url
+        if document is not None
+        else pathname2url(os.path.relpath(path, context["OUTPUT_PATH"]))
+    )
+    dates[re.sub(r"(?:^|(?<=/))index.html$", "", url)] = (
+        None if when is None else sitemap.format_date(when)
+    )
 
 
 def absolute_feed_links(context, feed) -> None:
@@ -252,6 +283,8 @@ def write_assets_and_headers(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.initialized.connect(pin_sitemap_clock)
+    signals.initialized.connect(start_sitemap_dates)
+    signals.content_written.connect(remember_sitemap_date)
     signals.initialized.connect(fingerprint_content_cache)
     signals.finalized.connect(keep_content_cache)
     signals.article_generator_finalized.connect(refuse_unpublishable_text)

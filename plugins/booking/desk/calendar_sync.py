@@ -3,7 +3,9 @@
 The ledger is the authority: every desk command writes the ledger first,
 then the outbox, then runs `sync`, which adds each upcoming confirmed
 booking that is missing or out of date (by SEQUENCE) in the first
-configured calendar and removes each upcoming cancelled one. `sync` only
+configured calendar and removes each upcoming cancelled one. An event
+already on the server under another name (a calendar app that imported
+the invitation names it by its own id) is updated where it is. `sync` only
 reads the ledger, so running it again (`invoke sync-calendar`) after a
 failed attempt finishes the job; bookings that have ended are left as
 they are. Events are stored with SCHEDULE-AGENT=CLIENT (RFC 6638), so the
@@ -57,15 +59,40 @@ def sync(
             have = present.get(entry.uid)
             if entry.confirmed and (have is None or have[0] != entry.sequence):
                 data = _calendar_object(entry)
-                # Stored verbatim: the ledger owns SEQUENCE, the library must not bump it.
+                existing = None if have is None else have[1]
                 library_call(
-                    caldav, deadline, lambda d=data: calendar.add_event(d, increase_seqno=False)
+                    caldav,
+                    deadline,
+                    lambda e=entry, d=data, o=existing: _store(calendar, e.uid, d, o),
                 )
                 added.append(entry.slot_id)
             elif not entry.confirmed and have is not None:
                 library_call(caldav, deadline, have[1].delete)
                 removed.append(entry.slot_id)
     return SyncReport(tuple(added), tuple(removed))
+
+
+def _store(calendar, uid: str, data: str, existing: object | None) -> None:
+    """Write the booking's event where the server keeps its UID.
+
+    A calendar app that imported the invitation may have stored it under a
+    name of its own instead of `<uid>.ics`; a server must not hold two
+    objects with one UID (RFC 4791 5.3.2.1: Xandikos answers a new one with
+    `412 no-uid-conflict`), so that object is overwritten in place. The
+    data is stored verbatim: the ledger owns SEQUENCE, the library must not
+    bump it.
+    """
+    from caldav.lib import error
+
+    if existing is None:
+        try:
+            calendar.add_event(data, increase_seqno=False)
+            return
+        except error.UidConflictError:
+            # The UID is on the server outside the range searched (the app moved it).
+            existing = calendar.event_by_uid(uid)
+    existing.data = data
+    existing.save(increase_seqno=False)
 
 
 def _present(calendar, start: datetime, end: datetime) -> dict[str, tuple[int, object]]:

@@ -8,11 +8,17 @@ const D = document, o = Intl.DateTimeFormat().resolvedOptions(), here = o.timeZo
   fmt = (timeZone, l, x) => new Intl.DateTimeFormat(l, {...x, timeZone}),
   chosen = () => { try { const z = sessionStorage.getItem(K); return fmt(z) && z; } catch (e) { return here; } },
   zn = (x, d) => x.formatToParts(d).find(p => p.type === 'timeZoneName').value,
-  // labels(tz, l)(d): {day, time, zone} of d in zone tz, language l
+  // labels(tz, l)(d): {day, time, zone} of d in zone tz, language l; a time
+  // the clocks go back through happens twice, so it also names its offset
+  // ("1:00 AM GMT+1", "1:00 AM GMT+0"), as plugins/booking/labels.py does
   labels = (tz, l) => {
     const f = x => (x = fmt(tz, l, x), d => x.format(d).replace(/\u202f/g, ' ')),
-      a = f({dateStyle: 'full'}), b = f({timeStyle: 'short'}), c = fmt(tz, l, {timeZoneName: 'long'});
-    return d => ({day: a(d), time: b(d), zone: zn(c, d)});
+      a = f({dateStyle: 'full'}), b = f({timeStyle: 'short'}), c = fmt(tz, l, {timeZoneName: 'long'}),
+      g = fmt(tz, l, {timeZoneName: 'shortOffset'}), o = fmt(tz, 'en-US', {timeZoneName: 'longOffset'}),
+      off = d => { const m = zn(o, d).match(/([+-])(\d\d):(\d\d)/); return m ? (m[1] === '-' ? -6e4 : 6e4) * (m[2] * 60 + +m[3]) : 0; },
+      // the offset falls by w across d: d's wall time is also shown w before or after
+      twice = d => { const w = off(d - 108e5) - off(+d + 108e5); return w > 0 && [d - w, +d + w].some(t => a(t) + b(t) === a(d) + b(d)); };
+    return d => ({day: a(d), time: twice(d) ? b(d) + ' ' + zn(g, d).replace(/\u202f/g, ' ') : b(d), zone: zn(c, d)});
   },
   // same wall-clock time at d = same offset
   same = (a, b, d) => (a = a(d), b = b(d), a.day + a.time === b.day + b.time),

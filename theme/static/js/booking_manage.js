@@ -13,10 +13,28 @@
   function txt(key, v) {
     return root.getAttribute('data-text-' + key).replace(/\{(\w+)\}/g, function (x, k) { return v[k]; });
   }
+  function zone(l, name, d) {
+    return new Intl.DateTimeFormat(l, {timeZone: here, timeZoneName: name}).formatToParts(d)
+      .find(function (p) { return p.type === 'timeZoneName'; }).value.replace(/\u202f/g, ' ');
+  }
+  function offset(d) {
+    var m = /([+-])(\d\d):(\d\d)/.exec(zone('en-US', 'longOffset', d));
+    return m ? (m[1] === '-' ? -6e4 : 6e4) * (m[2] * 60 + +m[3]) : 0;
+  }
+  // A time the clocks go back through happens twice: then its label names
+  // its offset too ("1:00 AM GMT+1", "1:00 AM GMT+0"), as booking.js does.
   function fmt(x) {
     x.timeZone = here;
-    var f = new Intl.DateTimeFormat(lang, x);
-    return function (d) { return f.format(d).replace(/\u202f/g, ' '); };
+    var f = new Intl.DateTimeFormat(lang, x), wall = new Intl.DateTimeFormat('en-US', {timeZone: here,
+      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric'});
+    function twice(d) {
+      var w = offset(new Date(d - 108e5)) - offset(new Date(+d + 108e5));
+      return w > 0 && [d - w, +d + w].some(function (t) { return wall.format(t) === wall.format(d); });
+    }
+    return function (d) {
+      var text = f.format(d).replace(/\u202f/g, ' ');
+      return x.timeStyle && twice(d) ? text + ' ' + zone(lang, 'shortOffset', d) : text;
+    };
   }
   function el(tag, to, text, cls) {
     var e = to.appendChild(D.createElement(tag));

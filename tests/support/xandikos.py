@@ -1,0 +1,108 @@
+"""Xandikos (PyPI `xandikos`) as a second real CalDAV server on 127.0.0.1.
+
+It is stricter than Radicale where real calendar apps hurt: a PUT whose UID
+already lives under another href is refused with `412 no-uid-conflict`
+(RFC 4791 5.3.2.1). It has no password check of its own on plain HTTP, so
+any password is accepted; the helper has the same shape as
+tests.support.desk.Radicale so the desk's CalDAV tests run against both.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.desk import PASSWORD_ENV, free_port
+
+USER_PATH = "/user/"  # --current-user-principal; calendars live under /user/calendars/
+
+
+@dataclass(frozen=True)
+class Xandikos:
+    url: str
+    username: str = "coach"
+    password: str = "any password: xandikos does not check it"
+
+    def client(self):
+        import caldav
+
+        return caldav.DAVClient(
+            url=self.url, username=self.username, password=self.password, timeout=10
+        )
+
+    def calendar(self, name: str):
+        """The user's calendar with this display name, created on first use."""
+        principal = self.client().principal()
+        for calendar in principal.calendars():
+            if calendar.get_display_name() == name:
+                return calendar
+        return principal.make_calendar(name=name, cal_id=name.lower())
+
+    def path(self, name: str) -> str:
+        """The calendar's path as a coach would paste it into `calendars`."""
+        return f"{USER_PATH}calendars/{name.lower()}/"
+
+    def settings(self, *calendars: str) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "username": self.username,
+            "password_env": PASSWORD_ENV,
+            "calendars": list(calendars),
+        }
+
+
+@contextmanager
+def xandikos(folder: Path):
+    """`xandikos serve` on 127.0.0.1 over `folder`, with its default calendar
+    (/user/calendars/calendar/) and address book created on start."""
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log = folder / "xandikos.log"
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("xandikos")),
+                "serve",
+                "--directory",
+                str(folder / "storage"),
+                "--state-dir",
+                str(folder / "state"),
+                "--defaults",
+                "--current-user-principal",
+                USER_PATH,
+                "--listen-address",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-detect-systemd",
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for_port(port, process, log)
+        yield Xandikos(f"http://127.0.0.1:{port}/")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"xandikos exited:\n{log.read_text(errors='replace')[-2000:]}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError("xandikos did not start within 30 s")
