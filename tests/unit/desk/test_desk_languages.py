@@ -176,10 +176,10 @@ def _hands_free_desk(tmp_path, code: str, **changes):
     return replace(desk, default_lang=code, origin=PUBLIC)
 
 
-def _incoming(subject: str, body: str, **headers: str):
-    """A client's email as the desk reads it from the mailbox."""
+def _incoming(subject: str, body: str, sender: str = f"Zoë <{CLIENT_EMAIL}>", **headers: str):
+    """A client's (or the coach's) email as the desk reads it from the mailbox."""
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = f"Zoë <{CLIENT_EMAIL}>"
+    msg["From"] = sender
     msg["To"] = BOOKING["organizer"]["email"]
     msg["Subject"] = subject
     msg["Date"] = format_datetime(NOW)
@@ -282,6 +282,9 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
     cancel = tokens.manage_fragment(links["cancel"].split("#", 1)[1])
     move = replace(tokens.manage_fragment(links["move"].split("#", 1)[1]), to=FREE[2])
     late = replace(desk, raw={**desk.raw, "self_service_cutoff_hours": 48})  # FREE[0]: 26 h away
+    summary_id = "<summary.1@example.org>"
+    waiting = book.record(replace(item, summary_id=summary_id))
+    unclear = _incoming("Re: x", "Hmm", sender, **{"In-Reply-To": summary_id})
     decisions = {
         "request the provider doubts": inbox.decide(inbox.Context(desk, key), book, doubted),
         "client cancels": inbox.decide(
@@ -296,6 +299,7 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
         "late move": inbox.decide(
             inbox.Context(late, key), book, _incoming(move.text(), move.text())
         ),
+        "the coach's unclear answer": inbox.decide(inbox.Context(desk, key), waiting, unclear),
     }
     for what, decision in decisions.items():
         assert decision.messages, (what, decision.line)
