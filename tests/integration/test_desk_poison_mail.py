@@ -192,8 +192,10 @@ def test_an_unclear_reply_asks_the_coach_again_once_and_tells_the_client_nothing
         assert "does not say clearly yes or no" in question.get_content()
         assert question["In-Reply-To"] == summary["Message-ID"]
         assert world.ledger().find(FREE[0]) is None
+        world.imap.append(question.as_bytes())  # sent to her own address, so it lands here
         assert world.desk("inbox").returncode == 0
-        assert len(world.sent) == 2  # asked once per reply, not once per run
+        assert len(world.sent) == 2  # asked once per reply, never about its own question
+        assert [m["Message-ID"] for m in world.imap.messages()] == [question["Message-ID"]]
         world.imap.append(reply(question, sender=COACH, text="Yes").as_bytes())
         result = world.desk("inbox")
         assert result.returncode == 0, result.stderr

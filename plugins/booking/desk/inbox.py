@@ -315,6 +315,10 @@ def _unavailable(
 
 def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item: Item) -> Decision:
     desk = ctx.desk
+    if written_by_desk(msg.message_id, desk.host):
+        # The desk's own question about this summary (_ask_again), delivered
+        # to her own mailbox: hers to read, never an answer to read again.
+        return Decision(None)
     if msg.sender != ctx.coach or msg.auth_failures:
         why = (
             "not from your address"
