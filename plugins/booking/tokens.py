@@ -11,12 +11,18 @@ double brackets, with no character a mail program rewrites (no "<", no
 language, "Re:"/"AW:" prefixes, quoting and a visitor editing the text
 around it. The signature (desk.signing) proves a cancel or move link came
 from a confirmation; a request needs none: anyone may ask for a free time.
+
+A code is read from hostile mail: its times must be real UTC times (the
+grammar alone lets "20261340T256099Z" through), and one that names a time
+that does not exist is refused with CodeError, never acted on and never
+skipped in favour of a later code the sender may not have meant.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 BOOK, CANCEL, MOVE = "book", "cancel", "move"
 _SLOT = r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{8}T\d{6}Z"
@@ -28,6 +34,13 @@ _TOKEN = re.compile(
     r")\s*\]\]",
     re.IGNORECASE,
 )
+
+
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+
+
+class CodeError(ValueError):
+    """A booking code in the grammar's shape whose time does not exist."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,20 @@ def request_token(slot_id: str, language: str = "") -> str:
 def _slot(text: str) -> str:
     """Mail programs never change case, but a visitor retyping a code might."""
     slug, stamp = text.rsplit("-", 1)
-    return f"{slug.lower()}-{stamp.upper()}"
+    stamp = stamp.upper()
+    if not is_stamp(stamp):
+        raise CodeError(f"a booking code names a time that does not exist ({stamp})")
+    return f"{slug.lower()}-{stamp}"
+
+
+def is_stamp(stamp: str) -> bool:
+    """A real UTC time written YYYYMMDDTHHMMSSZ (month 13, hour 25 and
+    February 30 are not)."""
+    try:
+        datetime.strptime(stamp, STAMP_FORMAT)
+    except ValueError:
+        return False
+    return True
 
 
 def _language(code: str) -> str:
@@ -63,7 +89,8 @@ def _language(code: str) -> str:
 
 
 def find(text: str) -> Token | None:
-    """The first well-formed code in `text` (a move needs its new slot)."""
+    """The first well-formed code in `text` (a move needs its new slot).
+    CodeError when that code's times do not exist."""
     for match in _TOKEN.finditer(text or ""):
         if match["book"]:
             return Token(BOOK, _slot(match["slot"]), _language(match["lang"] or ""))
@@ -100,7 +127,7 @@ def manage_fragment(fragment: str) -> Token | None:
     """The Token a manage page's fragment stands for (what the page's script
     puts in the email), for tests and for the desk's own checks."""
     match = _FRAGMENT.fullmatch(fragment.lstrip("#"))
-    if not match:
+    if not match or not is_stamp(match["slot"].rsplit("-", 1)[1]):
         return None
     return Token(
         match["action"],

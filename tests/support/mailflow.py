@@ -159,15 +159,22 @@ def from_mailto(href: str, *, sender: str = VISITOR, name: str = "Zoë O'Brien",
 
 
 def reply(to: EmailMessage, *, sender: str, text: str) -> EmailMessage:
-    """A reply from a mail program: "Re:", In-Reply-To, the original quoted."""
+    """A reply from a mail program: "Re:", In-Reply-To, References (the
+    original's References and its Message-ID, RFC 5322 3.6.4), the original
+    quoted."""
     quoted = "\n".join("> " + line for line in to.get_body(("plain",)).get_content().splitlines())
-    return email(
+    msg = email(
         sender=sender,
         to=str(to["From"]),
         subject=f"Re: {to['Subject']}",
         body=f"{text}\n\nOn Sunday, someone wrote:\n{quoted}\n",
         in_reply_to=str(to["Message-ID"]),
     )
+    earlier = str(to["References"] or to["In-Reply-To"] or "")
+    if earlier:
+        del msg["References"]
+        msg["References"] = f"{earlier} {to['Message-ID']}"
+    return msg
 
 
 def calendar_reply(invitation: EmailMessage, *, sender: str, partstat: str = "DECLINED"):

@@ -1,9 +1,10 @@
 """The coach's mailbox over IMAP (BOOKING["inbox"]), through IMAPClient.
 
 The desk only reads messages (BODY.PEEK: nothing is marked read), moves the
-ones it handled into done_folder, and waits with IDLE (RFC 2177) in
-`--watch`. The password comes from the environment variable password_env
-names; errors name the server and the variable, never the secret.
+ones it handled into done_folder and the ones it cannot read or act on into
+unreadable_folder, and waits with IDLE (RFC 2177) in `--watch`. The
+password comes from the environment variable password_env names; errors
+name the server and the variable, never the secret.
 """
 
 from __future__ import annotations
@@ -66,9 +67,18 @@ class Mailbox:
         return sorted(found, key=lambda f: f.uid)
 
     def move(self, uids: list[int]) -> None:
+        """Handled: into done_folder."""
+        self._move(uids, self.inbox.done_folder)
+
+    def set_aside(self, uids: list[int]) -> None:
+        """Not readable or not actionable: into unreadable_folder, where the
+        coach can look at them and the desk never reads them again."""
+        self._move(uids, self.inbox.unreadable_folder)
+
+    def _move(self, uids: list[int], folder: str) -> None:
         if not uids:
             return
-        target = self._done_folder()
+        target = self._folder(folder)
         if self.client.has_capability("MOVE"):
             self.client.move(uids, target)
         else:
@@ -76,11 +86,11 @@ class Mailbox:
             self.client.delete_messages(uids)
             self.client.expunge(uids)
 
-    def _done_folder(self) -> str:
-        """done_folder with the server's own separator ("." on many servers)."""
+    def _folder(self, folder: str) -> str:
+        """A folder setting with the server's own separator ("." on many servers)."""
         listed = self.client.list_folders(directory="", pattern="")
         separator = listed[0][1].decode() if listed and listed[0][1] else "/"
-        name = self.inbox.done_folder.replace("/", separator)
+        name = folder.replace("/", separator)
         if not self.client.folder_exists(name):
             self.client.create_folder(name)
         return name

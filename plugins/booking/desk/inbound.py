@@ -6,6 +6,15 @@ on change codes (signing.verify), the In-Reply-To of a summary only the
 coach received, and the coach's provider's own verdict on the sender
 (the topmost Authentication-Results header, RFC 8601: headers further down
 may have been written by the sender).
+
+Python's `email` package parses MIME nesting and header comments by
+recursion, so a small message with a thousand nested parts or parentheses
+raises RecursionError. `read_message` bounds both inside the parser rather
+than guessing from the raw bytes: its policy makes every part through a
+counter (MAX_PARTS; nesting can never be deeper than the number of parts)
+and refuses a structured header whose comments nest deeper than
+MAX_NESTING. What it cannot read raises Unreadable, which the inbox turns
+into one line and a message set aside.
 """
 
 from __future__ import annotations
@@ -13,21 +22,45 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from email import message_from_bytes, policy
+from email import message_from_bytes
+from email.headerregistry import UnstructuredHeader
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import getaddresses
 from html.parser import HTMLParser
 
 import icalendar
 
 from ...common.email_address import is_email_address
-from ..tokens import Token, find
+from ..tokens import CodeError, Token, find
 from .authentication import verdict
 from .visitor_text import printable
 
 _MSGID = re.compile(r"<[^<>\s]+>")
-_QUOTE_START = re.compile(r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|-----\s*original)", re.I)
+# What a log line may show of a Message-ID: printable ASCII, no spaces or
+# brackets inside, bounded; anything else is named by the message's hash.
+_SAFE_ID = re.compile(r"<[!-;=?-~]{1,250}>")
+_ID_HEADER = re.compile(rb"^message-id[ \t]*:([^\r\n]*)", re.IGNORECASE | re.MULTILINE)
+_FOLD = re.compile(rb"\r?\n[ \t]+")
+# Where a reply's quoted earlier message starts, in our languages' mail programs.
+_QUOTE_START = re.compile(
+    r"^(on .+ wrote:|le .+ a écrit|am .+ schrieb|el .+ escribió|em .+ escreveu"
+    r"|op .+ schreef|il .+ ha scritto|-----\s*(original|ursprüngliche)|_{10,})",
+    re.I,
+)
 MAX_TEXT = 20_000  # a request is a few lines; a huge body is cut, never parsed whole
+MAX_HTML = 200_000  # an HTML body is cut before its tags are stripped
+MAX_SUBJECT = 1_000
+MAX_PARTS = 100  # a request or a reply has a handful; mail programs' own stay far below
+MAX_NESTING = 10  # comments inside comments in one header: (a (b (c))) is 3
+MAX_CALENDAR = 100_000  # bytes of one text/calendar part; a reply is about 1 kB
+MAX_COMPONENTS = 20  # BEGIN: lines in it (icalendar walks components by recursion)
+
+
+class Unreadable(Exception):
+    """A message the desk will not parse further; the text says why, in the
+    coach's words, and never quotes the message."""
+
 
 YES = {"yes", "y", "ok", "okay", "confirm", "oui", "ja", "sí", "si", "sì", "sim", "jawel"}
 NO = {"no", "n", "non", "nein", "nee", "não", "nao", "decline"}
@@ -58,16 +91,77 @@ class Inbound:
     auto_submitted: bool = False  # a bounce or an out-of-office answer
 
 
+class _Parts:
+    """The parser's message factory: counts the parts it makes."""
+
+    def __init__(self) -> None:
+        self.made = 0
+
+    def __call__(self, policy: EmailPolicy | None = None) -> EmailMessage:
+        self.made += 1
+        if self.made > MAX_PARTS:
+            raise Unreadable(f"it has more than {MAX_PARTS} MIME parts")
+        return EmailMessage(policy=policy)
+
+
+class _BoundedPolicy(EmailPolicy):
+    """policy.default, refusing structured headers nested too deep to parse."""
+
+    def header_fetch_parse(self, name, value):
+        if (
+            isinstance(value, str)
+            and not issubclass(self.header_factory[name], UnstructuredHeader)
+            and _comment_depth(value) > MAX_NESTING
+        ):
+            raise Unreadable(f"a header nests comments more than {MAX_NESTING} deep")
+        return super().header_fetch_parse(name, value)
+
+
+def _comment_depth(value: str) -> int:
+    """The deepest nesting of (comments) in a header (RFC 5322 3.2.2);
+    parentheses inside a "quoted string" or after a backslash do not count."""
+    deepest = depth = 0
+    quoted = escaped = False
+    for char in value:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif quoted:
+            quoted = char != '"'
+        elif char == '"' and depth == 0:
+            quoted = True
+        elif char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def message_id_of(raw: bytes) -> str:
+    """The message's Message-ID as the desk names it in the ledger and in its
+    lines, read from the raw header (so a message `email` cannot parse is
+    named the same way); printable ASCII only, else the hash of its bytes."""
+    head = raw[:65_536].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    found = _ID_HEADER.search(_FOLD.sub(b" ", head))
+    match = _SAFE_ID.search(found[1].decode("latin-1")) if found else None
+    if match:
+        return match[0]
+    # No usable Message-ID: the message's own bytes still name it exactly once.
+    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id>"
+
+
 def read_message(raw: bytes) -> Inbound:
-    msg = message_from_bytes(raw, policy=policy.default)
+    """Unreadable when the message is nested beyond the limits above or
+    carries a booking code whose time does not exist."""
+    policy = _BoundedPolicy().clone(message_factory=_Parts())
+    msg = message_from_bytes(raw, policy=policy)
     assert isinstance(msg, EmailMessage)
-    message_id = _first_id(_header(msg, "Message-ID"))
-    if not message_id:
-        # No Message-ID: the message's own bytes still name it exactly once.
-        message_id = f"<sha256-{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id>"
+    message_id = message_id_of(raw)
     sender_name, sender = _address(_header(msg, "From"))
     _, reply_to = _address(_header(msg, "Reply-To"))
-    subject = " ".join(_header(msg, "Subject").split())
+    subject = " ".join(_header(msg, "Subject")[:MAX_SUBJECT].split())
     text = _text(msg)[:MAX_TEXT]
     references = tuple(
         _MSGID.findall(_header(msg, "In-Reply-To") + " " + _header(msg, "References"))
@@ -76,6 +170,10 @@ def read_message(raw: bytes) -> Inbound:
     auto = _header(msg, "Auto-Submitted").lower() not in {"", "no"} or bool(
         _header(msg, "X-Autoreply") or _header(msg, "X-Autorespond")
     )
+    try:
+        token = find(subject) or find(text)
+    except CodeError:
+        raise Unreadable("its booking code names a time that does not exist") from None
     return Inbound(
         message_id=message_id,
         sender=sender,
@@ -84,7 +182,7 @@ def read_message(raw: bytes) -> Inbound:
         subject=subject,
         text=text,
         references=references,
-        token=find(subject) or find(text),
+        token=token,
         auth_failures=checked.failures,
         authenticated=checked.passed,
         calendar_reply=_calendar_reply(msg),
@@ -95,14 +193,9 @@ def read_message(raw: bytes) -> Inbound:
 def _header(msg: EmailMessage, name: str) -> str:
     try:
         value = msg.get(name)
-    except (ValueError, IndexError, TypeError):  # a header the email package cannot parse
-        return ""
+    except (ValueError, LookupError, TypeError, AttributeError):
+        return ""  # a header the email package cannot parse
     return "" if value is None else str(value)
-
-
-def _first_id(value: str) -> str:
-    match = _MSGID.search(value)
-    return match[0] if match else ""
 
 
 def _address(value: str) -> tuple[str, str]:
@@ -131,11 +224,13 @@ def _text(msg: EmailMessage) -> str:
         return ""
     try:
         content = body.get_content()
-    except (LookupError, ValueError, AttributeError):  # an unknown charset, a broken part
+    except (LookupError, ValueError, AttributeError, TypeError):  # unknown charset, broken part
+        return ""
+    if not isinstance(content, str):
         return ""
     if body.get_content_subtype() == "html":
         stripper = _Stripper()
-        stripper.feed(content)
+        stripper.feed(content[:MAX_HTML])
         content = "".join(stripper.parts)
     return content.replace("\r\n", "\n")
 
@@ -144,24 +239,34 @@ def _calendar_reply(msg: EmailMessage) -> CalendarReply | None:
     for part in msg.walk():
         if part.get_content_type() not in {"text/calendar", "application/ics"}:
             continue
+        data = part.get_payload(decode=True)
+        if not isinstance(data, bytes) or len(data) > MAX_CALENDAR:
+            continue
+        if data.upper().count(b"BEGIN:") > MAX_COMPONENTS:
+            continue
         try:
-            data = part.get_payload(decode=True) or b""
-            calendar = icalendar.Calendar.from_ical(data)
-        except (ValueError, IndexError, KeyError):
+            reply = _reply_in(icalendar.Calendar.from_ical(data))
+        except (ValueError, LookupError, TypeError, AttributeError):  # not a calendar we can read
             continue
-        if str(calendar.get("METHOD", "")).upper() != "REPLY":
+        if reply is not None:
+            return reply
+    return None
+
+
+def _reply_in(calendar: icalendar.Calendar) -> CalendarReply | None:
+    if str(calendar.get("METHOD", "")).upper() != "REPLY":
+        return None
+    for event in calendar.walk("VEVENT"):
+        attendee = event.get("ATTENDEE")
+        if attendee is None or isinstance(attendee, list):
             continue
-        for event in calendar.walk("VEVENT"):
-            attendee = event.get("ATTENDEE")
-            if attendee is None or isinstance(attendee, list):
-                continue
-            address = str(attendee)
-            address = address[7:] if address.lower().startswith("mailto:") else address
-            return CalendarReply(
-                uid=str(event.get("UID", "")),
-                attendee=address.lower(),
-                partstat=str(attendee.params.get("PARTSTAT", "")).upper(),
-            )
+        address = str(attendee)
+        address = address[7:] if address.lower().startswith("mailto:") else address
+        return CalendarReply(
+            uid=str(event.get("UID", ""))[:500],
+            attendee=address.lower(),
+            partstat=str(attendee.params.get("PARTSTAT", "")).upper(),
+        )
     return None
 
 
@@ -176,20 +281,95 @@ def own_words(text: str) -> list[str]:
     return lines
 
 
+# The coach's answer to a summary, read conservatively: a wrong "no" sends a
+# client away, a wrong "yes" books a time she did not want, and asking her
+# again costs one more email. Words are lowercase, with ' for ’.
+YES_WORDS = YES | {
+    # en, fr, de, es, pt, nl, it (the summary asks for yes/oui/ja/sí/sim/ja/sì)
+    *("yep", "yeah", "yup", "sure", "certainly", "absolutely", "confirmed", "perfect"),
+    *("great", "fine", "agreed", "approved", "accepted", "oké", "oke", "okey"),
+    *("parfait", "d'accord", "entendu", "volontiers", "confirmé", "confirme"),
+    *("gerne", "gern", "klar", "natürlich", "einverstanden", "bestätigt", "genau"),
+    *("vale", "claro", "perfecto", "confirmado", "confirmo"),
+    *("perfeito", "certo", "combinado", "claro"),
+    *("akkoord", "zeker", "prima", "uiteraard", "bevestigd", "goed"),
+    *("perfetto", "certamente", "volentieri", "confermato", "confermo", "d'accordo"),
+}
+NO_WORDS = NO | {"nope", "nah", "niet", "declined"}
+# Phrases that say yes though they hold a "no" ("no problem"), or that read
+# as assent after one ("see you then"): one marker each before single words
+# are read.
+ASSENT = (
+    *("no problem", "no problems", "no problemo", "no prob", "no probs", "no worries"),
+    *("no worry", "not a problem", "no trouble", "no issue", "no issues", "no objection"),
+    *("see you", "sounds good", "go ahead", "works for me", "that works", "fine by me"),
+    *("all good", "of course"),
+    *("pas de problème", "pas de probleme", "pas de souci", "pas de soucis"),
+    *("aucun problème", "aucun souci", "sans problème", "sans souci", "à bientôt"),
+    *("ça marche", "ca marche", "c'est bon", "c'est parfait", "bien sûr", "avec plaisir"),
+    *("kein problem", "keine sorge", "kein thema", "geht klar", "bis dann", "bis bald"),
+    *("passt", "alles klar", "sehr gern", "sehr gerne"),
+    *("no hay problema", "sin problema", "sin problemas", "no pasa nada", "no te preocupes"),
+    *("no se preocupe", "nos vemos", "de acuerdo", "hasta pronto", "por supuesto"),
+    *("me parece bien",),
+    *("sem problema", "sem problemas", "não tem problema", "não há problema"),
+    *("nao tem problema", "não se preocupe", "tudo bem", "tudo certo", "até lá"),
+    *("até logo", "até breve", "de acordo", "com certeza", "pode ser"),
+    *("geen probleem", "geen punt", "geen zorgen", "tot dan", "tot snel", "komt goed"),
+    *("is goed",),
+    *("nessun problema", "non c'è problema", "non ce problema", "non preoccuparti"),
+    *("non si preoccupi", "va bene", "a presto", "ci vediamo"),
+)
+# After a yes, any of these makes the answer unclear ("yes, but not Monday").
+DOUBT = NO_WORDS | {
+    *("not", "never", "cannot", "can't", "cant", "won't", "don't", "doesn't", "isn't"),
+    *("unfortunately", "but", "however", "although", "instead", "except", "unless", "if"),
+    *("maybe", "perhaps"),
+    *("pas", "jamais", "malheureusement", "mais", "plutôt", "sauf", "peut-être"),
+    *("nicht", "kein", "keine", "keinen", "leider", "aber", "jedoch", "stattdessen"),
+    *("außer", "wenn", "falls", "vielleicht"),
+    *("nunca", "lamentablemente", "pero", "sino", "quizás", "quizá", "tal"),
+    *("infelizmente", "mas", "porém", "talvez"),
+    *("geen", "nooit", "helaas", "maar", "misschien", "liever"),
+    *("mai", "purtroppo", "ma", "però", "invece", "tranne", "forse"),
+}
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ASSENT = re.compile(
+    r"(?<!\S)(?:"
+    + "|".join(re.escape(phrase) for phrase in sorted(ASSENT, key=len, reverse=True))
+    + r")(?!\S)"
+)
+_PHRASE = "+"  # stands for one ASSENT phrase among the words (never part of a word)
+
+
 def answer(text: str) -> tuple[str, str]:
-    """The coach's "yes" or "no" (in any of our languages) and what she added.
-    ("", "") when the reply is neither."""
-    words = [line for line in own_words(text) if line]
+    """The coach's "yes" or "no" (in any of our languages) and what she added
+    after a "no"; ("", "") when it is not clear.
+
+    Read from the first paragraph she wrote (not the quote, nor a signature
+    or disclaimer further down). "yes": it starts with a yes (or "no
+    problem"...) and holds no question mark, "but", "not" or another "no".
+    "no": it starts with a no that is not part of such a phrase, and nothing
+    after it reads as assent. Anything else is unclear: she is asked again."""
+    lines = own_words(text)
+    while lines and not lines[0]:
+        lines = lines[1:]
+    if not lines:
+        return "", ""
+    paragraph = " ".join(lines[: lines.index("")] if "" in lines else lines)
+    said = " ".join(_WORD.findall(paragraph.lower().replace("’", "'")))
+    words = _ASSENT.sub(_PHRASE, said).split()
     if not words:
         return "", ""
-    first = words[0]
-    head = re.split(r"[\s,.;:!-]+", first, maxsplit=1)
-    word = head[0].lower()
-    rest = " ".join([head[1] if len(head) > 1 else "", *words[1:]]).strip(" ,.;:-")
-    if word in YES:
-        return "yes", ""
-    if word in NO:
-        return "no", " ".join(rest.split())[:500]
+    first, rest = words[0], words[1:]
+    if first == _PHRASE or first in YES_WORDS:
+        doubt = any(w in DOUBT or w.startswith("n'") for w in rest)
+        return ("", "") if doubt or "?" in paragraph else ("yes", "")
+    if first in NO_WORDS and not any(w == _PHRASE or w in YES_WORDS for w in rest):
+        kept = [line for line in lines if line]
+        head = re.split(r"[\s,.;:!-]+", kept[0], maxsplit=1)
+        reason = " ".join([head[1] if len(head) > 1 else "", *kept[1:]]).strip(" ,.;:-")
+        return "no", " ".join(reason.split())[:500]
     return "", ""
 
 

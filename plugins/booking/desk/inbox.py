@@ -12,6 +12,13 @@ ones are sent, handled messages are moved by the next run.
 
 Messages without a booking code, or a reply to a summary, or a calendar
 reply for one of our bookings, are the coach's own mail: never touched.
+
+A message the desk cannot read or act on (nested beyond the parser's
+limits, a code naming a time that does not exist, or anything else that
+fails while reading or deciding it) is set aside: one line naming its
+Message-ID, nothing recorded, moved to unreadable_folder; the run goes on
+with the next. Only a failure of the desk's own settings or of this computer
+(SiteError, OSError) stops the run, leaving the message for the next.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from ...common.config import SiteError
 from ...common.zones import iana_zones
 from .. import ledger_format, tokens
 from ..ledger_format import DONE, PENDING, REFUSED, Entry, Item, Ledger
@@ -39,7 +47,7 @@ from .commands import (
     moved_entry,
     public_origin,
 )
-from .inbound import Inbound, answer, read_message, request
+from .inbound import Inbound, Unreadable, answer, message_id_of, read_message, request
 from .invitations import CANCEL, REQUEST, when
 from .letters import Letters, name_for, written_by_desk
 from .mail import MailError
@@ -64,6 +72,7 @@ class Report:
     handled: int = 0
     sent: int = 0
     moved: int = 0
+    set_aside: int = 0
 
 
 class Context:
@@ -391,6 +400,10 @@ def _unavailable(
 
 def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item: Item) -> Decision:
     desk = ctx.desk
+    if written_by_desk(msg.message_id, desk.host):
+        # The desk's own question about this summary (_ask_again), delivered
+        # to her own mailbox: hers to read, never an answer to read again.
+        return Decision(None)
     if msg.sender != ctx.coach or msg.auth_failures:
         why = (
             "not from your address"
@@ -403,11 +416,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
         )
     word, reason = answer(msg.text)
     if not word:
-        return Decision(
-            replace(item, note="unclear"),
-            line=f"A reply about {pending.slot_id} says neither yes nor no; "
-            "reply again with yes or no.",
-        )
+        return _ask_again(ctx, msg, pending, replace(item, slot_id=pending.slot_id))
     book = book.record(
         replace(pending, status=DONE, note="declined" if word == "no" else "approved")
     )
@@ -432,6 +441,37 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
     decision = _confirmed(ctx, book, item, entry, "", pending.id)
     decision.item = replace(item, slot_id=pending.slot_id, note="approved")
     return decision
+
+
+def _ask_again(ctx: Context, msg: Inbound, pending: Item, item: Item) -> Decision:
+    """Her reply says neither yes nor no clearly: ask her once more (once per
+    reply: the reply is recorded), and tell the client nothing. The question
+    refers to the summary, so her mail program's reply to it names the
+    summary too (References) and counts as her answer."""
+    _ = ctx.letters.coach_lang.gettext
+    slug = pending.slot_id.rsplit("-", 1)[0]
+    session = ctx.session(slug)
+    start = _start(pending.slot_id)
+    end = start + timedelta(minutes=session.duration_minutes if session else 30)
+    time = when(start, end, ctx.desk.settings.timezone, ctx.letters.coach_lang)
+    name = name_for(msg.message_id, "unclear")
+    question = ctx.letters.notice(
+        name,
+        _("Yes or no? {client}, {time}").format(client=pending.name, time=time),
+        _(
+            "Your reply about the request of {client} for {time} does not say clearly "
+            "yes or no, so nothing was sent to them. Reply to this email with yes to "
+            "confirm, or no and a reason to decline."
+        ).format(client=f"{pending.name} <{pending.email}>", time=time),
+        in_reply_to=pending.summary_id,
+    )
+    return Decision(
+        replace(item, note="unclear"),
+        None,
+        [(name, question)],
+        f"A reply about {pending.slot_id} says neither yes nor no clearly; "
+        "asked you again by email.",
+    )
 
 
 def _calendar_answer(ctx: Context, book: Ledger, msg: Inbound, item: Item) -> Decision:
@@ -651,6 +691,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     fetched = box.messages(known)
     ctx = Context(desk, key)
     done: list[int] = []
+    aside: list[int] = []
     changed = unwritten = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
@@ -661,11 +702,25 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
                 "made again if still due."
             )
         for message in fetched:
-            inbound = read_message(message.raw) if message.raw else None
-            if inbound is None or book.item(inbound.message_id) is not None:
+            if not message.raw:  # handled by an earlier run that was stopped before moving it
                 done.append(message.uid)
                 continue
-            decision = decide(ctx, book, inbound)
+            try:
+                inbound = read_message(message.raw)
+                if book.item(inbound.message_id) is not None:
+                    done.append(message.uid)
+                    continue
+                decision = decide(ctx, book, inbound)
+            except (SiteError, OSError):
+                raise  # the settings or this computer, not this message: stop, record nothing
+            except Exception as error:  # the last resort: one message never stops the desk
+                why = str(error) if isinstance(error, Unreadable) else _unexpected(error)
+                report(
+                    f"Set aside {message_id_of(message.raw)} in "
+                    f"{desk.desk_settings.inbox.unreadable_folder}: {why}."
+                )
+                aside.append(message.uid)
+                continue
             if decision.item is None or decision.later:
                 if decision.line:
                     report(decision.line)
@@ -695,6 +750,8 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
         result.sent = outgoing.flush(desk.outbox, desk.smtp, desk.environ, report)
     box.move(done)
     result.moved = len(done)
+    box.set_aside(aside)
+    result.set_aside = len(aside)
     if changed and desk.settings.caldav is not None:
         try:
             calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
@@ -722,6 +779,12 @@ def _tidied(book: Ledger, now: datetime) -> Ledger:
 
 def _start(slot_id: str) -> datetime:
     return datetime.strptime(slot_id.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
+def _unexpected(error: Exception) -> str:
+    """The reason line for an error nobody foresaw: its kind only, since an
+    exception's text may quote the message."""
+    return f"the desk could not read or answer it ({type(error).__name__}); nothing was recorded"
 
 
 def _recorded(book: Ledger) -> Iterable[str]:

@@ -162,13 +162,16 @@ class Letters:
             move_url=links.get("move", ""),
         )
 
-    def notice(self, name: str, subject: str, text: str, details: str = "") -> EmailMessage:
+    def notice(
+        self, name: str, subject: str, text: str, details: str = "", in_reply_to: str = ""
+    ) -> EmailMessage:
         """To the coach: what the desk did, or could not do on its own."""
         return self._message(
             "desk/notice.txt",
             self.coach_lang,
             (self.organizer.name, self.organizer.email),
             f"<{name}@{self.desk.host}>",
+            in_reply_to=in_reply_to,
             subject=subject,
             text=text,
             details=details,

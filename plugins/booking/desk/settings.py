@@ -22,7 +22,10 @@ from ..settings import BookingSettings, name, parse_settings
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 IMAP_PORTS = {"starttls": 143, "ssl": 993, "none": 143}
 SMTP_KEYS = {"host", "port", "security", "username", "password_env", "from"}
-INBOX_KEYS = {"host", "port", "security", "username", "password_env", "folder", "done_folder"}
+INBOX_KEYS = {
+    *("host", "port", "security", "username", "password_env"),
+    *("folder", "done_folder", "unreadable_folder"),
+}
 VIDEO_KEYS = {"room", "rooms_at"}
 LIMIT_KEYS = ("pending_per_sender", "requests_per_hour", "requests_per_hour_per_domain")
 POLICIES = ("coach", "auto")
@@ -49,6 +52,8 @@ class InboxSettings:
     password_env: str
     folder: str = "INBOX"
     done_folder: str = "Bookings/Done"  # "/" is replaced by the server's separator
+    # Where a message the desk cannot read or act on is set aside, unrecorded.
+    unreadable_folder: str = "Bookings/Unreadable"
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,21 @@ def _inbox(raw: object) -> InboxSettings:
         name("inbox", "password_env"),
     )
     folder, done = text("folder", "INBOX"), text("done_folder", "Bookings/Done")
-    if folder.strip("/").lower() == done.strip("/").lower():
+    unreadable = text("unreadable_folder", "Bookings/Unreadable")
+
+    def same(a: str, b: str) -> bool:
+        return a.strip("/").lower() == b.strip("/").lower()
+
+    if same(folder, done):
         raise ConfigError(name("inbox", "done_folder"), "must not be the folder the desk reads")
-    return InboxSettings(host, port, security, text("username"), password_env, folder, done)
+    if same(folder, unreadable) or same(done, unreadable):
+        raise ConfigError(
+            name("inbox", "unreadable_folder"),
+            "must be a folder of its own, not the one the desk reads nor done_folder",
+        )
+    return InboxSettings(
+        host, port, security, text("username"), password_env, folder, done, unreadable
+    )
 
 
 def _video(raw: object) -> Video:

@@ -298,6 +298,9 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
     asks = f"My name: Zoë\nMy time zone: Europe/Paris\n\n{tokens.request_token(FREE[2], code)}\n"
     taken = tokens.request_token(FREE[0], code)
     form = f"name: Zoë\nemail: typed@example.net\nq1: vel eum\ntoken: {code_text}\n"
+    summary_id = "<summary.1@example.org>"
+    waiting = book.record(replace(item, summary_id=summary_id))
+    unclear = _incoming("Re: x", "Hmm", sender, **{"In-Reply-To": summary_id})
     decisions = {
         "request for a taken time": inbox.decide(
             inbox.Context(desk, key),
@@ -340,6 +343,7 @@ def _desk_emails(tmp_path, code: str) -> dict[str, EmailMessage]:
         "late move": inbox.decide(
             inbox.Context(late, key), book, _incoming(move.text(), move.text())
         ),
+        "the coach's unclear answer": inbox.decide(inbox.Context(desk, key), waiting, unclear),
     }
     for what, decision in decisions.items():
         assert decision.messages, (what, decision.line)
