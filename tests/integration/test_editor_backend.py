@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import socket
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -260,11 +261,9 @@ def test_a_taken_site_port_suggests_a_free_one(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        try:  # the port the message suggested whatever was free
+        with suppress(OSError):  # the port the message used to suggest, free or not
             usual.bind(("127.0.0.1", 8010))
             usual.listen()
-        except OSError:
-            pass
         proc = invoke(
             project, "edit", "--no-open", f"--port={port}", f"--backend-port={free_port()}"
         )
@@ -274,3 +273,18 @@ def test_a_taken_site_port_suggests_a_free_one(tmp_path):
         suggested = int(last.rsplit("=", 1)[1])
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", suggested))  # free: no OSError
+
+
+def test_the_site_edit_serves_answers_only_this_computer(backend):
+    """The preview includes /admin/config.yml: a rebinding page cannot read it."""
+    port = int(backend.site.rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", "/admin/config.yml", skip_host=True)
+        connection.putheader("Host", f"rebind.evil.example:{port}")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 403
+        assert b"local_backend" not in response.read()
+    finally:
+        connection.close()
