@@ -50,6 +50,7 @@ class GuardServer(ThreadingHTTPServer):
 
 class GuardHandler(BaseHTTPRequestHandler):
     server: GuardServer
+    timeout = 120  # a connection that sends nothing is closed, not held
 
     def _answer(self, status: int, body: bytes, origin: str | None = None) -> None:
         self.send_response(status)

@@ -240,6 +240,8 @@ def visible(action: str, answer: object, rules: Rules) -> object:
         ]
     if action == "getMedia":
         return [
-            item for item in answer if isinstance(item, dict) and allowed(item.get("path"), _media)
+            item
+            for item in answer
+            if isinstance(item, dict) and allowed(item.get("path"), _readable)
         ]
     return answer

@@ -136,6 +136,7 @@ def test_a_rename_stays_in_its_folder_and_never_moves_site_toml(project):
     for old, new in [
         ("content/articles/a.md", "content/pages/a.md"),
         ("site.toml", "content/articles/site.md"),
+        ("site.toml", "site.toml"),  # decap-server would move every file beside it
         ("content/articles/a.md", "site.toml"),
         ("content/articles/a.md", "pelicanconf.py"),
     ]:
@@ -206,6 +207,7 @@ def test_reading_is_content_and_site_toml(project):
     check({"action": "getMedia", "params": {"mediaFolder": "content/podcast/audio"}}, rules)
     refused = [
         {"action": "getEntry", "params": {"path": "pelicanconf.py"}},
+        {"action": "getEntry", "params": {"path": "content"}},
         {"action": "getMediaFile", "params": {"path": "content/articles/code/tasks.py"}},
         {"action": "entriesByFolder", "params": {"folder": "."}},
         {"action": "entriesByFolder", "params": {"folder": "content/articles/code"}},
@@ -241,7 +243,12 @@ def test_a_listing_leaves_out_what_may_not_be_read(project):
         "junk",
     ]
     assert visible("entriesByFolder", answer, rules) == [answer[0]]
-    media = [{"path": "content/images/a.png"}, {"path": "content/images/a.svg"}, {"path": 3}]
+    media = [
+        {"path": "content/images/a.png"},
+        {"path": "content/images/hidden/a.png"},  # a link into a dot-folder
+        {"path": "content/images/.a.png"},
+        {"path": 3},
+    ]
     assert visible("getMedia", media, rules) == [media[0]]
     assert visible("getEntry", {"data": "x"}, rules) == {"data": "x"}
 
