@@ -218,7 +218,6 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
     env = {
         **os.environ,
         "PORT": str(upstream),
-        "MODE": "fs",  # writes files and leaves committing to the coach
         "GIT_REPO_DIRECTORY": str(ROOT),
         "LOG_LEVEL": "warn",
         "EDITOR_GUARD_SECRET": secret,

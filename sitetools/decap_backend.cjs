@@ -1,5 +1,6 @@
 // decap-server's file-system backend (its own middlewares, the code its
-// command runs with MODE=fs), answering only the guard in front of it
+// command runs with MODE=fs: it writes files and leaves committing to the
+// coach), answering only the guard in front of it
 // (sitetools/backend_guard.py): every request must carry the secret the
 // guard was started with. Without it a web page that points its own domain
 // at 127.0.0.1 (DNS rebinding) could find this port and write through it.
