@@ -126,8 +126,34 @@ def _interrupt(*_args) -> None:
     raise KeyboardInterrupt
 
 
-EDITOR_SERVER = ROOT / "node_modules/.bin/decap-server"
+EDITOR_SERVER = ROOT / "node_modules/decap-server/dist/middlewares.js"
 EDITOR_BUNDLE = ROOT / "node_modules/decap-cms/dist/decap-cms.js"
+EDITOR_BACKEND = ROOT / "sitetools/decap_backend.cjs"
+
+
+def _free_port(host: str, near: int) -> int:
+    """A port nobody listens on now, to suggest in place of a taken one:
+    the first free one of the ten after `near + 10`, else any."""
+    import socket
+
+    for candidate in [*range(near + 10, near + 20), 0]:
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, candidate))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise OSError("no free port")  # bind to port 0 does not fail in practice
+
+
+def _editor_rules():
+    """What the editor's local backend lets through (sitetools/backend_rules.py),
+    with the media folders the build's config.yml names."""
+    from plugins.editor.decap_config import media_folders, read_config
+    from sitetools.backend_rules import Rules
+
+    config = read_config((ROOT / CONFIG["deploy_path"] / "admin/config.yml").read_text("utf-8"))
+    return Rules(root=ROOT, content=CONFIG["content"], media_folders=media_folders(config))
 
 
 @task(
@@ -139,8 +165,11 @@ EDITOR_BUNDLE = ROOT / "node_modules/decap-cms/dist/decap-cms.js"
 )
 def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-open
     """Edit the site in your browser: build, start the editor's local backend
-    (it saves into this folder), serve the site and open /admin/ (docs/editor.md)."""
+    (it saves into this folder's content/ and site.toml only), serve the site
+    and open /admin/ (docs/editor.md)."""
     import json
+    import secrets
+    import shutil
     import signal
     import socket
     import subprocess
@@ -148,53 +177,68 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
     import time
     import webbrowser
 
-    if not (EDITOR_SERVER.exists() and EDITOR_BUNDLE.exists()):
+    node = shutil.which("node")
+    if not (node and EDITOR_SERVER.exists() and EDITOR_BUNDLE.exists()):
         raise Exit(
             "edit: the editor is not installed; run `npm ci` in this folder "
             "(it needs Node.js, https://nodejs.org) and try again",
             code=1,
         )
+    host = CONFIG["host"]
     port = int(port or CONFIG["port"])
     backend_port = int(backend_port or 8081)
-    backend = f"http://{CONFIG['host']}:{backend_port}/api/v1"
+    backend = f"http://{host}:{backend_port}/api/v1"
     # One -e for both: Pelican keeps only the last -e flag. FEED_DOMAIN: the
     # editor's "view live" link and the feeds name the port actually served.
-    site = f"http://{CONFIG['host']}:{port}"
+    site = f"http://{host}:{port}"
     extra = ("-e", f"EDITOR_LOCAL_BACKEND={json.dumps(backend)}", f"FEED_DOMAIN={json.dumps(site)}")
     _safe_build(c, CONFIG["settings_base"], extra=extra)
+    from sitetools.backend_guard import make_guard
+    from sitetools.server import make_server
+
+    # decap-server itself listens on a private port and answers only the
+    # guard, which holds the secret; the editor page talks to the guard.
+    secret = secrets.token_urlsafe(32)
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        upstream = probe.getsockname()[1]
+    try:
+        guard = make_guard(
+            _editor_rules(), port=backend_port, site_port=port, upstream=upstream, secret=secret
+        )
+    except OSError:
+        free = _free_port(host, backend_port)
+        raise Exit(f"edit: port {backend_port} is in use; try --backend-port={free}", 1) from None
+    try:
+        server = make_server(ROOT / CONFIG["deploy_path"], host, port)
+    except OSError:
+        guard.server_close()
+        free = _free_port(host, port)
+        raise Exit(f"edit: port {port} is in use; try --port={free}", code=1) from None
     env = {
         **os.environ,
-        "PORT": str(backend_port),
-        "BIND_HOST": CONFIG["host"],
-        "MODE": "fs",  # writes files and leaves committing to the coach
+        "PORT": str(upstream),
         "GIT_REPO_DIRECTORY": str(ROOT),
         "LOG_LEVEL": "warn",
+        "EDITOR_GUARD_SECRET": secret,
     }
-    with socket.socket() as probe:
-        if probe.connect_ex((CONFIG["host"], backend_port)) == 0:
-            raise Exit(f"edit: port {backend_port} is in use; try --backend-port=8091", code=1)
-    proxy = subprocess.Popen([str(EDITOR_SERVER)], cwd=ROOT, env=env)
+    proxy = subprocess.Popen([node, str(EDITOR_BACKEND)], cwd=ROOT, env=env)
     # A stop by the test runner or the system ends the backend too.
     signal.signal(signal.SIGTERM, _interrupt)
+    serving = []
     try:
         deadline = time.monotonic() + 20
         while True:
             if proxy.poll() is not None:
                 raise Exit("edit: the editor's backend stopped (its message is above)", code=1)
             try:
-                socket.create_connection((CONFIG["host"], backend_port), timeout=1).close()
+                socket.create_connection((host, upstream), timeout=1).close()
                 break
             except OSError:
                 if time.monotonic() > deadline:
                     raise Exit("edit: the editor's backend did not start", code=1) from None
                 time.sleep(0.2)
-        from sitetools.server import make_server
-
-        try:
-            server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], port)
-        except OSError:
-            raise Exit(f"edit: port {port} is in use; try --port=8010", code=1) from None
-        url = f"http://{CONFIG['host']}:{port}/admin/"
+        url = f"http://{host}:{port}/admin/"
         print(f"The editor is at {url} (Ctrl-C stops). What you save there is written")
         print(f"into this folder, and the site at {site}/ is built again.", flush=True)
         # Without a desktop, Python would start a text browser (lynx, w3m)
@@ -202,15 +246,16 @@ def edit(c, port=0, backend_port=0, open=True):  # the name gives invoke's --no-
         desktop = sys.platform != "linux" or {"DISPLAY", "WAYLAND_DISPLAY"} & set(os.environ)
         if open and desktop:
             webbrowser.open(url)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        for running in (guard, server):
+            threading.Thread(target=running.serve_forever, daemon=True).start()
+            serving.append(running)
+        with suppress(KeyboardInterrupt):
             _rebuild_on_save(c, extra)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.shutdown()
-            server.server_close()
     finally:
+        for running in serving:
+            running.shutdown()  # waits for serve_forever, so only once started
+        guard.server_close()
+        server.server_close()
         proxy.terminate()
         try:
             proxy.wait(timeout=10)

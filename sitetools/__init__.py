@@ -1,2 +1,4 @@
 """Project tooling that is not part of the published site: the build wrapper
-(`python -m sitetools.build`) and the local web server."""
+(`python -m sitetools.build`), the local web server, and the guard in front
+of the browser editor's local backend (`backend_guard.py`, its rules in
+`backend_rules.py`)."""

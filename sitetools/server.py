@@ -2,6 +2,10 @@
 
 Like a static host: `/path/` serves `/path/index.html`, unknown paths get the
 site's 404 page with status 404, `.ics` files are served as calendars.
+It answers only requests addressed to this computer by name
+(`Host: 127.0.0.1:PORT` or `localhost:PORT`), 403 otherwise: a web page
+that points its own domain at 127.0.0.1 (DNS rebinding) cannot read the
+preview, which includes the editor's config.
 Pelican's own preview server answers a missing file by closing the connection
 without a response, which browsers report as a network error, not a 404.
 """
@@ -29,11 +33,25 @@ MIME_TYPES = {
 }
 
 
+def is_local_host(host: str | None, port: int) -> bool:
+    """`host` (a Host header) names this computer at `port`, as a browser
+    writes it for http://127.0.0.1:PORT/ or http://localhost:PORT/."""
+    return host is not None and host.lower() in (f"127.0.0.1:{port}", f"localhost:{port}")
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         **MIME_TYPES,
     }
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if not is_local_host(self.headers.get("Host"), self.server.server_address[1]):
+            self.send_error(403, "Host not allowed")
+            return False
+        return True
 
     def send_head(self):
         # `invoke edit` and `livereload` swap a rebuilt site in with two

@@ -62,6 +62,27 @@ def decap_config(
     return config
 
 
+def media_folders(config: dict) -> tuple[str, ...]:
+    """Where the editor uploads pictures and audio, relative to the project
+    folder: the config's `media_folder` and each collection's (Decap reads a
+    collection's folder without a leading slash as under the collection's
+    own folder)."""
+    folders = [config["media_folder"].strip("/")]
+    for collection in config["collections"]:
+        folder = collection.get("media_folder")
+        if folder is None:
+            continue
+        if not folder.startswith("/"):
+            folder = f"{collection['folder']}/{folder}"
+        folders.append(folder.strip("/"))
+    return tuple(dict.fromkeys(folders))
+
+
+def read_config(text: str) -> dict:
+    """config.yml as config_text wrote it (a comment line, then JSON)."""
+    return json.loads("".join(line for line in text.splitlines(True) if not line.startswith("#")))
+
+
 def config_text(config: dict) -> str:
     header = "# Made by the build from site.toml ([editor], [site] language); do not edit.\n"
     return header + json.dumps(config, ensure_ascii=False, indent=2) + "\n"

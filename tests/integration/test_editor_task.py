@@ -5,6 +5,7 @@ only, stops with it."""
 from __future__ import annotations
 
 import socket
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -33,19 +34,25 @@ def test_without_npm_packages_edit_says_how_to_get_the_editor_in_one_line(tmp_pa
     )
 
 
-def test_a_taken_backend_port_is_one_line(tmp_path):
+def test_a_taken_backend_port_is_one_line_suggesting_a_free_port(tmp_path):
     if not (BUNDLE / "decap-cms.js").is_file():
         pytest.skip("decap-cms is not installed (npm ci)")
     project = editor_project(tmp_path / "project")
-    with socket.socket() as taken:
+    with socket.socket() as taken, socket.socket() as usual:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
+        with suppress(OSError):  # the port the message used to suggest, free or not
+            usual.bind(("127.0.0.1", 8091))
+            usual.listen()
         proc = invoke(project, "edit", "--no-open", f"--backend-port={port}", "--port=1")
-    assert proc.returncode == 1
-    lines = (proc.stdout + proc.stderr).strip().splitlines()
-    assert lines[-1] == f"edit: port {port} is in use; try --backend-port=8091"
-    assert "Traceback" not in proc.stdout + proc.stderr
+        lines = (proc.stdout + proc.stderr).strip().splitlines()
+        assert proc.returncode == 1
+        assert lines[-1].startswith(f"edit: port {port} is in use; try --backend-port=")
+        assert "Traceback" not in proc.stdout + proc.stderr
+        suggested = int(lines[-1].rsplit("=", 1)[1])
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", suggested))  # free now: no OSError
 
 
 def test_the_local_backend_serves_only_this_computer_and_stops_with_edit(tmp_path):
