@@ -104,7 +104,7 @@ class Item:
     """One piece of the desk's work, recorded so it is done exactly once."""
 
     id: str  # the handled Message-ID, or "remind <slot> <sequence> <hours>"
-    kind: str  # request, reply, cancel, move, decline, reminder, ignored
+    kind: str  # request, reply, cancel, move, calendar-reply, reminder, completed, ignored
     status: str  # PENDING (waiting for the coach), DONE, REFUSED
     created: datetime
     slot_id: str = ""

@@ -65,6 +65,7 @@ def test_a_request_nested_1200_parts_deep_is_set_aside_and_the_next_is_answered(
         [line] = set_aside_lines(result.stdout)
         assert line.startswith(f"Set aside <deep.1@example.net> in {UNREADABLE}: ")
         assert "hello" not in line and "mallory" not in line.lower()
+        assert result.stdout.rstrip().endswith(f"set aside 1 in {UNREADABLE}.")
         [summary] = world.outgoing()
         assert VISITOR in summary.get_content()
         assert raw_messages(world, UNREADABLE) == [poison]
@@ -216,3 +217,34 @@ def test_no_problem_see_you_then_confirms_rather_than_declines(tmp_path):
         assert invitation["To"].addresses[0].addr_spec == VISITOR
         assert "METHOD:REQUEST" in invitation.as_string()
         assert world.ledger().find(FREE[0]).confirmed
+
+
+def test_two_inbox_runs_at_once_both_finish_and_handle_each_email_once(tmp_path):
+    """An always-on `inbox --watch` and the hourly `desk-run` overlap: the
+    second run waits for the ledger, then finds the first already moved what
+    it had fetched (IMAP EXPUNGEISSUED), which is no failure."""
+    import subprocess
+
+    from tests.support.desk import desk_command
+
+    with mail_world(tmp_path) as world:
+        for i in range(6):
+            world.imap.append(request_email(FREE[i % 3], sender=f"c{i}@example.org").as_bytes())
+        runs = [
+            subprocess.Popen(
+                desk_command("inbox"),
+                cwd=world.project,
+                env=world.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outputs = [run.communicate(timeout=120)[0] for run in runs]
+        for run, output in zip(runs, outputs, strict=True):
+            assert run.returncode == 0, output
+            assert "EXPUNGE" not in output and "Traceback" not in output, output
+        assert len(world.outgoing()) == 6  # one summary each, never two
+        assert world.imap.messages() == []
+        assert len(world.imap.messages("Bookings/Done")) == 6

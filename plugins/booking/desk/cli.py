@@ -177,9 +177,12 @@ def _inbox(args, desk: Desk) -> int:
     # As confirm does: a booking a killed command left without its invitation.
     finish_interrupted(desk, report=line)
     report = inbox.run(desk, report=line)
+    inbox_settings = desk.desk_settings.inbox
+    aside = f", set aside {report.set_aside} in {inbox_settings.unreadable_folder}"
     print(
         f"Handled {report.handled} new email(s), sent {report.sent}, "
-        f"moved {report.moved} to {desk.desk_settings.inbox.done_folder}."
+        f"moved {report.moved} to {inbox_settings.done_folder}"
+        f"{aside if report.set_aside else ''}."
     )
     return 0
 

@@ -79,6 +79,20 @@ class Mailbox:
         if not uids:
             return
         target = self._folder(folder)
+        try:
+            self._move_now(uids, target)
+        except IMAPClientError as error:
+            # Another run (an `inbox --watch` beside the hourly `desk-run`)
+            # moved some of them first: they are where they belong. Move
+            # what is still here; any other refusal is a real failure.
+            if "EXPUNGEISSUED" not in str(error).upper():
+                raise
+            here = self.client.search(["UID", ",".join(str(uid) for uid in uids)])
+            self._move_now(sorted(set(here) & set(uids)), target)
+
+    def _move_now(self, uids: list[int], target: str) -> None:
+        if not uids:
+            return
         if self.client.has_capability("MOVE"):
             self.client.move(uids, target)
         else:
