@@ -139,3 +139,35 @@ def test_names_in_to_and_from_survive_the_email_parser_exactly(name):
         assert address.display_name == name
         assert parsed[header].defects == ()
     assert parsed.defects == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # The domain is not the first property, or written as providers vary it.
+        "mx.example; dkim=pass header.s=mail header.d=example.org",
+        "mx.example; dkim=pass header.d=example.org.",
+        'mx.example; spf=pass smtp.mailfrom="<zoe@example.org>"',
+        "mx.example; dkim=pass header.d=EXAMPLE.ORG",
+    ],
+)
+def test_a_pass_is_read_however_the_provider_writes_the_domain(header):
+    assert verdict([header], ZOE).passed
+
+
+def test_printable_keeps_line_breaks_and_tabs():
+    assert printable("a\nb\tc\x1bd") == "a\nb\tc d"
+
+
+def test_names_in_scripts_with_combining_marks_greet():
+    assert person_name("अनिल कुमार") == "अनिल कुमार"  # Devanagari vowel signs are marks
+
+
+def test_a_name_of_the_longest_length_greets_and_one_more_letter_does_not():
+    assert person_name("A" * 80) == "A" * 80
+    assert person_name("A" * 81) == ""
+
+
+@pytest.mark.parametrize("text", ["Zoë²", "Ⅻ Smith", "Ann½"])
+def test_numbers_that_are_not_digits_are_no_names(text):
+    assert person_name(text) == ""
