@@ -94,7 +94,9 @@ def test_request_yes_confirm_then_the_clients_cancel_link(browser, tmp_path):
         assert len(world.sent) == 4
 
 
-def test_the_form_through_a_backend_stand_in_is_confirmed_at_once(browser, tmp_path):
+def test_the_form_through_a_backend_stand_in_waits_for_the_coachs_yes(browser, tmp_path):
+    """Even with confirm = "auto": the address was typed into a form, so
+    nobody has shown it is the visitor's; the coach says yes first."""
     with form_receiver() as (action, received), mail_world(tmp_path, confirm="auto") as world:
         rewrite_booking(world, confirm="auto", request_form_action=action)
         output = tmp_path / "site"
@@ -126,8 +128,14 @@ def test_the_form_through_a_backend_stand_in_is_confirmed_at_once(browser, tmp_p
         )
         result = world.desk("inbox")
         assert result.returncode == 0, result.stderr
-        invitation, summary = world.outgoing()
-        assert invitation["To"].addresses[0].addr_spec == "ada@example.org"
+        [summary] = world.outgoing()
+        assert summary["To"].addresses[0].addr_spec == COACH
+        assert "typed into the request form" in summary.get_content()
         assert "I lead a team of nurses." in summary.get_content()
         assert "Central" in summary.get_content()  # the visitor's zone from visitor_time
+        assert world.ledger().find(FREE[0]) is None
+        world.imap.append(reply(summary, sender=COACH, text="Yes").as_bytes())
+        assert world.desk("inbox").returncode == 0
+        [invitation] = world.outgoing(1)
+        assert invitation["To"].addresses[0].addr_spec == "ada@example.org"
         assert world.ledger().find(FREE[0]).email == "ada@example.org"
