@@ -10,12 +10,11 @@ import http.client
 import json
 import os
 import socket
-from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
-from tests.support.editor import BUNDLE, editing, editor_project, free_port, invoke
+from tests.support.editor import BUNDLE, editing, editor_project
 
 pytestmark = pytest.mark.node
 
@@ -251,28 +250,6 @@ def test_decap_server_itself_answers_only_the_guard(backend):
             )
             reply = sock.recv(4096).decode("latin-1")
         assert reply.startswith(("HTTP/1.1 403", "HTTP/1.0 403")), reply
-
-
-def test_a_taken_site_port_suggests_a_free_one(tmp_path):
-    if not (BUNDLE / "decap-cms.js").is_file():
-        pytest.skip("decap-cms is not installed (npm ci)")
-    project = editor_project(tmp_path / "project")
-    with socket.socket() as taken, socket.socket() as usual:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        with suppress(OSError):  # the port the message used to suggest, free or not
-            usual.bind(("127.0.0.1", 8010))
-            usual.listen()
-        proc = invoke(
-            project, "edit", "--no-open", f"--port={port}", f"--backend-port={free_port()}"
-        )
-        last = (proc.stdout + proc.stderr).strip().splitlines()[-1]
-        assert proc.returncode == 1
-        assert last.startswith(f"edit: port {port} is in use; try --port=")
-        suggested = int(last.rsplit("=", 1)[1])
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", suggested))  # free: no OSError
 
 
 def test_the_site_edit_serves_answers_only_this_computer(backend):

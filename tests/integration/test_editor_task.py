@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.editor import BUNDLE, editing, editor_project, invoke
+from tests.support.editor import BUNDLE, editing, editor_project, free_port, invoke
 from tests.support.project import project_copy, sample_project
 
 pytestmark = pytest.mark.node
@@ -34,7 +34,10 @@ def test_without_npm_packages_edit_says_how_to_get_the_editor_in_one_line(tmp_pa
     )
 
 
-def test_a_taken_backend_port_is_one_line_suggesting_a_free_port(tmp_path):
+@pytest.mark.parametrize(
+    ("option", "suggested_before"), [("--backend-port", 8091), ("--port", 8010)]
+)
+def test_a_taken_port_is_one_line_suggesting_a_free_one(tmp_path, option, suggested_before):
     if not (BUNDLE / "decap-cms.js").is_file():
         pytest.skip("decap-cms is not installed (npm ci)")
     project = editor_project(tmp_path / "project")
@@ -43,12 +46,13 @@ def test_a_taken_backend_port_is_one_line_suggesting_a_free_port(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         with suppress(OSError):  # the port the message used to suggest, free or not
-            usual.bind(("127.0.0.1", 8091))
+            usual.bind(("127.0.0.1", suggested_before))
             usual.listen()
-        proc = invoke(project, "edit", "--no-open", f"--backend-port={port}", "--port=1")
+        other = "--port=1" if option == "--backend-port" else f"--backend-port={free_port()}"
+        proc = invoke(project, "edit", "--no-open", f"{option}={port}", other)
         lines = (proc.stdout + proc.stderr).strip().splitlines()
         assert proc.returncode == 1
-        assert lines[-1].startswith(f"edit: port {port} is in use; try --backend-port=")
+        assert lines[-1].startswith(f"edit: port {port} is in use; try {option}=")
         assert "Traceback" not in proc.stdout + proc.stderr
         suggested = int(lines[-1].rsplit("=", 1)[1])
         with socket.socket() as probe:

@@ -98,8 +98,9 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError("radicale did not start within 30 s")
 
 
-@dataclass(frozen=True)
-class Radicale:
+class CalDavAccount:
+    """What the tests do with a CalDAV server's account, whichever server."""
+
     url: str
     username: str
     password: str
@@ -126,6 +127,13 @@ class Radicale:
             "password_env": PASSWORD_ENV,
             "calendars": list(calendars),
         }
+
+
+@dataclass(frozen=True)
+class Radicale(CalDavAccount):
+    url: str
+    username: str
+    password: str
 
 
 @contextmanager

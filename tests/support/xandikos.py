@@ -17,43 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.desk import PASSWORD_ENV, free_port
+from tests.support.desk import CalDavAccount, free_port
 
 USER_PATH = "/user/"  # --current-user-principal; calendars live under /user/calendars/
 
 
 @dataclass(frozen=True)
-class Xandikos:
+class Xandikos(CalDavAccount):
     url: str
     username: str = "coach"
     password: str = "any password: xandikos does not check it"
 
-    def client(self):
-        import caldav
-
-        return caldav.DAVClient(
-            url=self.url, username=self.username, password=self.password, timeout=10
-        )
-
-    def calendar(self, name: str):
-        """The user's calendar with this display name, created on first use."""
-        principal = self.client().principal()
-        for calendar in principal.calendars():
-            if calendar.get_display_name() == name:
-                return calendar
-        return principal.make_calendar(name=name, cal_id=name.lower())
-
     def path(self, name: str) -> str:
         """The calendar's path as a coach would paste it into `calendars`."""
         return f"{USER_PATH}calendars/{name.lower()}/"
-
-    def settings(self, *calendars: str) -> dict[str, object]:
-        return {
-            "url": self.url,
-            "username": self.username,
-            "password_env": PASSWORD_ENV,
-            "calendars": list(calendars),
-        }
 
 
 @contextmanager
