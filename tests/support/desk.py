@@ -86,16 +86,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, name: str) -> None:
+    """Until the server `name` listens on `port`; its log's end if it exits."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"radicale exited:\n{log.read_text(errors='replace')[-2000:]}")
+            raise RuntimeError(f"{name} exited:\n{log.read_text(errors='replace')[-2000:]}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.05)
-    raise RuntimeError("radicale did not start within 30 s")
+    raise RuntimeError(f"{name} did not start within 30 s")
 
 
 class CalDavAccount:
@@ -172,7 +173,7 @@ def radicale(folder: Path):
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for_port(port, process, log)
+        wait_for_port(port, process, log, "radicale")
         yield Radicale(f"http://127.0.0.1:{port}/", "coach", "correct horse battery")
     finally:
         process.terminate()

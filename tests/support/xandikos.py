@@ -9,15 +9,13 @@ tests.support.desk.Radicale so the desk's CalDAV tests run against both.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.desk import CalDavAccount, free_port
+from tests.support.desk import CalDavAccount, free_port, wait_for_port
 
 USER_PATH = "/user/"  # --current-user-principal; calendars live under /user/calendars/
 
@@ -62,7 +60,7 @@ def xandikos(folder: Path):
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for_port(port, process, log)
+        wait_for_port(port, process, log, "xandikos")
         yield Xandikos(f"http://127.0.0.1:{port}/")
     finally:
         process.terminate()
@@ -71,15 +69,3 @@ def xandikos(folder: Path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"xandikos exited:\n{log.read_text(errors='replace')[-2000:]}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError("xandikos did not start within 30 s")
