@@ -20,12 +20,21 @@ def run(
     # What this process printed comes before what the program prints.
     sys.stdout.flush()
     sys.stderr.flush()
-    done = subprocess.run(
-        list(args), cwd=cwd, stdout=subprocess.PIPE if hide_out else None, check=False
-    )
-    if check and done.returncode != 0:
-        if hide_out and done.stdout:
-            sys.stdout.buffer.write(done.stdout)
+    with subprocess.Popen(
+        list(args), cwd=cwd, stdout=subprocess.PIPE if hide_out else None
+    ) as program:
+        while True:
+            try:
+                out, _ = program.communicate()
+                break
+            except KeyboardInterrupt:
+                # Ctrl-C reached the program too (the same terminal): it stops
+                # as it chooses (the desk finishes the email in hand), and its
+                # status decides, as under invoke's own runner; never killed.
+                continue
+    if check and program.returncode != 0:
+        if hide_out and out:
+            sys.stdout.buffer.write(out)
             sys.stdout.flush()
-        raise Abort(code=done.returncode)
-    return done.returncode
+        raise Abort(code=program.returncode)
+    return program.returncode
