@@ -1,5 +1,6 @@
 # Two entry points for people: `make serve` and `make test`. Everything else
-# lives in tasks.py (invoke); this file only bootstraps the tools it needs.
+# is an invoke task (tasks.py, over sitetools/commands/); this file only
+# bootstraps the tools it needs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -82,20 +82,22 @@ def test_publish_without_deploy_settings_explains_in_one_line():
 
 
 def test_clean_removes_the_output_the_cache_and_a_cut_off_build(tmp_path):
-    """`invoke clean` in a copy of the project's tasks: output/, the two
-    folders a cut-off build leaves beside it, Pelican's caches and test-artifacts/."""
+    """`invoke clean` in a copy of the project's tasks (and the commands they
+    call): output/, the two folders a cut-off build leaves beside it,
+    Pelican's caches and test-artifacts/ of that copy, nothing else."""
     import shutil
 
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
+    shutil.copytree(ROOT / "sitetools", project / "sitetools")
     made = ["output", "output.building", "output.previous", "cache", ".cache/x", "test-artifacts"]
     for name in [*made, "content"]:
         (project / name).mkdir(parents=True)
         (project / name / "f").write_text("x")
     subprocess.run([str(INVOKE), "clean"], cwd=project, check=True, capture_output=True)
     left = sorted(p.name for p in project.iterdir() if p.name != "__pycache__")
-    assert left == ["content", "tasks.py"]
+    assert left == ["content", "sitetools", "tasks.py"]
 
 
 def test_invoke_preview_without_siteurl_shows_why(tmp_path):

@@ -1,0 +1,30 @@
+"""Speed and quality measurements (bench/): run by invoke, never by pytest."""
+
+from __future__ import annotations
+
+from sitetools.commands.build import build
+from sitetools.commands.project import Project
+from sitetools.commands.shell import run
+
+
+def bench(
+    project: Project, sizes: str, runs: int, real_clock: bool, folder: str, booking: bool
+) -> None:
+    """Our build vs plain Pelican (bench/build.py), with the slot engine (bench/booking.py)."""
+    run(
+        [project.tool("python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)]
+        + (["--real-clock"] if real_clock else [])
+        + (["--folder", folder] if folder else [])
+        + (["--booking"] if booking else [])
+    )
+
+
+def bench_booking(project: Project, events: str, runs: int) -> None:
+    """The booking engine per busy-calendar size (bench/booking.py)."""
+    run([project.tool("python"), "bench/booking.py", "--events", events, "--runs", str(runs)])
+
+
+def audit(project: Project, port: int) -> None:
+    """Lighthouse (mobile) on four pages of a fresh build (bench/audit.py)."""
+    build(project)
+    run([project.tool("python"), "bench/audit.py", "--port", str(port)])
