@@ -7,7 +7,9 @@ file changed (a new Markdown extension, TIMEZONE, Pelican itself), and would
 serve pages made under the old ones. Here the cache lives in a folder named
 after a fingerprint of everything that shapes what a reader makes: every
 setting (the build's own "_" objects and where files go excepted), the
-Python version and the versions of the reading libraries. Change any of
+Python version, the versions of the reading libraries and our own code
+(`source_digest` of the plugins package: parallel_read's workers make
+entries of this cache, and no list of files can be forgotten). Change any of
 them and the build starts from an empty cache; of the older folders only
 the last used is kept (the local and the production settings alternate).
 With CHECK_MODIFIED_METHOD a hash, a file's stamp is its content, so a fresh
@@ -30,6 +32,7 @@ from pathlib import Path, PurePath
 from time import time as _now
 from types import CodeType
 
+from ..common import memo
 from ..common.files import write_atomically
 
 PREFIX = "content-"
@@ -86,7 +89,7 @@ def fingerprint(settings: Mapping) -> str:
             versions.append((library, metadata.version(library)))
         except metadata.PackageNotFoundError:
             versions.append((library, None))
-    shape = stable((sys.version, versions, kept))
+    shape = stable((sys.version, versions, memo.source_digest(memo.PLUGINS), kept))
     return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
 
