@@ -82,14 +82,20 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--folder", type=Path)
+    parser.add_argument(
+        "--variants",
+        default=",".join(PATCHES),
+        help="which variants, comma-separated (the full build is always one)",
+    )
     args = parser.parse_args()
+    chosen = ["full", *(v for v in args.variants.split(",") if v in PATCHES and v != "full")]
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     times: dict[tuple[str, str], list[float]] = {}
     cpu: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="ablation-", dir=args.folder) as tmp:
         site = write_site(Path(tmp), args.articles)
         ours = (site / "oursconf.py").read_text(encoding="utf-8")
-        for variant in PATCHES:
+        for variant in chosen:
             name = folder_of(variant)
             (site / f"conf-{name}.py").write_text(
                 ours + f"CACHE_PATH = 'cache-{name}'\n" + SETTINGS.get(variant, ""),
@@ -98,7 +104,7 @@ def main() -> int:
             run(command(variant), site)
         for _ in range(args.runs):
             for regime in ("cold", "warm"):
-                for variant in PATCHES:
+                for variant in chosen:
                     name = folder_of(variant)
                     shutil.rmtree(site / f"out-{name}", ignore_errors=True)
                     if regime == "cold":
@@ -112,7 +118,7 @@ def main() -> int:
     for regime in ("cold", "warm"):
         full = statistics.median(times[(regime, "full")])
         full_cpu = statistics.median(cpu[(regime, "full")])
-        for variant in PATCHES:
+        for variant in chosen:
             t, c = times[(regime, variant)], cpu[(regime, variant)]
             median, median_cpu = statistics.median(t), statistics.median(c)
             saves = (
