@@ -3,13 +3,14 @@
 A scheduled rebuild publishes nearly the same slot calendars every time (the
 horizon moves by an hour, a booking takes one time away), and serialising
 them is most of a small site's booking work. Each entry is keyed by the
-SHA-256 of everything that goes into the bytes, and the file is named after
-a version string derived from our own code (every source file of the
-`plugins` package, found by walking the folder, never listed by hand) and
-the libraries the caller uses, so a changed input or a changed writer can
-never be served old bytes.
+SHA-256 of everything that goes into the bytes, and the file records the
+version it was made under, derived from our own code (every source file of
+the `plugins` package, found by walking the folder, never listed by hand)
+and the libraries the caller uses; a file of another version is ignored,
+so a changed input or a changed writer can never be served old bytes.
 
-The file holds a dict of str -> bytes and nothing else: it is read with an
+The file holds plain data (the version and a dict of str -> bytes) and
+nothing else: it is read with an
 unpickler that refuses every class, so a tampered cache can fail to load
 (the build then makes everything again) but cannot run code. It is written
 atomically, so two builds at once leave one of their files, never a mix.
