@@ -22,8 +22,9 @@ Pelican alternating within each pair so both see the same load:
   rebuild on a save (`build_into(..., in_process=True)`, cache on), plain
   Pelican as its `--autoreload` does (`Pelican.run()` again on the same
   instance, its content cache on). This is the build only: the editor's
-  watcher first waits for the files to stand still (tasks.py polls every
-  0.5 s), which comes on top.
+  watcher (`_rebuild_on_save`, `rebuild_on_save` in the commands package)
+  first waits for the files to stand still (it polls every 0.5 s), which
+  comes on top.
 
 Plain Pelican is its built-in `simple` theme, no plugins, same articles.
 Ours is pelicanconf.py, our theme, sitemap, booking (90-day horizon, the
