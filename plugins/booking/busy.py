@@ -211,7 +211,6 @@ def _unpacked(data: bytes) -> list[Interval]:
 def memo_version() -> str:
     """The code and data an expansion depends on besides the calendar's bytes."""
     return code_version(
-        packages=("icalendar", "recurring_ical_events", "dateutil", "x_wr_timezone", "tzdata"),
         extra=tuple(zone_file_stamps()),
     )
 

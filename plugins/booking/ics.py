@@ -168,8 +168,8 @@ def _stamped(
 
 def memo_version() -> str:
     """What the bytes depend on besides their inputs: our code (this writer
-    and the document start among it) and the library."""
-    return code_version(packages=("icalendar",))
+    and the document start among it) and the libraries."""
+    return code_version()
 
 
 def _calendar() -> Calendar:

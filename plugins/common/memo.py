@@ -6,7 +6,8 @@ them is most of a small site's booking work. Each entry is keyed by the
 SHA-256 of everything that goes into the bytes, and the file records the
 version it was made under, derived from our own code (every source file of
 the `plugins` package, found by walking the folder, never listed by hand)
-and the libraries the caller uses; a file of another version is ignored,
+and every installed library's version (read from sys.path's listings, never
+listed by hand either); a file of another version is ignored,
 so a changed input or a changed writer can never be served old bytes.
 
 The file holds plain data (the version and a dict of str -> bytes) and
@@ -25,6 +26,7 @@ import importlib.util
 import io
 import os
 import pickle
+import sys
 import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
@@ -88,13 +90,39 @@ def source_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def installed_distributions() -> str:
+    """The SHA-256 of the name and version of every distribution installed
+    where this Python imports from (the `name-version.dist-info` folders of
+    each sys.path entry: one listing each, nothing imported or opened), so
+    a library added, removed or upgraded changes it and no list of the
+    libraries that matter can forget one. Kept for the process, as
+    `source_digest`."""
+    found = []
+    for entry in sys.path:
+        if not entry:
+            continue
+        try:
+            names = os.listdir(entry)
+        except OSError:  # a zip file, or gone
+            continue
+        found += [f"{entry}/{n}" for n in names if n.endswith((".dist-info", ".egg-info"))]
+    return key_of(*sorted(found))
+
+
 def code_version(
     *, packages: tuple[str, ...] = (), extra: tuple[str, ...] = (), code: Path | None = None
 ) -> str:
     """A memo's version: the digest of our code (`source_digest`, the whole
-    `plugins` package unless `code` names another folder), where the
-    libraries the memo's bytes come from are installed, and `extra`."""
-    return key_of(source_digest(code or PLUGINS), *installed_stamps(*packages), *extra)
+    `plugins` package unless `code` names another folder), every installed
+    library's name and version (`installed_distributions`), where any
+    `packages` are installed, and `extra`."""
+    return key_of(
+        source_digest(code or PLUGINS),
+        installed_distributions(),
+        *installed_stamps(*packages),
+        *extra,
+    )
 
 
 def installed_stamps(*packages: str) -> list[str]:

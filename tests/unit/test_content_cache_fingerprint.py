@@ -131,3 +131,24 @@ def test_a_change_to_our_code_gives_another_fingerprint(tmp_path, monkeypatch):
     memo.source_digest.cache_clear()
     assert fingerprint(dict(BASE)) != before
     memo.source_digest.cache_clear()
+
+
+def test_a_library_added_or_upgraded_gives_another_fingerprint(tmp_path, monkeypatch):
+    """A Markdown extension (or any library) the build may read with: no
+    hand-kept list of the reading libraries decides whether it counts."""
+    from plugins.common import memo
+
+    site_packages = tmp_path / "site-packages"
+    site_packages.mkdir()
+    monkeypatch.syspath_prepend(str(site_packages))
+    memo.installed_distributions.cache_clear()
+    before = fingerprint(dict(BASE))
+    (site_packages / "pymdown_extensions-10.0.dist-info").mkdir()
+    memo.installed_distributions.cache_clear()
+    added = fingerprint(dict(BASE))
+    (site_packages / "pymdown_extensions-10.0.dist-info").rename(
+        site_packages / "pymdown_extensions-10.1.dist-info"
+    )
+    memo.installed_distributions.cache_clear()
+    assert len({before, added, fingerprint(dict(BASE))}) == 3
+    memo.installed_distributions.cache_clear()

@@ -158,3 +158,30 @@ def test_every_memo_version_follows_a_change_anywhere_in_the_package(tmp_path, m
         assert all(a != b for a, b in zip(after, before, strict=True)), changed
         before = after
     memo.source_digest.cache_clear()
+
+
+def test_every_memo_version_follows_a_library_added_or_upgraded(tmp_path, monkeypatch):
+    """No hand-kept list of libraries either: a distribution no memo names
+    (here a Markdown extension) installed, then upgraded, changes them all."""
+    from plugins.booking import busy, ics
+    from plugins.common import memo
+    from plugins.podcast import media
+    from plugins.site_search import generator as search
+
+    versions = (busy.memo_version, ics.memo_version, media.memo_version, search._memo_version)
+    site_packages = tmp_path / "site-packages"
+    site_packages.mkdir()
+    monkeypatch.syspath_prepend(str(site_packages))
+    memo.installed_distributions.cache_clear()
+    before = [version() for version in versions]
+    installed = site_packages / "pymdown_extensions-10.0.dist-info"
+    for step in ("installed", "upgraded"):
+        if step == "installed":
+            installed.mkdir()
+        else:
+            installed.rename(site_packages / "pymdown_extensions-10.1.dist-info")
+        memo.installed_distributions.cache_clear()
+        after = [version() for version in versions]
+        assert all(a != b for a, b in zip(after, before, strict=True)), step
+        before = after
+    memo.installed_distributions.cache_clear()
