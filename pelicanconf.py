@@ -77,12 +77,13 @@ FEED_MAX_ITEMS = 20
 # "November 20, 2026" in English, "20 novembre 2026" in French.
 # Pelican's content cache: what the readers made of each file is kept in
 # cache/ and reused while the file's text (sha256) is the same, in a folder
-# named after a fingerprint of these settings and the reading libraries
-# (plugins/site_extras/content_cache.py), so a changed setting never serves
-# pages made under the old one. Each build works on its own copy and puts
-# its files back one atomic rename each, so builds at once cannot leave a
-# file half written. Not gzipped: at 1,000 articles compressing it costs
-# more than reading the files again.
+# named after a fingerprint of these settings, the installed libraries and
+# our plugins' code (plugins/site_extras/content_cache.py), so a changed
+# setting never serves pages made under the old one. Each build works on its
+# own copy and puts its files back one atomic rename each, so builds at once
+# cannot leave a file half written. Not gzipped: at 1,000 articles
+# compressing it costs more than reading the files again. README.md, "What
+# `cache/` keeps", lists everything else kept there.
 LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CONTENT_CACHING_LAYER = "reader"

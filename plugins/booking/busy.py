@@ -210,12 +210,7 @@ def _unpacked(data: bytes) -> list[Interval]:
 
 def memo_version() -> str:
     """The code and data an expansion depends on besides the calendar's bytes."""
-    here = Path(__file__).parent
-    sources = [here / f for f in ("busy_ical.py", "availability.py", "tzids.py", "model.py")]
     return code_version(
-        *sources,
-        here.parent / "common" / "ical.py",
-        packages=("icalendar", "recurring_ical_events", "dateutil", "x_wr_timezone", "tzdata"),
         extra=tuple(zone_file_stamps()),
     )
 

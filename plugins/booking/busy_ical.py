@@ -1,8 +1,10 @@
 """Busy calendars read as iCalendar: parse, expand, and keep only start and end.
 
-The only module of the build that needs icalendar and recurring-ical-events
-(busy.py imports it when a calendar is not in the build's memo). Messages
-name a calendar and a position or line number, never its text.
+The only module that parses and expands busy calendars, and the build's only
+user of recurring-ical-events (busy.py imports it when a calendar is not in
+the build's memo); icalendar is also used by ledger_format.py (the ledger's
+own files) and ics.py (the calendars the build writes). Messages name a
+calendar and a position or line number, never its text.
 """
 
 from __future__ import annotations

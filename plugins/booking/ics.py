@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..common.ical import new_calendar, uid
@@ -168,11 +167,9 @@ def _stamped(
 
 
 def memo_version() -> str:
-    """What the bytes depend on besides their inputs: this writer, the
-    document start and the library."""
-    from ..common import ical
-
-    return code_version(Path(__file__), Path(ical.__file__), packages=("icalendar",))
+    """What the bytes depend on besides their inputs: our code (this writer
+    and the document start among it) and the libraries."""
+    return code_version()
 
 
 def _calendar() -> Calendar:

@@ -3,11 +3,15 @@
 A scheduled rebuild publishes nearly the same slot calendars every time (the
 horizon moves by an hour, a booking takes one time away), and serialising
 them is most of a small site's booking work. Each entry is keyed by the
-SHA-256 of everything that goes into the bytes, and the file is named after
-a version string the caller derives from its own code and the libraries it
-uses, so a changed input or a changed writer can never be served old bytes.
+SHA-256 of everything that goes into the bytes, and the file records the
+version it was made under, derived from our own code (every source file of
+the `plugins` package, found by walking the folder, never listed by hand)
+and every installed library's version (read from sys.path's listings, never
+listed by hand either); a file of another version is ignored,
+so a changed input or a changed writer can never be served old bytes.
 
-The file holds a dict of str -> bytes and nothing else: it is read with an
+The file holds plain data (the version and a dict of str -> bytes) and
+nothing else: it is read with an
 unpickler that refuses every class, so a tampered cache can fail to load
 (the build then makes everything again) but cannot run code. It is written
 atomically, so two builds at once leave one of their files, never a mix.
@@ -16,11 +20,13 @@ atomically, so two builds at once leave one of their files, never a mix.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import io
 import os
 import pickle
+import sys
 import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
@@ -58,13 +64,65 @@ def key_of(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
+# Our own code: the `plugins` package this module is part of.
+PLUGINS = Path(__file__).resolve().parents[1]
+# What a source file of a package may be: code, and the templates and
+# scripts it reads at build time.
+SOURCE_SUFFIXES = (".py", ".html", ".txt", ".js", ".json", ".toml", ".css")
+
+
+@functools.cache
+def source_digest(folder: Path) -> str:
+    """The SHA-256 of every source file under `folder` (its path there and
+    its bytes), found by walking it, so a file added, changed or removed
+    anywhere in the package changes it and no list can forget one. Kept for
+    the process: a long-running one (`invoke edit`) runs the code it loaded
+    at its start, which is what the digest then describes."""
+    digest = hashlib.sha256()
+    files = sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts and path.is_file()
+    )
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\x00")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def installed_distributions() -> str:
+    """The SHA-256 of the name and version of every distribution installed
+    where this Python imports from (the `name-version.dist-info` folders of
+    each sys.path entry: one listing each, nothing imported or opened), so
+    a library added, removed or upgraded changes it and no list of the
+    libraries that matter can forget one. Kept for the process, as
+    `source_digest`."""
+    found = []
+    for entry in sys.path:
+        if not entry:
+            continue
+        try:
+            names = os.listdir(entry)
+        except OSError:  # a zip file, or gone
+            continue
+        found += [f"{entry}/{n}" for n in names if n.endswith((".dist-info", ".egg-info"))]
+    return key_of(*sorted(found))
+
+
 def code_version(
-    *sources: Path, packages: tuple[str, ...] = (), extra: tuple[str, ...] = ()
+    *, packages: tuple[str, ...] = (), extra: tuple[str, ...] = (), code: Path | None = None
 ) -> str:
-    """A memo's version: the SHA-256 of the source files that make its
-    bytes, where the libraries they use are installed, and `extra`."""
-    digests = (hashlib.sha256(path.read_bytes()).hexdigest() for path in sources)
-    return key_of(*digests, *installed_stamps(*packages), *extra)
+    """A memo's version: the digest of our code (`source_digest`, the whole
+    `plugins` package unless `code` names another folder), every installed
+    library's name and version (`installed_distributions`), where any
+    `packages` are installed, and `extra`."""
+    return key_of(
+        source_digest(code or PLUGINS),
+        installed_distributions(),
+        *installed_stamps(*packages),
+        *extra,
+    )
 
 
 def installed_stamps(*packages: str) -> list[str]:

@@ -150,4 +150,4 @@ def _fields(info: AudioInfo | ImageInfo) -> tuple:
 
 
 def memo_version() -> str:
-    return code_version(Path(__file__), packages=("mutagen", "PIL"))
+    return code_version()

@@ -7,8 +7,12 @@ file changed (a new Markdown extension, TIMEZONE, Pelican itself), and would
 serve pages made under the old ones. Here the cache lives in a folder named
 after a fingerprint of everything that shapes what a reader makes: every
 setting (the build's own "_" objects and where files go excepted), the
-Python version and the versions of the reading libraries. Change any of
-them and the build starts from an empty cache; of the older folders only
+Python version, every installed library's version
+(`memo.installed_distributions`: a Markdown extension added or upgraded
+counts, and no list of the reading libraries can be forgotten) and our
+own code (`memo.source_digest` of the plugins package: parallel_read's
+workers make entries of this cache). Change any of them and the build
+starts from an empty cache; of the older folders only
 the last used is kept (the local and the production settings alternate).
 With CHECK_MODIFIED_METHOD a hash, a file's stamp is its content, so a fresh
 checkout (new modification times) still finds its entries.
@@ -25,11 +29,11 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from importlib import metadata
 from pathlib import Path, PurePath
 from time import time as _now
 from types import CodeType
 
+from ..common import memo
 from ..common.files import write_atomically
 
 PREFIX = "content-"
@@ -43,7 +47,6 @@ PRIVATE = ".building-"
 MANIFEST = "MANIFEST.json"
 # A build takes seconds; a private folder this old belongs to one that died.
 ABANDONED_SECONDS = 3600
-LIBRARIES = ("pelican", "markdown", "docutils", "pygments", "typogrify", "smartypants")
 
 
 def stable(value: object) -> str:
@@ -80,13 +83,8 @@ def stable(value: object) -> str:
 
 def fingerprint(settings: Mapping) -> str:
     kept = {k: v for k, v in settings.items() if not k.startswith("_") and k not in IGNORED}
-    versions = []
-    for library in LIBRARIES:
-        try:
-            versions.append((library, metadata.version(library)))
-        except metadata.PackageNotFoundError:
-            versions.append((library, None))
-    shape = stable((sys.version, versions, kept))
+    libraries = memo.installed_distributions()
+    shape = stable((sys.version, libraries, memo.source_digest(memo.PLUGINS), kept))
     return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
 

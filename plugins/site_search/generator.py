@@ -201,10 +201,7 @@ def _key(documents: list[Document], pages: list[str], code: str) -> str:
 def _memo_version() -> str:
     """What an index depends on besides its pages: the code that makes it
     (and reads a page's text) and the stemmers."""
-    here = Path(__file__).parent
-    return code_version(
-        here / "index.py", here / "words.py", here / "text.py", packages=("snowballstemmer",)
-    )
+    return code_version()
 
 
 def _usable_cores() -> int:

@@ -112,3 +112,43 @@ def test_abandoned_private_copies_are_removed_and_fresh_ones_kept(tmp_path: Path
     use_fingerprinted_folder({**BASE, "CACHE_PATH": str(tmp_path)})
     assert not dead.exists()
     assert running.is_dir()
+
+
+def test_a_change_to_our_code_gives_another_fingerprint(tmp_path, monkeypatch):
+    """parallel_read's workers make this cache's entries: a changed worker
+    (or any file of the plugins package) must not be served old ones."""
+    import shutil
+
+    from plugins.common import memo
+
+    copy = tmp_path / "plugins"
+    shutil.copytree(memo.PLUGINS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(memo, "PLUGINS", copy, raising=False)
+    memo.source_digest.cache_clear()
+    before = fingerprint(dict(BASE))
+    worker = copy / "parallel_read" / "worker.py"
+    worker.write_bytes(worker.read_bytes() + b"# changed\n")
+    memo.source_digest.cache_clear()
+    assert fingerprint(dict(BASE)) != before
+    memo.source_digest.cache_clear()
+
+
+def test_a_library_added_or_upgraded_gives_another_fingerprint(tmp_path, monkeypatch):
+    """A Markdown extension (or any library) the build may read with: no
+    hand-kept list of the reading libraries decides whether it counts."""
+    from plugins.common import memo
+
+    site_packages = tmp_path / "site-packages"
+    site_packages.mkdir()
+    monkeypatch.syspath_prepend(str(site_packages))
+    memo.installed_distributions.cache_clear()
+    before = fingerprint(dict(BASE))
+    (site_packages / "pymdown_extensions-10.0.dist-info").mkdir()
+    memo.installed_distributions.cache_clear()
+    added = fingerprint(dict(BASE))
+    (site_packages / "pymdown_extensions-10.0.dist-info").rename(
+        site_packages / "pymdown_extensions-10.1.dist-info"
+    )
+    memo.installed_distributions.cache_clear()
+    assert len({before, added, fingerprint(dict(BASE))}) == 3
+    memo.installed_distributions.cache_clear()

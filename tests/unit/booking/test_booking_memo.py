@@ -71,16 +71,6 @@ def test_a_memo_gives_the_bytes_a_fresh_build_makes_at_any_clock(
     assert warm.made == 0
 
 
-def test_the_memo_version_changes_with_the_writer(tmp_path, monkeypatch):
-    from plugins.booking import ics as module
-
-    before = memo_version()
-    copy = tmp_path / "ics.py"
-    copy.write_bytes(Path(module.__file__).read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(module, "__file__", str(copy))
-    assert memo_version() != before
-
-
 RECURRING = ics(
     event(
         "DTSTART;TZID=America/New_York:20261102T100000",
