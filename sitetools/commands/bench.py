@@ -8,14 +8,22 @@ from sitetools.commands.shell import run
 
 
 def bench(
-    project: Project, sizes: str, runs: int, real_clock: bool, folder: str, booking: bool
+    project: Project,
+    sizes: str,
+    runs: int,
+    real_clock: bool,
+    folder: str,
+    booking: bool,
+    large: bool = False,
 ) -> None:
-    """Our build vs plain Pelican (bench/build.py), with the slot engine (bench/booking.py)."""
+    """Our build vs plain Pelican, cold and warm (bench/build.py), with the
+    slot engine (bench/booking.py); `large` adds 1,000 articles."""
     run(
         [project.tool("python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)]
         + (["--real-clock"] if real_clock else [])
         + (["--folder", folder] if folder else [])
         + (["--booking"] if booking else [])
+        + (["--large"] if large else [])
     )
 
 
