@@ -65,7 +65,9 @@ class GuardHandler(BaseHTTPRequestHandler):
     def _refuse(self, status: int, reason: str, origin: str | None = None) -> None:
         # One line in the terminal of `invoke edit`: a refusal there means a
         # page tried what the editor never does.
-        sys.stderr.write(f"edit: refused a request to the editor's backend: {reason}\n")
+        # The reason may quote the request: nothing in it may drive the terminal.
+        shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in reason)
+        sys.stderr.write(f"edit: refused a request to the editor's backend: {shown}\n")
         self._answer(status, json.dumps({"error": reason}).encode(), origin)
 
     def _caller(self) -> tuple[bool, str | None]:

@@ -84,7 +84,9 @@ def _place(raw: object, rules: Rules) -> _Place:
     """Where a path of a request really is: inside content/ or site.toml."""
     if not isinstance(raw, str) or not raw:
         raise Refused("a path must be a file name")
-    if any(ord(char) < 32 or char in "\\\x7f" for char in raw):
+    # Controls of every kind (C0, DEL, C1 such as CSI, bidi overrides,
+    # zero-width) are no part of a file name the editor makes.
+    if any(char == "\\" or not char.isprintable() for char in raw):
         raise Refused(f"{raw!r}: not a file name")
     try:
         raw.encode("utf-8")

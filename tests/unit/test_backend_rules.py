@@ -96,6 +96,8 @@ def test_the_forms_own_files_may_be_saved(project, path):
         "content\\..\\pelicanconf.py",
         "content/articles/x.md\x00.py",
         "content/articles/x\ud800.md",
+        "content/articles/x\x9b2J.md",  # C1 CSI: clears an 8-bit terminal
+        "content/articles/x\u202egnp.md",  # a bidi override: reads as x.png.md
         "content/articles/x.html",  # Pelican would publish it as a page
         "content/articles/x.py",
         "content",
@@ -330,3 +332,9 @@ def test_whatever_passes_lies_in_content_or_is_site_toml(project, parts, kind):
     if kind == "delete":
         assert real != project.resolve() / "site.toml"
         assert real.suffix == ".md" or real.parent.name in ("images", "audio")
+
+
+def test_a_refusal_quotes_the_path_without_driving_the_terminal(project):
+    with pytest.raises(Refused) as refused:
+        check(_entry("content/articles/\x1b[2J\x9b\u202e.md"), _rules(project))
+    assert not {"\x1b", "\x9b", "\u202e"} & set(str(refused.value))
