@@ -49,7 +49,27 @@ def livereload(project: Project) -> None:
             build(project)
 
     server = Server()
+    server.SFH = this_computer_only(project.port)
     for pattern in ("pelicanconf.py", "site.toml", "content/**/*", "theme/**/*"):
         server.watch(pattern, again)
     server.watch("plugins/**/*.py", again_with_new_code)
     server.serve(host=project.host, port=project.port, root=project.deploy_path)
+
+
+def this_computer_only(port: int):
+    """livereload's file handler, answering 403 unless the request is
+    addressed to this computer by name at `port` (as `serve` does): a page
+    that points its own domain at 127.0.0.1 (DNS rebinding) cannot read the
+    preview, drafts included."""
+    from livereload.handlers import StaticFileHandler
+    from tornado.web import HTTPError
+
+    from sitetools.server import is_local_host
+
+    class ThisComputerOnly(StaticFileHandler):
+        def prepare(self):
+            if not is_local_host(self.request.headers.get("Host"), port):
+                raise HTTPError(403)
+            return super().prepare()
+
+    return ThisComputerOnly
