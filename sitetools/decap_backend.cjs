@@ -26,6 +26,14 @@ app.use((req, res, next) => {
     res.status(403).json({ error: 'Forbidden' });
   }
 });
+// `invoke edit` stops this process when it ends; if it is killed outright
+// (kill -9, a closed terminal) it cannot, and the backend would stay behind
+// holding its port and writing into the project: leave with the parent.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 500).unref();
+
 registerLocalFs(app, { logLevel: process.env.LOG_LEVEL || 'warn' }).then(() => {
   app.listen(Number(process.env.PORT), '127.0.0.1');
 });

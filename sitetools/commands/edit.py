@@ -137,11 +137,11 @@ def edit(project: Project, port: int = 0, backend_port: int = 0, open: bool = Tr
         with suppress(KeyboardInterrupt):
             rebuild_on_save(project, extra)
     finally:
+        proxy.terminate()  # first: nothing below may keep it running
         for running in serving:
             running.shutdown()  # waits for serve_forever, so only once started
         guard.server_close()
         server.server_close()
-        proxy.terminate()
         try:
             proxy.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -9,7 +9,10 @@ import base64
 import http.client
 import json
 import os
+import signal
 import socket
+import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -265,3 +268,37 @@ def test_the_site_edit_serves_answers_only_this_computer(backend):
         assert b"local_backend" not in response.read()
     finally:
         connection.close()
+
+
+def test_the_backend_ends_when_edit_is_killed(tmp_path):
+    """`invoke edit` killed outright (kill -9, a test runner's timeout): its
+    node backend must not stay behind holding a port and the project."""
+    if not (BUNDLE / "decap-cms.js").is_file():
+        pytest.skip("decap-cms is not installed (npm ci)")
+    project = editor_project(tmp_path / "project")
+    with editing(project) as (_url, _backend):
+        edit = _edit_process(project)
+        children = Path(f"/proc/{edit}/task/{edit}/children").read_text().split()
+        [node] = [int(pid) for pid in children if "node" in _command(int(pid))]
+        os.kill(edit, signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        while Path(f"/proc/{node}").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not Path(f"/proc/{node}").exists(), _command(node)
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _edit_process(project: Path) -> int:
+    """The `invoke edit` process running in `project`."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and " edit --no-open" in _command(int(entry.name)):
+            with suppress(OSError):
+                if Path(entry, "cwd").resolve() == project.resolve():
+                    return int(entry.name)
+    raise AssertionError("no invoke edit running in the project")
