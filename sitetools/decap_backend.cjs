@@ -29,7 +29,10 @@ app.use((req, res, next) => {
 // `invoke edit` stops this process when it ends; if it is killed outright
 // (kill -9, a closed terminal) it cannot, and the backend would stay behind
 // holding its port and writing into the project: leave with the parent.
-const parent = process.ppid;
+// The parent is named by `invoke edit` itself: a parent killed before this
+// line runs would otherwise leave process.ppid already pointing elsewhere.
+const parent = Number(process.env.EDITOR_PARENT_PID) || process.ppid;
+delete process.env.EDITOR_PARENT_PID;
 setInterval(() => {
   if (process.ppid !== parent) process.exit(0);
 }, 500).unref();

@@ -106,6 +106,7 @@ def edit(project: Project, port: int = 0, backend_port: int = 0, open: bool = Tr
         "GIT_REPO_DIRECTORY": str(root),
         "LOG_LEVEL": "warn",
         "EDITOR_GUARD_SECRET": secret,
+        "EDITOR_PARENT_PID": str(os.getpid()),  # it leaves when this process is gone
     }
     proxy = subprocess.Popen([node, str(root / EDITOR_BACKEND)], cwd=root, env=env)
     # A stop by the test runner or the system ends the backend too.
