@@ -287,19 +287,20 @@ print(json.dumps(times))
 def save_to_visible(site: Path, side: str, edits: int = 2) -> list[float]:
     """Seconds from a saved edit of one article to the rebuilt site, in one
     long-running process that built once before (see the module's docstring)."""
+    return driven(site, SAVE_DRIVER, [str(site), side, str(max(edits, 2))], f"save ({side})")
+
+
+def driven(site: Path, driver: str, args: list[str], what: str):
+    """Run the Python `driver` in `site` with our code importable; its last
+    line of output is JSON, returned parsed."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.run(
-        [PY, "-c", SAVE_DRIVER, str(site), side, str(max(edits, 2))],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+        [PY, "-c", driver, *args], cwd=site, env=env, capture_output=True, text=True, check=False
     )
     if proc.returncode != 0:
-        raise SystemExit(f"save-to-visible ({side}) failed:\n{proc.stderr[-2000:]}")
-    return json.loads(proc.stdout.splitlines()[-1])
+        raise SystemExit(f"{what} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 # Targets at a coach's size (100 articles): ours / plain, or seconds.

@@ -16,7 +16,6 @@ process only: parallel_read's workers start from 150 articles.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -26,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from build import EPOCH, PY, ours_cmd, plain_cmd, run, write_site  # noqa: E402
+from build import EPOCH, driven, ours_cmd, plain_cmd, run, write_site  # noqa: E402
 
 PROFILED = r"""
 import cProfile, collections, json, os, pstats, runpy, sys, time
@@ -123,21 +122,9 @@ ENTRY_POINTS = {
 
 
 def profiled(site: Path, module: str, out: str, settings: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     shutil.rmtree(site / out, ignore_errors=True)
-    args = ["content", "-s", settings]
-    proc = subprocess.run(
-        [PY, "-c", PROFILED, str(ROOT), str(site), module, out, *args],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"profiled build failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    args = [str(ROOT), str(site), module, out, "content", "-s", settings]
+    return driven(site, PROFILED, args, "profiled build")
 
 
 def openat_count(site: Path, cmd: list[str]) -> str:
