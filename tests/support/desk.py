@@ -86,6 +86,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop(process: subprocess.Popen) -> None:
+    """End a test server: asked first, killed if it does not go in 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def wait_for_port(port: int, process: subprocess.Popen, log: Path, name: str) -> None:
     """Until the server `name` listens on `port`; its log's end if it exits."""
     deadline = time.monotonic() + 30
@@ -176,12 +186,7 @@ def radicale(folder: Path):
         wait_for_port(port, process, log, "radicale")
         yield Radicale(f"http://127.0.0.1:{port}/", "coach", "correct horse battery")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 class _Sink:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.desk import CalDavAccount, free_port, wait_for_port
+from tests.support.desk import CalDavAccount, free_port, stop, wait_for_port
 
 USER_PATH = "/user/"  # --current-user-principal; calendars live under /user/calendars/
 
@@ -63,9 +63,4 @@ def xandikos(folder: Path):
         wait_for_port(port, process, log, "xandikos")
         yield Xandikos(f"http://127.0.0.1:{port}/")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
