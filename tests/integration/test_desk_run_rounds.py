@@ -5,37 +5,22 @@ it; temporary files under the outbox are removed and never committed."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.integration.test_desk_run_task import INVOKE, _coach_repository, _git
+from tests.integration.test_desk_run_task import INVOKE, _coach_repository, _git, desk_run_env
 from tests.support.desk import smtp_sink
 from tests.support.desk_sample import FREE
 from tests.support.imap import dovecot, require_dovecot
-from tests.support.mailflow import COACH, IMAP_PASSWORD_ENV, LINK_SECRET, VISITOR, parse
-from tests.support.site import DEFAULT_EPOCH
-
-
-def _env(password: str = "") -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEPLOY_", "GIT_", "SITEURL"))}
-    env.update(
-        {
-            "SITEURL": "https://coach.example.org",
-            "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
-            IMAP_PASSWORD_ENV: password,
-            "BOOKING_LINK_SECRET": LINK_SECRET,
-        }
-    )
-    return env
+from tests.support.mailflow import COACH, VISITOR, parse
 
 
 def _start(project: Path, password: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [str(INVOKE), "desk-run", *args],
         cwd=project,
-        env=_env(password),
+        env=desk_run_env(password),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -92,7 +77,7 @@ def _killed_confirm(project: Path, slot: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", script, *confirm],
         cwd=project,
-        env={**_env(), "PYTHONPATH": str(project)},
+        env={**desk_run_env(), "PYTHONPATH": str(project)},
         capture_output=True,
         text=True,
         check=False,

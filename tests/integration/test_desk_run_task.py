@@ -50,7 +50,8 @@ def _coach_repository(tmp_path: Path, imap_port: int, smtp_port: int) -> Path:
     return project
 
 
-def _desk_run(project: Path, password: str) -> subprocess.CompletedProcess:
+def desk_run_env(password: str = "") -> dict[str, str]:
+    """The scheduled workflow's environment: its secrets and SITEURL, no deploy settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DEPLOY_", "GIT_", "SITEURL"))}
     env.update(
         {
@@ -60,6 +61,11 @@ def _desk_run(project: Path, password: str) -> subprocess.CompletedProcess:
             "BOOKING_LINK_SECRET": LINK_SECRET,
         }
     )
+    return env
+
+
+def _desk_run(project: Path, password: str) -> subprocess.CompletedProcess:
+    env = desk_run_env(password)
     return subprocess.run(
         [str(INVOKE), "desk-run", "--push"],
         cwd=project,
