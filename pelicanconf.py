@@ -7,7 +7,7 @@ for the public site.
 
 from pathlib import Path
 
-from sitetools.site_file import load_site_file
+from plugins.config.load import load_site_file
 
 # COACH, SITENAME, SITESUBTITLE, AUTHOR, TIMEZONE, DEFAULT_LANG,
 # EXTRA_LANGUAGES, MENU, BOOKING, PODCAST and EDITOR, from site.toml.

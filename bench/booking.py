@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from plugins.booking import plan as plan_module
 from plugins.booking.plan import make_plan
-from plugins.booking.settings import parse_settings
+from plugins.config.booking import parse_settings
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
 ZONE = "America/New_York"

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.podcast.settings import AUDIO_MIME
+from plugins.podcast.episode_fields import AUDIO_MIME
 
 # What the forms save outside content/: the "Your site" form's file.
 SETTINGS_FILE = "site.toml"

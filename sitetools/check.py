@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from plugins.common.validate import is_loopback
+from plugins.config.validate import is_loopback
 from plugins.site_extras.links import broken_links, describe, internal_path, page_links
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,8 +299,8 @@ def desk(settings: Path) -> list[str] | None:
     """The desk's own settings (inbox, SMTP, policy, video, reminders), which
     a build accepts unread; None when the site uses none of them."""
     from plugins.booking.desk.cli import load_desk
-    from plugins.booking.settings import DESK_KEYS
-    from plugins.common.config import SiteError
+    from plugins.common.errors import SiteError
+    from plugins.config.booking import DESK_KEYS
 
     try:
         loaded = load_desk(str(settings))

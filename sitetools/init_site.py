@@ -31,8 +31,7 @@ from typing import Any
 from babel import Locale
 from babel.core import get_global
 
-from plugins.common.config import ConfigError
-from plugins.common.language import catalog_folder, load_language
+from plugins.common.language import LanguageError, catalog_folder, load_language
 from plugins.common.zones import iana_zones, suggestions
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -168,7 +167,7 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
     language = text("language") or "en"
     try:
         language = load_language(language, catalogs, "language").code
-    except ConfigError as error:
+    except LanguageError as error:
         raise InitError(str(error)) from None
     zone, note = resolve_zone(text("timezone"), text("city"), text("country"))
     hours = data.get("hours", "")

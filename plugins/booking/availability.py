@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .settings import DAY_MINUTES, Hours
+from ..config.booking import DAY_MINUTES, Hours
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 
 from ..common.deadline import Deadline
 from ..common.memo import Memo, code_version, key_of, zone_file_stamps
+from ..config.booking import Session, name
 from .errors import BusySourceError
 from .model import Booking, Interval
-from .settings import Session, name
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any real calendar; stops a runaway download
 USER_AGENT = "coach-site-booking/1.0 (+https://getpelican.com)"

@@ -28,9 +28,9 @@ from typing import TypeVar
 from urllib.parse import urljoin
 
 from ..common.deadline import Deadline
+from ..config.booking import BookingSettings, CalDavSettings
 from .errors import BookingError
 from .model import Interval
-from .settings import BookingSettings, CalDavSettings
 
 MARGIN = timedelta(days=2)
 T = TypeVar("T")

@@ -5,7 +5,8 @@ re-exported here so engine code has one place to import its errors from."""
 
 from __future__ import annotations
 
-from ..common.config import ConfigError, SiteError
+from ..common.errors import SiteError
+from ..config.errors import ConfigError
 
 __all__ = ["BookingError", "BusySourceError", "ConfigError"]
 

@@ -30,18 +30,20 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..common.clock import read_clock
-from ..common.config import ConfigError, SiteError
+from ..common.errors import SiteError
 from ..common.files import write_if_changed
 from ..common.ical import uid_host
 from ..common.language import Language, site_languages, url_prefix
 from ..common.memo import Memo
 from ..common.stamp import Stamp
+from ..config import of
+from ..config.errors import ConfigError
+from ..config.placement import check_busy_files, check_slugs
 from .busy import memo_version as busy_memo_version
 from .ics import availability_feed, memo_version, slot_invite
 from .labels import zone_countries
 from .ledger_format import booked, theme_static_folders
 from .plan import BookingPlan, make_plan
-from .settings import name, parse_settings
 from .tokens import MANAGE_PAGE
 from .views import booking_view, manage_view, slots_document
 
@@ -58,7 +60,9 @@ class BookingGenerator(Generator):
     def generate_context(self) -> None:
         try:
             self.origin = _origin(self.settings)
-            settings = parse_settings(self.settings.get("BOOKING"))
+            settings = of(self.settings).booking
+            if settings is None:
+                raise ConfigError("[booking]", "missing, or not a table; see docs/booking.md")
             # The desk's ledger: confirmed bookings are busy and count towards
             # max_per_day. Relative to the project folder, where builds run.
             bookings = booked(
@@ -79,8 +83,8 @@ class BookingGenerator(Generator):
                 memo=busy_memo,
             )
             busy_memo.save()
-            _refuse_publishing_busy_files(self.plan, self.settings, self.path)
-            _refuse_reserved_slugs(self.plan)
+            check_busy_files(settings, self.path, self.settings.get("STATIC_PATHS", []))
+            check_slugs(settings)
             languages = site_languages(self.settings)
         except SiteError as error:
             log.critical("booking: %s", error)
@@ -207,28 +211,6 @@ def _origin(settings) -> str:
             "FEED_DOMAIN", "must be an absolute origin like https://coach.example.org"
         )
     return origin
-
-
-def _refuse_publishing_busy_files(plan: BookingPlan, settings, content: str) -> None:
-    """A busy calendar under STATIC_PATHS would be copied to the site verbatim."""
-    static = [Path(content, p).resolve() for p in settings.get("STATIC_PATHS", [])]
-    for i, entry in enumerate(plan.settings.busy_calendars):
-        path = Path(content, entry).resolve()
-        if "://" not in entry and any(path.is_relative_to(s) for s in static):
-            raise ConfigError(
-                name("busy_calendars", i),
-                f"{entry} is inside STATIC_PATHS and would be published; move it out",
-            )
-
-
-def _refuse_reserved_slugs(plan: BookingPlan) -> None:
-    """book/manage/ is the manage page: a session of that slug would overwrite it."""
-    for i, session in enumerate(plan.settings.sessions):
-        if session.slug == MANAGE:
-            raise ConfigError(
-                name("sessions", i, "slug"),
-                f'"{MANAGE}" is the page where clients change a booking; choose another slug',
-            )
 
 
 def _remove_old_sessions(book: Path, slugs: set[str]) -> None:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..common.ical import new_calendar, uid
 from ..common.language import Language
 from ..common.memo import Memo, code_version, key_of
+from ..config.booking import Organizer, Session
 from .model import Slot
-from .settings import Organizer, Session
 
 if TYPE_CHECKING:
     from icalendar import Alarm, Calendar, Event

@@ -31,11 +31,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..common.config import ConfigError
 from ..common.ical import first_bad_line, new_calendar, text_value
+from ..config.booking import BookingSettings
+from ..config.placement import check_private_paths
 from .errors import BookingError
 from .model import Booking
-from .settings import BookingSettings, name
 
 if TYPE_CHECKING:
     import icalendar
@@ -176,25 +176,6 @@ def resolve(entry: str, root: Path | str) -> Path:
     return (path if path.is_absolute() else Path(root, path)).resolve()
 
 
-def refuse_published(
-    setting: str,
-    path: Path,
-    content_path: Path | str,
-    output_path: Path | str,
-    theme_static: Iterable[Path | str] = (),
-):
-    """The ledger and the outbox hold client names: never where the site is
-    read or written, nor in a theme folder the build copies to the site."""
-    folders = [(content_path, "content folder (PATH)"), (output_path, "output folder")]
-    folders += [(folder, "theme's static folder (THEME_STATIC_PATHS)") for folder in theme_static]
-    for folder, what in folders:
-        if path.is_relative_to(Path(folder).resolve()):
-            raise ConfigError(
-                name(setting),
-                f"{path} is inside the {what} and could be published; keep it outside",
-            )
-
-
 def theme_static_folders(pelican_settings: Mapping) -> list[Path]:
     """The theme folders Pelican copies into the site (THEME_STATIC_PATHS)."""
     theme = pelican_settings["THEME"]
@@ -212,7 +193,7 @@ def booked(
     """The confirmed bookings a build must treat as busy (and count for max_per_day)."""
     path = resolve(settings.ledger, root)
     for key, where in (("ledger", path), ("outbox", resolve(settings.outbox, root))):
-        refuse_published(key, where, content_path, output_path, theme_static)
+        check_private_paths(key, where, content_path, output_path, theme_static)
     return read(path).bookings()
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..common.config import ConfigError
 from ..common.memo import Memo
+from ..config.booking import BookingSettings, Session, name
+from ..config.errors import ConfigError
 from . import busy, busy_caldav
 from .model import Booking, Interval, Slot
-from .settings import BookingSettings, Session, name
 from .slots import candidate_count, offered_slots
 
 # Far more than any picker can show (a 90-day horizon at 5-minute steps over

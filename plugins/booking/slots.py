@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ..config.booking import Hours, Session
 from .availability import local_date, utc, windows_between
 from .model import Booking, Interval, Slot
-from .settings import Hours, Session
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:

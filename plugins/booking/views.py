@@ -12,11 +12,11 @@ from typing import Any
 from babel.numbers import format_currency
 
 from ..common.language import Language, plain_spaces
+from ..config.booking import Question, Session
 from .labels import day_label, time_label, zone_label
 from .links import SessionLinks, mailto
 from .model import Slot
 from .plan import BookingPlan, SessionPlan
-from .settings import Question, Session
 from .tokens import MANAGE_PAGE, request_token
 
 # Slot keys only the slot page needs; slots.json stays a compact list of times.

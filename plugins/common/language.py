@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from .config import ConfigError
+from .errors import SiteError
 
 SOURCE = "en"
 DOMAIN = "messages"
@@ -30,6 +30,15 @@ _ONLY_REGION = {"pt": "pt_BR"}
 
 
 _NARROW_NBSP = str.maketrans({"\u202f": " "})
+
+
+class LanguageError(SiteError):
+    """A language setting names no language the site has a catalog for."""
+
+    def __init__(self, setting: str, problem: str) -> None:
+        self.setting = setting
+        self.problem = problem
+        super().__init__(f"{setting}: {problem}")
 
 
 def plain_spaces(text: str) -> str:
@@ -72,12 +81,12 @@ def shipped(folder: Path) -> list[str]:
     return [SOURCE, *(code for code in found if code != SOURCE)]
 
 
-def load_language(value: object, folder: Path, setting: str = "DEFAULT_LANG") -> Language:
-    """`value` as written in the settings -> its Language, or a ConfigError
+def load_language(value: object, folder: Path, setting: str = "[site] language") -> Language:
+    """`value` as written in the settings -> its Language, or a LanguageError
     naming `setting` and listing the languages there are catalogs for."""
     codes = shipped(folder)
     choices = ", ".join(f'"{code}"' for code in codes)
-    refusal = ConfigError(
+    refusal = LanguageError(
         setting,
         f"{value!r} is not a language this site has; write one of {choices} "
         "(docs/translating.md explains how to add one)",
@@ -116,7 +125,7 @@ def _translations(folder: Path, code: str) -> gettext.NullTranslations:
         with path.open("rb") as source:
             catalog = read_po(source, locale=code)
     except (OSError, ValueError) as error:
-        raise ConfigError(str(path), f"cannot be read as a gettext catalog ({error})") from None
+        raise LanguageError(str(path), f"cannot be read as a gettext catalog ({error})") from None
     compiled = BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
     compiled.seek(0)
@@ -143,6 +152,7 @@ class Catalog(gettext.GNUTranslations):
 
 
 EXTRA = "EXTRA_LANGUAGES"
+EXTRA_NAME = "[site] extra_languages"  # as the coach writes it
 _CACHE = "_SITE_LANGUAGES"
 
 
@@ -156,12 +166,14 @@ def site_languages(settings: dict) -> list[Language]:
         first = load_language(settings.get("DEFAULT_LANG"), folder)
         extra = settings.get(EXTRA, []) or []
         if not isinstance(extra, list | tuple):
-            raise ConfigError(EXTRA, f'must be a list like ["fr"], not {extra!r}')
+            raise LanguageError(EXTRA_NAME, f'must be a list like ["fr"], not {extra!r}')
         languages = [first]
         for i, value in enumerate(extra):
-            lang = load_language(value, folder, f"{EXTRA}[{i}]")
+            lang = load_language(value, folder, f"{EXTRA_NAME}, item {i + 1}")
             if lang.code in {other.code for other in languages}:
-                raise ConfigError(f"{EXTRA}[{i}]", f"{value!r} is already a language of the site")
+                raise LanguageError(
+                    f"{EXTRA_NAME}, item {i + 1}", f"{value!r} is already a language of the site"
+                )
             languages.append(lang)
         settings[_CACHE] = languages
     return settings[_CACHE]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .settings import EditorSettings
+from ..config.editor import EditorSettings
 
 # Our language codes -> the UI languages Decap ships (decap-cms-locales).
 DECAP_LOCALES = {"en": "en", "fr": "fr", "de": "de", "es": "es", "pt": "pt", "nl": "nl", "it": "it"}

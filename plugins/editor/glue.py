@@ -22,13 +22,14 @@ import brotli
 from babel.dates import get_day_names
 from pelican import signals
 
-from ..common.config import ConfigError
 from ..common.language import site_languages
 from ..common.zones import iana_zones
+from ..config import of
+from ..config.editor import EditorSettings, with_local_backend
+from ..config.errors import ConfigError
 from .decap_config import config_text, decap_config
 from .fields import N_, WEEKDAYS, collections
 from .policy import editor_security_policy
-from .settings import EditorSettings, parse_editor
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def bundle_folder(settings: dict) -> Path:
 def plan_editor(pelican) -> None:
     settings = pelican.settings
     try:
-        editor = parse_editor(settings.get("EDITOR"), settings.get("EDITOR_LOCAL_BACKEND"))
+        editor = with_local_backend(of(settings).editor, settings.get("EDITOR_LOCAL_BACKEND"))
     except ConfigError as error:
         log.critical("editor: %s", error)
         raise SystemExit(1) from None

@@ -9,9 +9,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..config.podcast import PodcastSettings
 from .episodes import Episode
 from .feed import FeedChannel, FeedItem, FeedLink, absolute_links, podcast_guid
-from .settings import PodcastSettings
 from .transcript import MIME_TYPES as TRANSCRIPT_MIME
 
 FEED_PATH = "podcast/feed.xml"

@@ -15,11 +15,12 @@ from babel import Locale
 from babel.units import format_unit
 
 from ..common.language import Language
+from ..config.placement import is_published
 from .chapters import MIME_TYPE as CHAPTERS_MIME
 from .chapters import Chapter, read_chapters
+from .episode_fields import EpisodeSpec, Person, field_name
 from .errors import EpisodeError, MediaError
 from .media import AudioInfo, probe_audio
-from .settings import EpisodeSpec, Person, field_name
 from .transcript import Transcript, read_transcript
 
 # CLDR's narrow no-break space (U+202F), which some screen readers announce,
@@ -162,15 +163,6 @@ def resolve_episode(
         show_url=spec.show_url,
         guid=spec.guid,
     )
-
-
-def is_published(path: str, static_paths: Sequence[str]) -> bool:
-    """Whether Pelican copies content/<path> to the output (STATIC_PATHS)."""
-    for entry in static_paths:
-        root = entry.strip("/")
-        if root in ("", ".") or path == root or path.startswith(root + "/"):
-            return True
-    return False
 
 
 def clock(seconds: float | None) -> str:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from ..common.config import ConfigError, SiteError, setting_name
+from ..common.errors import SiteError
+from ..config.podcast import PodcastConfigError
+
+__all__ = ["EpisodeError", "MediaError", "PodcastConfigError", "PodcastError"]
 
 
 class PodcastError(SiteError):
     """Anything that must stop the build; `str()` is the whole message."""
-
-
-class PodcastConfigError(PodcastError, ConfigError):
-    """A bad value in the PODCAST setting (or a file it points to)."""
-
-    def __init__(self, field: str | None, problem: str) -> None:
-        self.field = field
-        ConfigError.__init__(self, setting_name("PODCAST", *([field] if field else [])), problem)
 
 
 class EpisodeError(PodcastError):

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from .settings import Category, Person
+from ..config.podcast import Category
+from .episode_fields import Person
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"

@@ -28,15 +28,17 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from ..common.language import site_languages
 from ..common.memo import Memo
+from ..config import of
+from ..config.placement import check_cover_published
+from ..config.podcast import PodcastSettings
 from .catalog import FEED_PATH, INDEX_PATH, EpisodePost, build_podcast_feed, in_feed
-from .episodes import is_published, resolve_episode
+from .episode_fields import parse_episode
+from .episodes import resolve_episode
 from .errors import MediaError, PodcastConfigError, PodcastError
 from .feed import build_feed
 from .media import MediaFacts, check_cover
 from .media import memo_version as media_memo_version
-from .settings import PodcastSettings, load_settings, parse_episode
 
 log = logging.getLogger(__name__)
 EPISODE_TEMPLATE = "podcast_episode"
@@ -77,15 +79,10 @@ class PodcastGenerator(Generator):
 
     def _show(self, problems: list[PodcastError]) -> PodcastSettings | None:
         try:
-            show = load_settings(
-                self.settings.get("PODCAST"),
-                site_name=self.settings.get("SITENAME", ""),
-                author=self.settings.get("AUTHOR") or "",
-                # The feed's <language>: the site's, as a BCP 47 tag ("pt-BR").
-                language=site_languages(self.settings)[0].tag,
-            )
-            if not is_published(show.image, self.settings["STATIC_PATHS"]):
-                raise PodcastConfigError("image", f"{show.image!r} is not under STATIC_PATHS")
+            show = of(self.settings).podcast
+            if show is None:
+                raise PodcastConfigError(None, "missing, or not a table; see docs/podcast.md")
+            check_cover_published(show, self.settings["STATIC_PATHS"])
             try:
                 check_cover(self.media.image(Path(self.path) / show.image))
             except MediaError as err:

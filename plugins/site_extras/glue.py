@@ -12,18 +12,17 @@ from urllib.request import pathname2url
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
 
-from ..common.clock import read_clock
-from ..common.config import ConfigError
+from ..common.clock import ClockError, read_clock
+from ..common.errors import SiteError
 from ..common.language import language_of, site_languages
-from ..common.zones import iana_zones, unknown_zone
+from ..config import of
+from ..config.placement import check_photo
 from .assets import AssetCatalog
-from .coach import check_coach
 from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
 from .dates import numeric_date
 from .feed_safe import forbidden_character
 from .i18n import install, long_date
 from .links import broken_links, describe
-from .menu import check_menu
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
 from .sitemap_fix import absolutize, page_lastmod, settle_lastmod
@@ -38,29 +37,24 @@ def build_clock() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     try:
         return read_clock(os.environ)
-    except ConfigError as error:
+    except ClockError as error:
         log.critical("site: %s", error)
         raise SystemExit(1) from None
 
 
 def check_settings(pelican) -> None:
+    """Before any article is read: a bad zone would otherwise fail every file
+    with its own "Could not process" line first. The templates then read
+    the checked [coach] and [[menu]]."""
     try:
-        check_coach(pelican.settings.get("COACH"))
-        # Before any article is read: a bad zone would otherwise fail every
-        # file with its own "Could not process" line first.
-        if pelican.settings.get("TIMEZONE") not in iana_zones():
-            raise ConfigError("TIMEZONE", unknown_zone(pelican.settings.get("TIMEZONE")))
-        photo = (pelican.settings.get("COACH") or {}).get("photo")
-        if photo and not Path(pelican.settings["PATH"], photo).is_file():
-            raise ConfigError(
-                'COACH["photo"]',
-                f"{photo} is not a file in your content folder; put your portrait "
-                "there under that name, or remove the photo line",
-            )
-        pelican.settings["_MENU"] = check_menu(pelican.settings.get("MENU"))
+        settings = of(pelican.settings)
+        check_photo(settings.coach, pelican.settings["PATH"])
+        pelican.settings["COACH"] = settings.coach
+        pelican.settings["_MENU"] = settings.menu
         site_languages(pelican.settings)
-    except ConfigError as error:
-        log.critical("site: %s", error)
+    except SiteError as error:
+        for line in str(error).splitlines():
+            log.critical("site: %s", line)
         raise SystemExit(1) from None
 
 
@@ -262,7 +256,7 @@ def template_helpers(generator) -> None:
     prefix = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
     env = generator.env
     env.globals["asset"] = lambda relative: f"{prefix}/{catalog.name(relative)}"
-    form_action = (settings.get("BOOKING") or {}).get("request_form_action")
+    form_action = _form_action(settings)
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))
     env.globals["MENU_ITEMS"] = settings.get("_MENU")
@@ -270,11 +264,16 @@ def template_helpers(generator) -> None:
     env.bytecode_cache = template_cache(env, Path(root))
 
 
+def _form_action(settings: dict) -> str | None:
+    booking = of(settings).booking
+    return booking.request_form_action if booking else None
+
+
 def write_assets_and_headers(pelican) -> None:
     settings = pelican.settings
     theme_out = Path(pelican.output_path, settings["THEME_STATIC_DIR"])
     _catalog(settings).publish(theme_out)  # only the hashed names are published
-    form_action = (settings.get("BOOKING") or {}).get("request_form_action")
+    form_action = _form_action(settings)
     csp = content_security_policy(form_action)
     admin_csp = settings.get("ADMIN_CSP")  # set by plugins.editor when it publishes /admin/
     Path(pelican.output_path, "_headers").write_text(headers_file(csp, admin_csp), encoding="utf-8")

@@ -96,7 +96,7 @@ def desk_round(
 def desk_config(project: Project, settings: str):
     """The desk as `python -m plugins.booking.desk` sees it (one line if the settings are wrong)."""
     from plugins.booking.desk.cli import load_desk
-    from plugins.common.config import SiteError
+    from plugins.common.errors import SiteError
 
     try:
         return load_desk(settings or project.settings_base)

@@ -249,18 +249,20 @@ def _fails(tmp_path, booking=None, **overrides) -> str:
 def test_bad_setting_fails_with_one_line_naming_it(tmp_path):
     hours = {"mon": ["09:00-12:00", "17:00-09:00"]}
     line = _fails(tmp_path, _booking(weekly_hours=hours))
-    assert line == 'booking: BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts'
+    assert (
+        line == 'booking: [booking] weekly_hours.mon, item 2: "17:00-09:00" ends before it starts'
+    )
 
 
 def test_unknown_zone_fails(tmp_path):
     line = _fails(tmp_path, _booking(timezone="Mars/Olympus_Mons"))
-    assert line.startswith("booking: BOOKING[\"timezone\"]: unknown time zone 'Mars/Olympus_Mons'")
+    assert line.startswith("booking: [booking] timezone: unknown time zone 'Mars/Olympus_Mons'")
 
 
 def test_missing_busy_file_fails(tmp_path):
     line = _fails(tmp_path, _booking(busy_calendars=["calendars/missing.ics"]))
     assert line == (
-        'booking: busy calendar BOOKING["busy_calendars"][0] (calendars/missing.ics): '
+        "booking: busy calendar [booking] busy_calendars, item 1 (calendars/missing.ics): "
         "file not found in the content folder (PATH)"
     )
 
@@ -274,7 +276,7 @@ def test_invalid_busy_file_fails(tmp_path):
 
 def test_unreachable_busy_url_fails_closed(tmp_path):
     line = _fails(tmp_path, _booking(busy_calendars=["calendars/busy.ics", closed_port_url()]))
-    assert 'BOOKING["busy_calendars"][1] <http://127.0.0.1/…>: unreachable' in line
+    assert "[booking] busy_calendars, item 2 <http://127.0.0.1/…>: unreachable" in line
 
 
 def test_busy_url_answering_404_fails_closed(tmp_path):

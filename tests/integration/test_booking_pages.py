@@ -239,7 +239,7 @@ def test_a_bad_form_action_stops_the_build_with_one_line(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.log.splitlines() if line.strip()]
     assert len(lines) == 1 and "Traceback" not in result.log
-    assert 'booking: BOOKING["request_form_action"]: must be an https:// URL' in lines[0]
+    assert "booking: [booking] request_form_action: must be an https:// URL" in lines[0]
     assert not (result.output / "book").exists()
 
 
@@ -276,10 +276,10 @@ def test_every_article_links_to_the_booking_pages(site):
 # --- intake questions, consent, the request code and the manage page ---
 
 QUESTIONS = """
-BOOKING["request_form_action"] = "https://forms.example.org/f/abc"
-BOOKING["consent_page"] = "about/"
-BOOKING["self_service_cutoff_hours"] = 12
-BOOKING["sessions"][0]["questions"] = [
+[booking] request_form_action = "https://forms.example.org/f/abc"
+[booking] consent_page = "about/"
+[booking] self_service_cutoff_hours = 12
+[booking] sessions, item 1, questions = [
     {"label": "Quis role", "type": "choice", "options": ["Dolor", "Amet <b>"], "required": True},
     {"label": "Ipsum & field"},
     {"label": "Sit primum", "type": "checkbox"},

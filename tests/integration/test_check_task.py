@@ -70,4 +70,4 @@ def test_a_mistake_in_the_desks_own_settings_is_reported_though_the_site_builds(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "ok    the site builds" in done.stdout
     [problem] = [line for line in done.stdout.splitlines() if line.startswith("FIX")]
-    assert problem.startswith('FIX   BOOKING["inbox"]["security"]: must be "ssl", "starttls"')
+    assert problem.startswith('FIX   [booking] inbox.security: must be "ssl", "starttls"')

@@ -15,9 +15,9 @@ from plugins.booking import busy, busy_caldav
 from plugins.booking.busy_caldav import CalDavError
 from plugins.booking.desk import mail
 from plugins.booking.desk.mail import MailError
-from plugins.booking.desk.settings import SmtpSettings
 from plugins.booking.errors import BusySourceError
-from plugins.booking.settings import parse_settings
+from plugins.config.booking import parse_settings
+from plugins.config.desk import SmtpSettings
 from tests.support.booking_settings import booking
 from tests.support.drip_server import dripping
 from tests.support.ics_text import event, ics

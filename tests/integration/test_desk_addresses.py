@@ -35,7 +35,7 @@ def test_site_toml_with_such_an_email_stops_the_build_in_one_line(tmp_path):
     lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
     assert len(lines) == 1, lines
     # The table and key ([coach] email), as every settings error names them.
-    assert 'COACH["email"]' in lines[0] and "is not an email address" in lines[0]
+    assert "[coach] email" in lines[0] and "is not an email address" in lines[0]
     assert not (project / "out").exists()
 
 

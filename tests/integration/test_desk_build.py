@@ -121,7 +121,7 @@ def test_a_ledger_inside_the_content_folder_fails_the_build(tmp_path):
     result = build_project(project, tmp_path / "out", check=False)
     assert result.returncode == 1
     (line,) = _problem_lines(result.log)
-    assert 'BOOKING["ledger"]' in line and "could be published" in line
+    assert "[booking] ledger" in line and "could be published" in line
     assert _published(tmp_path / "out") == []
 
 
@@ -205,7 +205,7 @@ def test_caldav_problems_fail_the_build_closed(tmp_path, server, monkeypatch, ch
     result = build_project(project, tmp_path / "out", check=False)
     assert result.returncode == 1
     (line,) = _problem_lines(result.log)
-    assert 'BOOKING["caldav"] <http://127.0.0.1:' in line and problem in line
+    assert "[booking] caldav <http://127.0.0.1:" in line and problem in line
     assert "wrong-password-8812" not in result.log and server.password not in result.log
     assert "Traceback" not in result.log
     assert _published(tmp_path / "out") == []

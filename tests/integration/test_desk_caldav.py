@@ -13,7 +13,7 @@ import pytest
 from plugins.booking import busy, busy_caldav, ledger_format
 from plugins.booking.busy_caldav import CalDavError
 from plugins.booking.desk import calendar_sync, commands, ledger
-from plugins.booking.settings import parse_settings
+from plugins.config.booking import parse_settings
 from tests.support.desk import PASSWORD_ENV, free_port, radicale
 from tests.support.desk_sample import FREE, NOW, make_desk, sample_booking
 from tests.support.xandikos import Xandikos, xandikos
@@ -179,7 +179,7 @@ def test_wrong_credentials_fail_in_one_line_without_the_password(tmp_path, serve
     message = str(caught.value)
     assert "refused user 'coach'" in message and PASSWORD_ENV in message
     assert "not-the-password-31337" not in message and "\n" not in message
-    assert message.startswith(f'BOOKING["caldav"] <http://127.0.0.1:{server.url.split(":")[2]}')
+    assert message.startswith(f"[booking] caldav <http://127.0.0.1:{server.url.split(':')[2]}")
     assert not desk.ledger_path.exists()
 
 
@@ -304,5 +304,5 @@ def test_sync_restores_a_deleted_event_and_removes_a_cancelled_one(tmp_path, ser
 
 def test_sync_without_caldav_is_one_line(tmp_path):
     desk = make_desk(tmp_path)
-    with pytest.raises(commands.DeskError, match=r'BOOKING\["caldav"\] is not set'):
+    with pytest.raises(commands.DeskError, match=r"\[booking\] caldav is not set"):
         commands.sync_calendar(desk)

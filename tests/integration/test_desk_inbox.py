@@ -283,7 +283,7 @@ def test_imap_down_changes_nothing_and_says_so_in_one_line(tmp_path):
         result = world.desk("inbox")
         assert result.returncode == 1
         [line] = result.stderr.strip().splitlines()
-        assert line.startswith('booking desk: BOOKING["inbox"] <127.0.0.1:')
+        assert line.startswith("booking desk: [booking] inbox <127.0.0.1:")
         assert not (world.project / "bookings/bookings.ics").exists()
         world.imap.start()
         assert world.desk("inbox").returncode == 0
@@ -428,7 +428,7 @@ def test_missing_settings_and_secrets_are_one_line_each(tmp_path):
     bare = make_project(tmp_path / "bare")
     result = run_desk(bare, "inbox")
     assert (result.returncode, result.stdout) == (1, "")
-    expected = 'BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)'
+    expected = "[booking] inbox is not set: add your mailbox's IMAP settings (docs/desk.md)"
     assert result.stderr == f"booking desk: {expected}\n"
     with mail_world(tmp_path / "mail") as world:
         env = {k: v for k, v in world.env.items() if k != "BOOKING_LINK_SECRET"}
@@ -438,6 +438,4 @@ def test_missing_settings_and_secrets_are_one_line_each(tmp_path):
         assert "BOOKING_LINK_SECRET" in line and "secrets.token_urlsafe" in line
         typo = make_project(tmp_path / "typo", inbox={"host": "imap.example.org", "usernme": "x"})
         result = run_desk(typo, "inbox", env=desk_env())
-        assert result.stderr.startswith(
-            'booking desk: BOOKING["inbox"]["usernme"]: unknown setting'
-        )
+        assert result.stderr.startswith("booking desk: [booking] inbox.usernme: unknown setting")

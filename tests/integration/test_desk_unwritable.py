@@ -45,7 +45,7 @@ def test_inbox_with_a_read_only_outbox_says_so_not_imap(tmp_path):
         with read_only(outbox):
             result = world.desk("inbox")
             line = _one_line(result, str(outbox))
-            assert "IMAP" not in line and 'BOOKING["inbox"]' not in line
+            assert "IMAP" not in line and "[booking] inbox" not in line
         assert len(world.imap.messages()) == 1  # left for the next run
         assert world.sent == []
         again = world.desk("inbox")

@@ -429,7 +429,7 @@ def test_bad_cover_fails_with_one_line_naming_the_setting(tmp_path, size, words)
     result = build(tmp_path, content=content, check=False)
     assert result.returncode != 0
     line = problem_line(result)
-    assert 'podcast: PODCAST["image"]: podcast/cover.png: ' in line
+    assert "podcast: [podcast] image: podcast/cover.png: " in line
     assert words in line
 
 
@@ -450,7 +450,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     lines = [line for line in result.log.splitlines() if "podcast: " in line]
     assert len(lines) == 3, result.log
     for expected in (
-        """PODCAST["image"]: podcast/cover.png: 'cover.png' holds a JPEG image""",
+        """[podcast] image: podcast/cover.png: 'cover.png' holds a JPEG image""",
         "content/podcast/a.md: Podcast_audio: file 'podcast/audio/missing.mp3' not found",
         "content/podcast/b.md: Podcast_explicit: 'sometimes' is not true or false",
     ):

@@ -33,9 +33,9 @@ def _build(root: Path, out: Path, lines: str = "") -> tuple[int, str]:
 
 CASES = [
     (
-        'COACH["photo"] = "images/portrait.jpg"',
+        '[coach] photo = "images/portrait.jpg"',
         None,
-        'site: COACH["photo"]: images/portrait.jpg is not a file in your content folder',
+        "site: [coach] photo: images/portrait.jpg is not a file in your content folder",
     ),
     (
         'MENU = [{"label": "Qui", "link": "a-propos/"}]',

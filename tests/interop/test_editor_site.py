@@ -176,7 +176,7 @@ def test_a_wrong_repository_stops_the_build_in_one_line(tmp_path):
     )
     assert result.returncode != 0
     [line] = [line for line in result.log.splitlines() if "EDITOR" in line]
-    assert 'EDITOR["repo"]' in line and '"owner/name"' in line
+    assert "[editor] repo" in line and '"owner/name"' in line
     assert "Traceback" not in result.log
 
 

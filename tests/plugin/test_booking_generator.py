@@ -97,7 +97,7 @@ def test_a_session_cannot_take_the_manage_pages_slug(tmp_path, caplog):
     with caplog.at_level(logging.CRITICAL), pytest.raises(SystemExit):
         generator.generate_context()
     (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
-    assert line.startswith('booking: BOOKING["sessions"][0]["slug"]: "manage" is the page where')
+    assert line.startswith('booking: [booking] sessions, item 1, slug: "manage" is the page where')
     assert _files(tmp_path / "output") == set()
 
 
@@ -131,7 +131,7 @@ def test_an_unreadable_busy_calendar_stops_before_anything_is_written(tmp_path, 
         generator.generate_context()
     assert stopped.value.code == 1
     (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
-    assert line.startswith('booking: busy calendar BOOKING["busy_calendars"][0] (busy.ics)')
+    assert line.startswith("booking: busy calendar [booking] busy_calendars, item 1 (busy.ics)")
     after = {f: (tmp_path / "output" / f).read_bytes() for f in _files(tmp_path / "output")}
     assert after == before
 

@@ -26,8 +26,8 @@ def booking(**changes) -> dict:
 
 def offered(raw: dict, now: datetime = NOW, busy=(), bookings=(), session: int = 0):
     """Slots of one session straight from the pure engine."""
-    from plugins.booking.settings import parse_settings
     from plugins.booking.slots import offered_slots
+    from plugins.config.booking import parse_settings
 
     settings = parse_settings(raw)
     return offered_slots(

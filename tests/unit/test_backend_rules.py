@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plugins.config.editor import EditorSettings
 from plugins.editor.decap_config import decap_config, media_folders
 from plugins.editor.fields import WEEKDAYS, collections
-from plugins.editor.settings import EditorSettings
 from sitetools.backend_rules import ACTIONS, Refused, Rules, check, visible
 from sitetools.server import is_local_host
 

@@ -64,7 +64,7 @@ def project_imports(name: str) -> set[str]:
 
 
 def test_every_module_is_found():
-    assert "plugins.booking.settings" in MODULES and "plugins.booking.desk.commands" in MODULES
+    assert "plugins.config.booking" in MODULES and "plugins.booking.desk.commands" in MODULES
     assert "plugins.booking.ledger_format" in project_imports("plugins.booking.generator")
 
 

@@ -14,8 +14,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from jinja2 import Environment, nodes
 
-from plugins.common.config import ConfigError
-from plugins.common.language import load_language, shipped
+from plugins.common.language import LanguageError, load_language, shipped
 from tests.support.languages import CATALOGS, SHIPPED, catalog, placeholders
 from tests.support.site import ROOT
 
@@ -80,10 +79,10 @@ def test_every_catalog_is_complete_and_safe_to_print(code):
 
 def test_an_unsupported_language_names_the_ones_there_are():
     for value in ("ja", "xx", "", None, "english"):
-        with pytest.raises(ConfigError) as error:
+        with pytest.raises(LanguageError) as error:
             load_language(value, CATALOGS)
         message = str(error.value)
-        assert message.startswith("DEFAULT_LANG: ")
+        assert message.startswith("[site] language: ")
         assert '"en", "de", "es", "fr", "it", "nl", "pt_BR"' in message
         assert "\n" not in message
 

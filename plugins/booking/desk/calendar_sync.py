@@ -22,9 +22,9 @@ import icalendar
 
 from ...common.deadline import Deadline
 from ...common.ical import new_calendar
+from ...config.booking import BookingSettings
 from ..busy_caldav import MARGIN, connect, library_call
 from ..ledger_format import Entry, Ledger, event
-from ..settings import BookingSettings
 
 
 @dataclass(frozen=True)

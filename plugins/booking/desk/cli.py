@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ...common.config import SiteError
+from ...common.errors import SiteError
 from ...common.language import catalog_folder
 from ..ledger_format import theme_static_folders
 from . import inbox, reminders

@@ -22,20 +22,21 @@ from functools import cached_property, partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ...common import validate
-from ...common.clock import read_clock
-from ...common.config import ConfigError
+from ...common.clock import ClockError, read_clock
 from ...common.email_address import SHAPE, is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
-from ...common.language import Language, load_language
+from ...common.language import Language, LanguageError, load_language
+from ...config import validate
+from ...config.booking import BookingSettings, Session
+from ...config.desk import DeskSettings, SmtpSettings, parse_desk
+from ...config.placement import check_private_paths
 from .. import busy, busy_caldav, ledger_format, tokens
 from ..errors import BookingError
 from ..labels import day_label, time_range, zone_label
 from ..ledger_format import CANCELLED, CONFIRMED, DONE, Entry, Item, Ledger
 from ..model import Slot
 from ..plan import make_plan
-from ..settings import BookingSettings, Session
 from ..tokens import manage_url
 from . import calendar_sync, ledger, mail, outgoing, signing
 from .invitations import (
@@ -47,7 +48,6 @@ from .invitations import (
     message,
     when_label,
 )
-from .settings import DeskSettings, SmtpSettings, parse_desk
 from .video import new_room
 
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
@@ -91,11 +91,11 @@ class Desk:
     catalogs: Path = SHIPPED_CATALOGS  # the theme's translations/ folder
     templates: Path = TEMPLATES  # the theme's templates (desk/*.txt word the emails)
 
-    def language(self, code: str = "", setting: str = "DEFAULT_LANG") -> Language:
+    def language(self, code: str = "", setting: str = "[site] language") -> Language:
         """The site's language, or a booking's own (`code`, as --lang gives it)."""
         try:
             return load_language(code or self.default_lang, self.catalogs, setting)
-        except ConfigError as error:
+        except LanguageError as error:
             raise DeskError(str(error)) from None
 
     @cached_property
@@ -138,7 +138,7 @@ def clock(environ: Mapping[str, str]) -> datetime:
     """The build's clock (SOURCE_DATE_EPOCH, else now), as a desk error."""
     try:
         return read_clock(environ)
-    except ConfigError as error:
+    except ClockError as error:
         raise DeskError(str(error)) from None
 
 
@@ -362,9 +362,7 @@ def _when(desk: Desk, entry: Entry) -> str:
 def _check_paths(desk: Desk) -> None:
     check_wording(desk.templates)
     for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
-        ledger_format.refuse_published(
-            key, path, desk.content_path, desk.output_path, desk.theme_static
-        )
+        check_private_paths(key, path, desk.content_path, desk.output_path, desk.theme_static)
 
 
 def _slot_id(settings: BookingSettings, text: str, *, must_exist: bool = True) -> str:

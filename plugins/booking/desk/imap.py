@@ -18,9 +18,9 @@ from datetime import date, timedelta
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from ...common.config import first_line
+from ...common.errors import first_line
+from ...config.desk import InboxSettings
 from ..errors import BookingError
-from .settings import InboxSettings
 
 TIMEOUT_SECONDS = 60
 LOOK_BACK_DAYS = 30  # older messages are the coach's to handle

@@ -28,11 +28,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from ...common.config import SiteError
+from ...common.errors import SiteError
 from ...common.zones import iana_zones
+from ...config.booking import Session
 from .. import ledger_format, tokens
 from ..ledger_format import DONE, PENDING, REFUSED, Entry, Item, Ledger
-from ..settings import Session
 from . import calendar_sync, imap, ledger, outgoing, signing
 from .commands import (
     Desk,

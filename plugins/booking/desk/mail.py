@@ -12,10 +12,10 @@ import ssl
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from ...common.config import first_line
 from ...common.deadline import Deadline
+from ...common.errors import first_line
+from ...config.desk import SmtpSettings
 from ..errors import BookingError
-from .settings import SmtpSettings
 
 TIMEOUT_SECONDS = 30
 

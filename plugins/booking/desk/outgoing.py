@@ -17,10 +17,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ...common.files import write_atomically
+from ...config.desk import SmtpSettings
 from ..errors import BookingError
 from . import mail
 from .invitations import MAIL_POLICY
-from .settings import SmtpSettings
 
 
 class OutboxError(BookingError):

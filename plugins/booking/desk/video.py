@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 
-from .settings import Video
+from ...config.desk import Video
 
 
 def new_room(video: Video, slot_id: str) -> str:

@@ -208,7 +208,7 @@ def test_missing_file(tmp_path):
     with pytest.raises(BusySourceError) as caught:
         _load(["calendars/nope.ics"], tmp_path)
     assert str(caught.value) == (
-        'busy calendar BOOKING["busy_calendars"][0] (calendars/nope.ics): '
+        "busy calendar [booking] busy_calendars, item 1 (calendars/nope.ics): "
         "file not found in the content folder (PATH)"
     )
 
@@ -242,7 +242,7 @@ def test_fail_closed_a_later_bad_source_fails_the_whole_load(tmp_path):
     )
     with pytest.raises(BusySourceError) as caught:
         _load(["good.ics", "missing.ics"], tmp_path)
-    assert '["busy_calendars"][1]' in str(caught.value)
+    assert "busy_calendars, item 2" in str(caught.value)
 
 
 @pytest.mark.parametrize(

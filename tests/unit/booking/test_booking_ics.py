@@ -9,8 +9,8 @@ import pytest
 
 from plugins.booking.ics import availability_feed, slot_invite
 from plugins.booking.model import Slot
-from plugins.booking.settings import parse_settings
 from plugins.common.ical import PRODID, uid_host
+from plugins.config.booking import parse_settings
 from tests.support.booking_settings import NOW, booking
 from tests.support.languages import ENGLISH
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from plugins.booking.links import CalendarEvent, calendar_links, google, outlook, yahoo
 from plugins.booking.plan import make_plan
-from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, slots_document
-from plugins.common.config import ConfigError
+from plugins.config.booking import parse_settings
+from plugins.config.errors import ConfigError
 from tests.support.booking_settings import NOW, booking
 from tests.support.languages import ENGLISH
 
@@ -188,7 +188,7 @@ def test_request_form_action_rejects_anything_else_in_one_line(action):
     with pytest.raises(ConfigError) as error:
         parse_settings(booking(request_form_action=action))
     message = str(error.value)
-    assert message.startswith('BOOKING["request_form_action"]: must be an https:// URL')
+    assert message.startswith("[booking] request_form_action: must be an https:// URL")
     assert "\n" not in message
 
 

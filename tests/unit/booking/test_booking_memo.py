@@ -14,8 +14,8 @@ from plugins.booking import busy
 from plugins.booking.ics import availability_feed, memo_version, slot_invite
 from plugins.booking.model import Slot
 from plugins.booking.plan import make_plan
-from plugins.booking.settings import parse_settings
 from plugins.common.memo import Memo
+from plugins.config.booking import parse_settings
 from tests.support.booking_settings import NOW, booking
 from tests.support.ics_text import event, ics
 from tests.support.languages import ENGLISH

@@ -9,8 +9,8 @@ import pytest
 from plugins.booking.errors import BusySourceError
 from plugins.booking.model import Booking
 from plugins.booking.plan import make_plan
-from plugins.booking.settings import parse_settings
-from plugins.common.config import ConfigError
+from plugins.config.booking import parse_settings
+from plugins.config.errors import ConfigError
 from tests.support.booking_settings import NOW, booking, utc
 
 BUSY = (

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plugins.booking.model import Booking, Interval
-from plugins.booking.settings import WEEKDAYS, parse_settings
 from plugins.booking.slots import offered_slots
 from plugins.common.zones import iana_zones
+from plugins.config.booking import WEEKDAYS, parse_settings
 
 # The IANA names the settings accept ("localtime" and "Factory" are refused).
 ZONES = sorted(iana_zones() - {"Factory"})

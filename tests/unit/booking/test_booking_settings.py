@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.booking.settings import Window, parse_settings
-from plugins.common.config import ConfigError
+from plugins.config.booking import Window, parse_settings
+from plugins.config.errors import ConfigError
 from tests.support.booking_settings import booking
 
 
@@ -96,94 +96,97 @@ def _session(**keys) -> dict:
 BAD = {
     "unknown time zone": (
         booking(timezone="America/NewYork"),
-        "BOOKING[\"timezone\"]: unknown time zone 'America/NewYork' "
+        "[booking] timezone: unknown time zone 'America/NewYork' "
         '(did you mean "America/New_York"?)',
     ),
     "reversed window": (
         booking(weekly_hours={"mon": ["09:00-12:00", "17:00-09:00"]}),
-        'BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts',
+        '[booking] weekly_hours.mon, item 2: "17:00-09:00" ends before it starts',
     ),
     "empty window": (
         booking(weekly_hours={"mon": ["09:00-09:00"]}),
-        'BOOKING["weekly_hours"]["mon"][0]: "09:00-09:00" ends before it starts',
+        '[booking] weekly_hours.mon, item 1: "09:00-09:00" ends before it starts',
     ),
     "malformed window": (
         booking(weekly_hours={"tue": ["9-12"]}),
-        'BOOKING["weekly_hours"]["tue"][0]: \'9-12\' must look like "09:00-12:00"',
+        "[booking] weekly_hours.tue, item 1: '9-12' must look like \"09:00-12:00\"",
     ),
     "impossible time": (
         booking(weekly_hours={"tue": ["09:00-24:30"]}),
-        'BOOKING["weekly_hours"]["tue"][0]: "09:00-24:30" is not a time of day (00:00-24:00)',
+        '[booking] weekly_hours.tue, item 1: "09:00-24:30" is not a time of day (00:00-24:00)',
     ),
     "24:00 as a start": (
         booking(weekly_hours={"tue": ["24:00-24:00"]}),
-        'BOOKING["weekly_hours"]["tue"][0]: "24:00-24:00" is not a time of day (00:00-24:00)',
+        '[booking] weekly_hours.tue, item 1: "24:00-24:00" is not a time of day (00:00-24:00)',
     ),
     "hours not a list": (
         booking(weekly_hours={"tue": "09:00-12:00"}),
-        'BOOKING["weekly_hours"]["tue"]: must be a list like ["09:00-12:00"] ([] = closed)',
+        '[booking] weekly_hours.tue: must be a list like ["09:00-12:00"] ([] = closed)',
     ),
     "overlapping windows": (
         booking(weekly_hours={"mon": ["09:00-12:00", "11:00-14:00"]}),
-        'BOOKING["weekly_hours"]["mon"][1]: "11:00-14:00" overlaps another window',
+        '[booking] weekly_hours.mon, item 2: "11:00-14:00" overlaps another window',
     ),
     "unknown weekday key": (
         booking(weekly_hours={"monday": ["09:00-12:00"]}),
-        'BOOKING["weekly_hours"]["monday"]: unknown setting (did you mean "mon"?)',
+        '[booking] weekly_hours.monday: unknown setting (did you mean "mon"?)',
     ),
     "bad override date": (
         booking(date_overrides={"2026-02-30": []}),
-        'BOOKING["date_overrides"]["2026-02-30"]: not a date; write YYYY-MM-DD',
+        "[booking] date_overrides.2026-02-30: not a date; write YYYY-MM-DD",
     ),
     "override date in another format": (
         booking(date_overrides={"24/12/2026": []}),
-        'BOOKING["date_overrides"]["24/12/2026"]: not a date; write YYYY-MM-DD',
+        "[booking] date_overrides.24/12/2026: not a date; write YYYY-MM-DD",
     ),
     "bad override window": (
         booking(date_overrides={"2026-12-30": ["12:00-10:00"]}),
-        'BOOKING["date_overrides"]["2026-12-30"][0]: "12:00-10:00" ends before it starts',
+        '[booking] date_overrides.2026-12-30, item 1: "12:00-10:00" ends before it starts',
     ),
     "zero duration": (
         _session(duration_minutes=0),
-        'BOOKING["sessions"][0]["duration_minutes"]: must be a whole number greater than 0, not 0',
+        "[booking] sessions, item 1, duration_minutes: must be a whole number "
+        "greater than 0, not 0",
     ),
     "negative duration": (
         _session(duration_minutes=-30),
-        'BOOKING["sessions"][0]["duration_minutes"]: '
+        "[booking] sessions, item 1, duration_minutes: "
         "must be a whole number greater than 0, not -30",
     ),
     "zero interval (top level)": (
         booking(interval_minutes=0),
-        'BOOKING["interval_minutes"]: must be a whole number greater than 0, not 0',
+        "[booking] interval_minutes: must be a whole number greater than 0, not 0",
     ),
     "negative interval (session)": (
         _session(interval_minutes=-5),
-        'BOOKING["sessions"][0]["interval_minutes"]: must be a whole number greater than 0, not -5',
+        "[booking] sessions, item 1, interval_minutes: must be a whole number "
+        "greater than 0, not -5",
     ),
     "negative buffer before": (
         booking(buffer_before_minutes=-1),
-        'BOOKING["buffer_before_minutes"]: must be a whole number 0 or more, not -1',
+        "[booking] buffer_before_minutes: must be a whole number 0 or more, not -1",
     ),
     "negative buffer after": (
         _session(buffer_after_minutes=-15),
-        'BOOKING["sessions"][0]["buffer_after_minutes"]: must be a whole number 0 or more, not -15',
+        "[booking] sessions, item 1, buffer_after_minutes: must be a whole "
+        "number 0 or more, not -15",
     ),
     "negative notice": (
         booking(minimum_notice_hours=-2),
-        'BOOKING["minimum_notice_hours"]: must be a number 0 or more, not -2',
+        "[booking] minimum_notice_hours: must be a number 0 or more, not -2",
     ),
     "negative horizon": (
         booking(horizon_days=-1),
-        'BOOKING["horizon_days"]: must be a whole number 0 or more, not -1',
+        "[booking] horizon_days: must be a whole number 0 or more, not -1",
     ),
     "duration as text": (
         _session(duration_minutes="30"),
-        'BOOKING["sessions"][0]["duration_minutes"]: '
+        "[booking] sessions, item 1, duration_minutes: "
         "must be a whole number greater than 0, not '30'",
     ),
     "missing slug": (
         booking(sessions=[{"title": "T", "duration_minutes": 30}]),
-        'BOOKING["sessions"][0]["slug"]: missing (it is required)',
+        "[booking] sessions, item 1, slug: missing (it is required)",
     ),
     "duplicate slug": (
         booking(
@@ -192,83 +195,85 @@ BAD = {
                 {"slug": "a", "title": "B", "duration_minutes": 60},
             ]
         ),
-        'BOOKING["sessions"][1]["slug"]: "a" is used by sessions[0] too',
+        '[booking] sessions, item 2, slug: "a" is used by sessions[0] too',
     ),
     "slug unsafe in a URL": (
         booking(sessions=[{"slug": "Discovery Call", "title": "A", "duration_minutes": 30}]),
-        'BOOKING["sessions"][0]["slug"]: '
+        "[booking] sessions, item 1, slug: "
         '"Discovery Call" must be lowercase letters, digits and dashes',
     ),
     "no sessions": (
         booking(sessions=[]),
-        'BOOKING["sessions"]: must be a list with at least one session',
+        "[booking] sessions: must be a list with at least one session",
     ),
-    "missing timezone": (booking(timezone=None), 'BOOKING["timezone"]: missing (it is required)'),
+    "missing timezone": (booking(timezone=None), "[booking] timezone: missing (it is required)"),
     "missing weekly hours": (
         booking(weekly_hours=None),
-        'BOOKING["weekly_hours"]: missing (it is required)',
+        "[booking] weekly_hours: missing (it is required)",
     ),
     "missing organizer": (
         booking(organizer=None),
-        'BOOKING["organizer"]: missing (it is required)',
+        "[booking] organizer: missing (it is required)",
     ),
     "bad organizer email": (
         booking(organizer={"name": "E", "email": "not-an-address"}),
-        'BOOKING["organizer"]["email"]: \'not-an-address\' is not an email address'
+        "[booking] organizer.email: 'not-an-address' is not an email address"
         " like ada@example.org (letters, digits and . _ + - ' before the @)",
     ),
     "misspelt setting": (
         booking(buffer_afer_minutes=15),
-        'BOOKING["buffer_afer_minutes"]: unknown setting (did you mean "buffer_after_minutes"?)',
+        '[booking] buffer_afer_minutes: unknown setting (did you mean "buffer_after_minutes"?)',
     ),
     "unsupported busy scheme": (
         booking(busy_calendars=["ftp://example.org/busy.ics"]),
-        'BOOKING["busy_calendars"][0]: ftp:// is not supported; use a path or https://',
+        "[booking] busy_calendars, item 1: ftp:// is not supported; use a path or https://",
     ),
     "zero busy timeout": (
         booking(busy_timeout_seconds=0),
-        'BOOKING["busy_timeout_seconds"]: must be a number greater than 0, not 0',
+        "[booking] busy_timeout_seconds: must be a number greater than 0, not 0",
     ),
-    "no BOOKING at all": (None, "BOOKING: missing or not a dict; see docs/booking.md"),
+    "no BOOKING at all": (None, "[booking]: missing, or not a table; see docs/booking.md"),
     "unknown question type": (
         _session(questions=[{"label": "Your role"}, {"label": "Field", "type": "radio"}]),
-        'BOOKING["sessions"][0]["questions"][1]["type"]: '
+        "[booking] sessions, item 1, questions, item 2, type: "
         'must be "text", "choice" or "checkbox", not \'radio\'',
     ),
     "choice with one option": (
         _session(questions=[{"label": "Your role", "type": "choice", "options": ["Resident"]}]),
-        'BOOKING["sessions"][0]["questions"][0]["options"]: '
+        "[booking] sessions, item 1, questions, item 1, options: "
         'a "choice" needs a list of at least two options',
     ),
     "options on a text question": (
         _session(questions=[{"label": "Your role", "options": ["A", "B"]}]),
-        'BOOKING["sessions"][0]["questions"][0]["options"]: only a "choice" question has options',
+        "[booking] sessions, item 1, questions, item 1, options: only a "
+        '"choice" question has options',
     ),
     "question without a label": (
         _session(questions=[{"type": "text"}]),
-        'BOOKING["sessions"][0]["questions"][0]["label"]: missing (it is required)',
+        "[booking] sessions, item 1, questions, item 1, label: missing (it is required)",
     ),
     "colon in a question label": (
         _session(questions=[{"label": "Role: resident?"}]),
-        'BOOKING["sessions"][0]["questions"][0]["label"]: '
+        "[booking] sessions, item 1, questions, item 1, label: "
         "'Role: resident?' must not contain : or [",
     ),
     "required as text": (
         _session(questions=[{"label": "Your role", "required": "yes"}]),
-        'BOOKING["sessions"][0]["questions"][0]["required"]: must be true or false, not \'yes\'',
+        "[booking] sessions, item 1, questions, item 1, required: must be true or false, not 'yes'",
     ),
     "misspelt question key": (
         _session(questions=[{"lable": "Your role"}]),
-        'BOOKING["sessions"][0]["questions"][0]["lable"]: unknown setting (did you mean "label"?)',
+        "[booking] sessions, item 1, questions, item 1, lable: unknown setting "
+        '(did you mean "label"?)',
     ),
     "questions not a list": (
         _session(questions="Your role"),
-        'BOOKING["sessions"][0]["questions"]: '
+        "[booking] sessions, item 1, questions: "
         'must be a list of at most 10 questions like {"label": "Your role"}',
     ),
     "consent page as a URL": (
         booking(consent_page="https://example.org/privacy/"),
-        'BOOKING["consent_page"]: must be a path of your site like pages/privacy.html, '
+        "[booking] consent_page: must be a path of your site like pages/privacy.html, "
         "not 'https://example.org/privacy/'",
     ),
 }
@@ -305,10 +310,10 @@ def test_special_days_are_date_overrides_written_as_a_list():
 @pytest.mark.parametrize(
     ("special_days", "message"),
     [
-        ("2026-12-24", 'BOOKING["special_days"]: must be a list'),
-        ([{"date": "24/12/2026"}], 'BOOKING["special_days"][0]["date"]: not a date'),
-        ([{"date": "2026-12-24", "hours": ["9-12"]}], "[\"hours\"][0]: '9-12' must look like"),
-        ([{"day": "2026-12-24"}], 'BOOKING["special_days"][0]["day"]'),
+        ("2026-12-24", "[booking] special_days: must be a list"),
+        ([{"date": "24/12/2026"}], "[booking] special_days, item 1, date: not a date"),
+        ([{"date": "2026-12-24", "hours": ["9-12"]}], "hours, item 1: '9-12' must look like"),
+        ([{"day": "2026-12-24"}], "[booking] special_days, item 1, day"),
         ([{"date": "2026-12-31"}], "2026-12-31 is given twice (special_days, date_overrides)"),
     ],
 )

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from plugins.booking.busy import from_bookings
 from plugins.booking.model import Booking, Interval
-from plugins.booking.settings import parse_settings
 from plugins.booking.slots import free_starts, merge
+from plugins.config.booking import parse_settings
 from tests.support.booking_settings import NOW, booking, offered, one_day, starts, utc
 
 

@@ -11,8 +11,8 @@ from plugins.booking import tokens
 from plugins.booking.labels import day_label, time_label, zone_label
 from plugins.booking.links import mailto
 from plugins.booking.plan import make_plan
-from plugins.booking.settings import parse_settings
 from plugins.booking.views import booking_view, manage_view, price_label, slots_document
+from plugins.config.booking import parse_settings
 from tests.support.booking_settings import NOW, booking
 from tests.support.languages import ENGLISH, language
 

@@ -89,7 +89,7 @@ def test_the_reader_publishes_busy_time_or_stops_in_one_line(changes):
     try:
         found = [
             interval
-            for calendar in busy_ical.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
+            for calendar in busy_ical.parse(data, "[booking] busy_calendars, item 1 (busy.ics)")
             for interval in busy_ical.intervals(calendar, NY, START, END, "busy.ics")
         ]
     except BusySourceError as error:

@@ -129,7 +129,7 @@ def test_a_sub_daily_repeat_that_ends_soon_is_expanded_exactly():
 def test_parse_errors_name_the_line_never_the_text(lines, where):
     data = "\r\n".join(lines).encode() + b"\r\n"
     with pytest.raises(BusySourceError) as caught:
-        busy_ical.parse(data, 'BOOKING["busy_calendars"][0] (busy.ics)')
+        busy_ical.parse(data, "[booking] busy_calendars, item 1 (busy.ics)")
     message = str(caught.value)
     assert where in message
     assert PRIVATE not in message and "sertraline" not in message and "log in" not in message

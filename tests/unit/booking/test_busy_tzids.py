@@ -61,7 +61,7 @@ def test_the_busy_hour_is_at_the_right_instant(tzid, utc_hour):
 @pytest.mark.parametrize("tzid", ["Mars/Olympus", "(UTC+01:00) Atlantis", "My Zone"])
 def test_a_tzid_that_names_nothing_stops_in_one_line(tzid):
     with pytest.raises(BusySourceError) as caught:
-        busy_ical.parse(_event_in(tzid), 'BOOKING["busy_calendars"][0] (busy.ics)')
+        busy_ical.parse(_event_in(tzid), "[booking] busy_calendars, item 1 (busy.ics)")
     message = str(caught.value)
     assert "VEVENT 1: DTSTART names a time zone (TZID)" in message and "\n" not in message
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from plugins.booking.desk import commands
-from plugins.booking.desk.settings import parse_desk
-from plugins.booking.settings import parse_settings
-from plugins.common.config import ConfigError
 from plugins.common.email_address import is_email_address
+from plugins.config.booking import parse_settings
+from plugins.config.desk import parse_desk
+from plugins.config.errors import ConfigError
+from plugins.config.podcast import load_settings
 from plugins.podcast.errors import PodcastConfigError
-from plugins.podcast.settings import load_settings
 from tests.support.booking_settings import booking
 
 GOOD = [

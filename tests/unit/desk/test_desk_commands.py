@@ -16,7 +16,7 @@ import pytest
 from plugins.booking import ledger_format
 from plugins.booking.desk import commands
 from plugins.booking.plan import make_plan
-from plugins.common.config import ConfigError
+from plugins.config.errors import ConfigError
 from tests.support.desk_sample import BUSY, FREE, NOW, make_desk
 
 

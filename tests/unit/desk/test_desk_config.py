@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from plugins.booking.desk.settings import parse_desk
-from plugins.booking.settings import DEFAULT_LEDGER, DEFAULT_OUTBOX
-from plugins.common.config import ConfigError
+from plugins.config.booking import DEFAULT_LEDGER, DEFAULT_OUTBOX
+from plugins.config.desk import parse_desk
+from plugins.config.errors import ConfigError
 from tests.support.desk_sample import sample_booking
 
 SMTP = {"host": "smtp.example.org", "username": "coach", "password_env": "SMTP_PASSWORD"}
@@ -53,7 +53,7 @@ def test_full_settings_parse():
     )
     assert desk.smtp.sender is None
     assert desk.caldav.calendars == ("Work", "Family")
-    assert desk.caldav.label == 'BOOKING["caldav"] <https://caldav.example.org/…>'
+    assert desk.caldav.label == "[booking] caldav <https://caldav.example.org/…>"
 
 
 def test_ssl_defaults_to_port_465():
@@ -64,61 +64,61 @@ def test_ssl_defaults_to_port_465():
 @pytest.mark.parametrize(
     ("changes", "setting", "problem"),
     [
-        ({"ledger": ""}, 'BOOKING["ledger"]', "non-empty text"),
-        ({"ledger": 3}, 'BOOKING["ledger"]', "non-empty text"),
-        ({"outbox": "https://x.example/o"}, 'BOOKING["outbox"]', "local path"),
-        ({"smtp": "smtp.example.org"}, 'BOOKING["smtp"]', "must be a dict"),
-        ({"smtp": {"username": "c"}}, 'BOOKING["smtp"]["host"]', "missing"),
-        ({"smtp": {**SMTP, "port": "25"}}, 'BOOKING["smtp"]["port"]', "port number"),
-        ({"smtp": {**SMTP, "port": 70000}}, 'BOOKING["smtp"]["port"]', "port number"),
-        ({"smtp": {**SMTP, "security": "tls"}}, 'BOOKING["smtp"]["security"]', '"starttls"'),
-        ({"smtp": {**SMTP, "pasword_env": "X"}}, 'BOOKING["smtp"]["pasword_env"]', "did you"),
+        ({"ledger": ""}, "[booking] ledger", "non-empty text"),
+        ({"ledger": 3}, "[booking] ledger", "non-empty text"),
+        ({"outbox": "https://x.example/o"}, "[booking] outbox", "local path"),
+        ({"smtp": "smtp.example.org"}, "[booking] smtp", "must be a dict"),
+        ({"smtp": {"username": "c"}}, "[booking] smtp.host", "missing"),
+        ({"smtp": {**SMTP, "port": "25"}}, "[booking] smtp.port", "port number"),
+        ({"smtp": {**SMTP, "port": 70000}}, "[booking] smtp.port", "port number"),
+        ({"smtp": {**SMTP, "security": "tls"}}, "[booking] smtp.security", '"starttls"'),
+        ({"smtp": {**SMTP, "pasword_env": "X"}}, "[booking] smtp.pasword_env", "did you"),
         (
             {"smtp": {"host": "h.example", "username": "c"}},
-            'BOOKING["smtp"]["password_env"]',
+            "[booking] smtp.password_env",
             "missing",
         ),
         (
             {"smtp": {**SMTP, "password_env": "hunter2!"}},
-            'BOOKING["smtp"]["password_env"]',
+            "[booking] smtp.password_env",
             "not an environment variable name",
         ),
         (
             {"smtp": {"host": "h.example", "password_env": "X"}},
-            'BOOKING["smtp"]["username"]',
+            "[booking] smtp.username",
             "password_env needs it",
         ),
         (
             {"smtp": {**SMTP, "security": "none"}},
-            'BOOKING["smtp"]["security"]',
+            "[booking] smtp.security",
             "unencrypted",
         ),
-        ({"smtp": {**SMTP, "from": "not-an-address"}}, 'BOOKING["smtp"]["from"]', "not an email"),
-        ({"caldav": ["Work"]}, 'BOOKING["caldav"]', "must be a dict"),
-        ({"caldav": {**CALDAV, "url": "ftp://x.example/"}}, 'BOOKING["caldav"]["url"]', "https"),
+        ({"smtp": {**SMTP, "from": "not-an-address"}}, "[booking] smtp.from", "not an email"),
+        ({"caldav": ["Work"]}, "[booking] caldav", "must be a dict"),
+        ({"caldav": {**CALDAV, "url": "ftp://x.example/"}}, "[booking] caldav.url", "https"),
         (
             {"caldav": {**CALDAV, "url": "http://caldav.example.org/"}},
-            'BOOKING["caldav"]["url"]',
+            "[booking] caldav.url",
             "unencrypted",
         ),
         (
             {"caldav": {**CALDAV, "url": "https://me:pw@caldav.example.org/"}},
-            'BOOKING["caldav"]["url"]',
+            "[booking] caldav.url",
             "must not contain",
         ),
-        ({"caldav": {**CALDAV, "calendars": []}}, 'BOOKING["caldav"]["calendars"]', "list"),
-        ({"caldav": {**CALDAV, "calendars": "Work"}}, 'BOOKING["caldav"]["calendars"]', "list"),
+        ({"caldav": {**CALDAV, "calendars": []}}, "[booking] caldav.calendars", "list"),
+        ({"caldav": {**CALDAV, "calendars": "Work"}}, "[booking] caldav.calendars", "list"),
         (
             {"caldav": {**CALDAV, "calendars": ["Work", ""]}},
-            'BOOKING["caldav"]["calendars"][1]',
+            "[booking] caldav.calendars, item 2",
             "",
         ),
         (
             {"caldav": {k: v for k, v in CALDAV.items() if k != "password_env"}},
-            'BOOKING["caldav"]["password_env"]',
+            "[booking] caldav.password_env",
             "missing",
         ),
-        ({"caldav": {**CALDAV, "password": "x"}}, 'BOOKING["caldav"]["password"]', "unknown"),
+        ({"caldav": {**CALDAV, "password": "x"}}, "[booking] caldav.password", "unknown"),
     ],
 )
 def test_bad_values_name_the_key_in_one_line(changes, setting, problem):

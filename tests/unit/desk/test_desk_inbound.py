@@ -15,7 +15,7 @@ from plugins.booking.desk import signing
 from plugins.booking.desk.inbound import answer, read_message, request
 from plugins.booking.desk.reminders import due
 from plugins.booking.ledger_format import CONFIRMED, Entry, Ledger
-from plugins.booking.settings import Question
+from plugins.config.booking import Question
 
 SLOT = "discovery-20261124T140000Z"
 KEY = b"k" * 32

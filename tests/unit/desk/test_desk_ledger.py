@@ -14,7 +14,8 @@ from plugins.booking.desk import ledger
 from plugins.booking.ledger_format import CANCELLED, CONFIRMED, Entry, Ledger, LedgerError
 from plugins.booking.model import Booking
 from plugins.common import files
-from plugins.common.config import ConfigError
+from plugins.config.errors import ConfigError
+from plugins.config.placement import check_private_paths
 from tests.support.desk_sample import NOW
 
 
@@ -149,11 +150,9 @@ def test_relative_paths_start_at_the_project_folder(tmp_path):
 def test_the_ledger_may_not_live_where_the_site_is_read_or_written(tmp_path, inside):
     path = tmp_path / inside / "bookings.ics"
     with pytest.raises(ConfigError) as caught:
-        ledger_format.refuse_published("ledger", path, tmp_path / "content", tmp_path / "output")
-    assert caught.value.setting == 'BOOKING["ledger"]' and "could be published" in str(caught.value)
-    ledger_format.refuse_published(
-        "ledger", tmp_path / "x.ics", tmp_path / "content", tmp_path / "o"
-    )
+        check_private_paths("ledger", path, tmp_path / "content", tmp_path / "output")
+    assert caught.value.setting == "[booking] ledger" and "could be published" in str(caught.value)
+    check_private_paths("ledger", tmp_path / "x.ics", tmp_path / "content", tmp_path / "o")
 
 
 def test_put_replaces_the_entry_of_the_same_slot(tmp_path):

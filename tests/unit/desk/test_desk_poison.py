@@ -19,8 +19,8 @@ from plugins.booking.desk.inbound import (
     message_id_of,
     read_message,
 )
-from plugins.booking.desk.settings import parse_desk
 from plugins.booking.ledger_format import PENDING, Item, read
+from plugins.config.desk import parse_desk
 from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, make_desk
 from tests.support.junk_mail import junk
 
@@ -101,7 +101,7 @@ def test_unreadable_folder_is_a_setting_of_its_own():
     assert mine.unreadable_folder == "Odd"
     for clash in ("INBOX", "Bookings/Done"):
         with pytest.raises(
-            Exception, match=r'\["unreadable_folder"\]: must be a folder of its own'
+            Exception, match=r"inbox\.unreadable_folder: must be a folder of its own"
         ):
             parse_desk({**BOOKING, "inbox": {**inbox_keys, "unreadable_folder": clash}})
 

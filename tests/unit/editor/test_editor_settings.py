@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.common.config import ConfigError
+from plugins.config.editor import parse_editor
+from plugins.config.errors import ConfigError
+from plugins.config.load import SettingsError, from_tables
 from plugins.editor.decap_config import decap_config, decap_locale
 from plugins.editor.fields import collections
-from plugins.editor.settings import parse_editor
-from sitetools.site_file import SiteFileError, settings_from
 
 
 def test_a_repository_and_branch_are_read_with_main_as_the_default():
@@ -25,17 +25,17 @@ def test_a_repository_and_branch_are_read_with_main_as_the_default():
 @pytest.mark.parametrize(
     ("raw", "setting", "words"),
     [
-        ({"repo": "https://github.com/margaux/site"}, 'EDITOR["repo"]', '"owner/name"'),
-        ({"repo": "margaux"}, 'EDITOR["repo"]', '"owner/name"'),
-        ({"repo": "a/b", "branch": "main branch"}, 'EDITOR["branch"]', '"main"'),
-        ({"repo": "a/b", "auth_url": "http://auth.example.org"}, 'EDITOR["auth_url"]', "https://"),
-        ({"repo": "a/b", "repository": "a/b"}, 'EDITOR["repository"]', "repo, branch"),
+        ({"repo": "https://github.com/margaux/site"}, "[editor] repo", '"owner/name"'),
+        ({"repo": "margaux"}, "[editor] repo", '"owner/name"'),
+        ({"repo": "a/b", "branch": "main branch"}, "[editor] branch", '"main"'),
+        ({"repo": "a/b", "auth_url": "http://auth.example.org"}, "[editor] auth_url", "https://"),
+        ({"repo": "a/b", "repository": "a/b"}, "[editor] repository", "repo, branch"),
         (
             {"repo": "a/b", "local_backend": "http://127.0.0.1:8081"},
-            'EDITOR["local_backend"]',
+            "[editor] local_backend",
             "not",
         ),
-        ("a/b", "EDITOR", "[editor] section"),
+        ("a/b", "[editor]", "[editor] table"),
     ],
 )
 def test_each_mistake_is_one_line_naming_the_setting(raw, setting, words):
@@ -54,12 +54,12 @@ def test_the_local_backend_comes_only_from_invoke_edit_and_only_on_this_computer
 
 
 def test_site_toml_editor_table_becomes_the_editor_setting():
-    settings = settings_from({"coach": {"name": "M"}, "editor": {"repo": "m/site"}})
-    assert settings["EDITOR"] == {"repo": "m/site"}
-    with pytest.raises(SiteFileError, match=r"\[editor\] must be a section"):
-        settings_from({"editor": "m/site"})
-    with pytest.raises(SiteFileError, match=r'did you mean "\[editor\]"'):
-        settings_from({"editr": {"repo": "m/site"}})
+    settings = from_tables({"coach": {"name": "M"}, "editor": {"repo": "m/site"}})
+    assert settings.editor.repo == "m/site"
+    with pytest.raises(SettingsError, match=r"\[editor\]: must be a table"):
+        from_tables({"editor": "m/site"})
+    with pytest.raises(SettingsError, match=r'did you mean "\[editor\]"'):
+        from_tables({"editr": {"repo": "m/site"}})
 
 
 @pytest.mark.parametrize(
@@ -99,7 +99,7 @@ def test_the_config_names_the_repository_the_sign_in_helper_and_the_local_backen
 def test_the_settings_form_edits_special_days_the_way_the_booking_engine_reads_them():
     import re
 
-    from plugins.booking.settings import parse_settings
+    from plugins.config.booking import parse_settings
     from tests.support.booking_settings import booking
 
     forms = _forms()

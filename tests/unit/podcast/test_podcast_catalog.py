@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import feedparser
 
+from plugins.config.podcast import load_settings
 from plugins.podcast.catalog import EpisodePost, build_podcast_feed, channel_guid, item_guid
 from plugins.podcast.episodes import Episode
 from plugins.podcast.feed import build_feed, podcast_guid
-from plugins.podcast.settings import load_settings
 from plugins.podcast.transcript import Cue, Transcript
 
 EST = timezone(timedelta(hours=-4))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.podcast.episode_fields import parse_episode
 from plugins.podcast.episodes import (
     clock,
     is_published,
@@ -17,7 +18,6 @@ from plugins.podcast.episodes import (
 )
 from plugins.podcast.errors import EpisodeError
 from plugins.podcast.media import probe_audio
-from plugins.podcast.settings import parse_episode
 from tests.support.languages import ENGLISH, language
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -11,6 +11,8 @@ import feedparser
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plugins.config.podcast import Category
+from plugins.podcast.episode_fields import Person
 from plugins.podcast.feed import (
     ITUNES,
     PODCAST,
@@ -22,7 +24,6 @@ from plugins.podcast.feed import (
     build_feed,
     podcast_guid,
 )
-from plugins.podcast.settings import Category, Person
 
 IT, PC = f"{{{ITUNES}}}", f"{{{PODCAST}}}"
 EST = timezone(timedelta(hours=-5))

@@ -1,4 +1,4 @@
-"""The PODCAST setting and the per-post podcast fields: defaults and every bad input."""
+"""The [podcast] table and the per-post podcast fields: defaults and every bad input."""
 
 from __future__ import annotations
 
@@ -6,16 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plugins.config.podcast import Category, load_settings
+from plugins.podcast.episode_fields import Person, parse_duration, parse_episode, parse_persons
 from plugins.podcast.episodes import clock
 from plugins.podcast.errors import EpisodeError, PodcastConfigError
-from plugins.podcast.settings import (
-    Category,
-    Person,
-    load_settings,
-    parse_duration,
-    parse_episode,
-    parse_persons,
-)
 from tests.support.dicts import replaced
 
 BASE = {
@@ -107,7 +101,7 @@ def test_every_optional_key_is_read():
         ({"categories": []}, "categories", "non-empty list"),
         ({"categories": ["Health and Fitness"]}, "categories", "not an Apple"),
         ({"categories": ["Business > Medicine"]}, "categories", "subcategory"),
-        ({"explicit": "no"}, "explicit", "True or False"),
+        ({"explicit": "no"}, "explicit", "true or false"),
         ({"type": "daily"}, "type", "episodic"),
         ({"guid": "my-show"}, "guid", "not a UUID"),
         ({"persons": "Eleanor"}, "persons", "list"),
@@ -120,14 +114,14 @@ def test_every_optional_key_is_read():
 def test_bad_settings_name_the_key(changes, field, words):
     error = config_error(**changes)
     assert error.field == field
-    assert str(error).startswith(f'PODCAST["{field}"]: ')
+    assert str(error).startswith(f"[podcast] {field}: ")
     assert words in str(error)
 
 
 def test_settings_must_be_a_dict():
     with pytest.raises(PodcastConfigError) as info:
         load_settings(None, **SITE)
-    assert str(info.value) == "PODCAST: missing or not a dict; see docs/podcast.md"
+    assert str(info.value) == "[podcast]: missing, or not a table; see docs/podcast.md"
 
 
 # --- one post's fields --------------------------------------------------------

@@ -1,8 +1,8 @@
-"""The desk's own part of BOOKING: SMTP, the IMAP inbox, the confirmation
-policy, video rooms, reminders, the link secret and the request limits.
-Everything else comes from the engine.
+"""The hands-free desk's part of [booking]: SMTP, the IMAP inbox, the
+confirmation policy, video rooms, reminders, the link secret and the
+request limits (declared with the rest of [booking] in schema.py).
 
-`parse_desk` validates the whole BOOKING setting with the engine's parser
+`parse_desk` checks the whole [booking] table with plugins.config.booking
 (hours, sessions, ledger, outbox, CalDAV), then the keys only the desk uses,
 so a typo stops every desk command with one line naming the key. No secret
 is ever a setting: `password_env` names the environment variable that holds
@@ -15,22 +15,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ...common import validate
-from ...common.config import ConfigError
-from ..settings import BookingSettings, name, parse_settings
+from . import schema, validate
+from .booking import BookingSettings, name, parse_settings
+from .errors import ConfigError
 
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 IMAP_PORTS = {"starttls": 143, "ssl": 993, "none": 143}
-SMTP_KEYS = {"host", "port", "security", "username", "password_env", "from"}
-INBOX_KEYS = {
-    *("host", "port", "security", "username", "password_env"),
-    *("folder", "done_folder", "unreadable_folder"),
-}
-VIDEO_KEYS = {"room", "rooms_at"}
-LIMIT_KEYS = ("pending_per_sender", "requests_per_hour", "requests_per_hour_per_domain")
-POLICIES = ("coach", "auto")
-DEFAULT_REMINDER_HOURS = (24, 1)
-DEFAULT_LINK_SECRET_ENV = "BOOKING_LINK_SECRET"
+SMTP_KEYS = set(schema.SMTP.names)
+INBOX_KEYS = set(schema.INBOX.names)
+VIDEO_KEYS = set(schema.VIDEO.names)
+LIMIT_KEYS = schema.LIMITS.names
+POLICIES = schema.BOOKING["confirm"].choices
+DEFAULT_REMINDER_HOURS = schema.BOOKING.default("reminder_hours")
+DEFAULT_LINK_SECRET_ENV = schema.BOOKING.default("link_secret_env")
 
 
 @dataclass(frozen=True)
@@ -50,10 +47,11 @@ class InboxSettings:
     security: str  # "ssl", "starttls" or "none"
     username: str
     password_env: str
-    folder: str = "INBOX"
-    done_folder: str = "Bookings/Done"  # "/" is replaced by the server's separator
+    folder: str = schema.INBOX.default("folder")
+    # "/" is replaced by the server's separator.
+    done_folder: str = schema.INBOX.default("done_folder")
     # Where a message the desk cannot read or act on is set aside, unrecorded.
-    unreadable_folder: str = "Bookings/Unreadable"
+    unreadable_folder: str = schema.INBOX.default("unreadable_folder")
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,11 @@ class Limits:
     # Anyone can send an email: bounds on what a stranger can make the desk do.
     # Each counts per address or per domain, never for everyone at once, so a
     # flood from a few senders never holds up somebody else's request.
-    pending_per_sender: int = 2
-    requests_per_hour: int = 5  # from one address; beyond it: refused
+    pending_per_sender: int = schema.LIMITS.default("pending_per_sender")
+    # From one address; beyond it: refused.
+    requests_per_hour: int = schema.LIMITS.default("requests_per_hour")
     # From one domain (many clients share gmail.com); beyond it: a later run.
-    requests_per_hour_per_domain: int = 30
+    requests_per_hour_per_domain: int = schema.LIMITS.default("requests_per_hour_per_domain")
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def parse_desk(raw: object) -> DeskSettings:
     booking = parse_settings(raw)  # refuses anything but a dict
     assert isinstance(raw, Mapping)
     smtp, inbox = raw.get("smtp"), raw.get("inbox")
-    policy = raw.get("confirm", "coach")
+    policy = raw.get("confirm", schema.BOOKING.default("confirm"))
     if policy not in POLICIES:
         raise ConfigError(
             name("confirm"),
@@ -121,7 +120,7 @@ def _inbox(raw: object) -> InboxSettings:
     host = validate.text(
         validate.required(raw, "host", name("inbox", "host")), name("inbox", "host")
     )
-    security = raw.get("security", "ssl")
+    security = raw.get("security", schema.INBOX.default("security"))
     if security not in IMAP_PORTS:
         raise ConfigError(
             name("inbox", "security"), f'must be "ssl", "starttls" or "none", not {security!r}'
@@ -145,8 +144,11 @@ def _inbox(raw: object) -> InboxSettings:
         validate.required(raw, "password_env", name("inbox", "password_env")),
         name("inbox", "password_env"),
     )
-    folder, done = text("folder", "INBOX"), text("done_folder", "Bookings/Done")
-    unreadable = text("unreadable_folder", "Bookings/Unreadable")
+    folder, done = (
+        text("folder", InboxSettings.folder),
+        text("done_folder", InboxSettings.done_folder),
+    )
+    unreadable = text("unreadable_folder", InboxSettings.unreadable_folder)
 
     def same(a: str, b: str) -> bool:
         return a.strip("/").lower() == b.strip("/").lower()
@@ -205,7 +207,7 @@ def _limits(raw: object) -> Limits:
                 name("limits", key),
                 positive=True,
                 whole=True,
-                maximum=10_000,
+                maximum=schema.LIMITS[key].maximum,
             )
             for key in LIMIT_KEYS
         )
@@ -219,7 +221,7 @@ def _smtp(raw: object) -> SmtpSettings:
         )
     validate.known_keys(raw, SMTP_KEYS, lambda key: name("smtp", key))
     host = validate.text(validate.required(raw, "host", name("smtp", "host")), name("smtp", "host"))
-    security = raw.get("security", "starttls")
+    security = raw.get("security", schema.SMTP.default("security"))
     if security not in SECURITY_PORTS:
         raise ConfigError(
             name("smtp", "security"), f'must be "starttls", "ssl" or "none", not {security!r}'

@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .config import ConfigError
-from .email_address import SHAPE, is_email_address
+from ..common.email_address import SHAPE, is_email_address
+from .errors import ConfigError
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

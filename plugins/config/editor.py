@@ -10,10 +10,10 @@ build, so a published site never points the editor at a coach's computer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from ..common.config import ConfigError, setting_name
+from .errors import ConfigError, setting_name
 
 KEYS = {"repo", "branch", "auth_url", "auth_endpoint"}
 _REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
@@ -46,7 +46,7 @@ def _url(value: object, key: str, *, local: bool) -> str:
 def parse_editor(raw: object, local_backend: object = None) -> EditorSettings:
     raw = {} if raw is None else raw
     if not isinstance(raw, dict):
-        raise ConfigError("EDITOR", "write it as an [editor] section with repo and branch")
+        raise ConfigError("[editor]", "write it as an [editor] table with repo and branch")
     for key in raw:
         if key not in KEYS:
             raise ConfigError(
@@ -77,3 +77,10 @@ def parse_editor(raw: object, local_backend: object = None) -> EditorSettings:
     if local_backend:
         local = _url(local_backend, "local_backend", local=True)
     return EditorSettings(repo, branch, auth_url, endpoint, local)
+
+
+def with_local_backend(editor: EditorSettings, local_backend: object) -> EditorSettings:
+    """`invoke edit`'s own build adds the local backend's address."""
+    if not local_backend:
+        return editor
+    return replace(editor, local_backend=_url(local_backend, "local_backend", local=True))

@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from ..common import validate
-from ..common.config import ConfigError, setting_name
+from . import validate
+from .errors import ConfigError, setting_name
 
 _PATH = re.compile(r"[A-Za-z0-9._~/-]*")
 
@@ -25,7 +25,7 @@ def check_menu(raw: object) -> list[dict[str, str]] | None:
         return None
     if not isinstance(raw, list | tuple):
         raise ConfigError(
-            "MENU", 'must be a list of entries like {"label": "About", "link": "about/"}'
+            "[[menu]]", 'must be entries like [[menu]] label = "About", link = "about/"'
         )
     entries = []
     for i, entry in enumerate(raw):

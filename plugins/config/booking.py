@@ -1,14 +1,15 @@
-"""Validate the BOOKING setting into frozen dataclasses.
+"""Check [booking] into frozen dataclasses.
 
-All configuration errors are raised here, each naming the exact setting:
-`BOOKING["weekly_hours"]["mon"][1]: "17:00-09:00" ends before it starts`.
-Unknown keys are errors too, so a typo cannot silently drop a buffer.
+Each error names the key as the coach writes it:
+`[booking] weekly_hours.mon, item 2: "17:00-09:00" ends before it starts`.
+Unknown keys are errors too, so a typo cannot silently drop a buffer. Key
+names, defaults and bounds come from plugins.config.schema.
 
-The engine reads the keys it needs to build the site: hours, sessions, busy
-calendars (files, URLs and BOOKING["caldav"]), and where the private ledger
-and outbox live (the build reads confirmed bookings from the ledger and
-refuses either path inside the site). Keys only the desk uses
-(`DESK_KEYS`) are validated by plugins.booking.desk.settings.
+This is what the engine needs to build the site: hours, sessions, busy
+calendars (files, URLs and [booking.caldav]), and where the private ledger
+and outbox live. The keys only the hands-free desk reads (smtp, inbox,
+confirm, ...) are declared in the same [booking] table and checked by
+plugins.config.desk.
 """
 
 from __future__ import annotations
@@ -23,69 +24,16 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..common import validate
-from ..common.config import ConfigError, setting_name
 from ..common.zones import iana_zones, unknown_zone
+from . import schema, validate
+from .errors import ConfigError, setting_name
+from .schema import DAY_MINUTES, MAX_HORIZON_DAYS, WEEKDAYS
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_MINUTES = 24 * 60
-MAX_HORIZON_DAYS = 3660  # ten years: beyond that dates overflow long before anyone books
-MAX_TIMEOUT_SECONDS = 600  # a calendar server silent for ten minutes is down
-MAX_PRICE = 1_000_000
-DEFAULT_LOCATION = "Online; the details are sent when the time is confirmed"
-
-# Keys a session may override; top-level values are their defaults.
-SESSION_DEFAULTS: dict[str, Any] = {
-    "minimum_notice_hours": 24,
-    "horizon_days": 28,
-    "interval_minutes": None,  # None: the session's own duration
-    "buffer_before_minutes": 0,
-    "buffer_after_minutes": 0,
-    "max_per_day": None,
-}
-SESSION_KEYS = {
-    "slug",
-    "title",
-    "duration_minutes",
-    "description",
-    "location",
-    "price",
-    "questions",
-}
-QUESTION_KEYS = {"label", "type", "options", "required"}
-QUESTION_TYPES = ("text", "choice", "checkbox")
+# Keys a session may override; [booking]'s values are their defaults.
+SESSION_DEFAULTS: dict[str, Any] = {key.name: key.default for key in schema.SESSION_DEFAULTS}
+DEFAULT_LEDGER = schema.BOOKING.default("ledger")
+DEFAULT_OUTBOX = schema.BOOKING.default("outbox")
 MAX_QUESTIONS = 10
-TOP_KEYS = {
-    "timezone",
-    "weekly_hours",
-    "date_overrides",
-    "special_days",
-    "busy_calendars",
-    "busy_timeout_seconds",
-    "organizer",
-    "sessions",
-    "currency",
-    "request_form_action",
-    "ledger",
-    "outbox",
-    "caldav",
-    "consent_page",
-    "self_service_cutoff_hours",
-}
-# Validated by the desk (plugins.booking.desk.settings.parse_desk); accepted
-# here so a build does not call them unknown.
-DESK_KEYS = {
-    "smtp",
-    "inbox",
-    "confirm",
-    "video",
-    "reminder_hours",
-    "link_secret_env",
-    "limits",
-}
-DEFAULT_LEDGER = "bookings/bookings.ics"
-DEFAULT_OUTBOX = "outbox"
-CALDAV_KEYS = {"url", "username", "password_env", "calendars"}
 _LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 _WINDOW = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -160,7 +108,7 @@ class CalDavSettings:
         the account name and build logs are often public."""
         parts = urlsplit(self.url)
         port = f":{parts.port}" if parts.port else ""
-        return f'BOOKING["caldav"] <{parts.scheme}://{parts.hostname}{port}/…>'
+        return f"[booking] caldav <{parts.scheme}://{parts.hostname}{port}/…>"
 
 
 @dataclass(frozen=True)
@@ -188,14 +136,14 @@ class BookingSettings:
 
 
 def name(*keys: str | int) -> str:
-    """The setting's name as the coach would write it: BOOKING["sessions"][0]["slug"]."""
+    """The key as the coach writes it: [booking] sessions, item 1, slug."""
     return setting_name("BOOKING", *keys)
 
 
 def parse_settings(raw: object) -> BookingSettings:
     if not isinstance(raw, Mapping):
-        raise ConfigError("BOOKING", "missing or not a dict; see docs/booking.md")
-    _reject_unknown(raw, TOP_KEYS | DESK_KEYS | SESSION_DEFAULTS.keys(), ())
+        raise ConfigError("[booking]", "missing, or not a table; see docs/booking.md")
+    _reject_unknown(raw, set(schema.BOOKING.names), ())
     organizer = _organizer(_require(raw, "organizer"))
     defaults = {k: raw.get(k, v) for k, v in SESSION_DEFAULTS.items()}
     return BookingSettings(
@@ -206,21 +154,23 @@ def parse_settings(raw: object) -> BookingSettings:
         ),
         busy_calendars=_busy(raw.get("busy_calendars", [])),
         busy_timeout_seconds=_number(
-            raw.get("busy_timeout_seconds", 10),
+            raw.get("busy_timeout_seconds", schema.BOOKING.default("busy_timeout_seconds")),
             ("busy_timeout_seconds",),
             positive=True,
-            maximum=MAX_TIMEOUT_SECONDS,
+            maximum=schema.BOOKING["busy_timeout_seconds"].maximum,
         ),
         organizer=organizer,
         sessions=_sessions(raw.get("sessions"), defaults, organizer),
-        currency=_currency(raw.get("currency", "USD")),
+        currency=_currency(raw.get("currency", schema.BOOKING.default("currency"))),
         request_form_action=_form_action(raw.get("request_form_action")),
         ledger=_local_path(raw.get("ledger", DEFAULT_LEDGER), "ledger"),
         outbox=_local_path(raw.get("outbox", DEFAULT_OUTBOX), "outbox"),
         caldav=None if raw.get("caldav") is None else _caldav(raw["caldav"]),
         consent_page=_consent_page(raw.get("consent_page")),
         self_service_cutoff_hours=_number(
-            raw.get("self_service_cutoff_hours", 24),
+            raw.get(
+                "self_service_cutoff_hours", schema.BOOKING.default("self_service_cutoff_hours")
+            ),
             ("self_service_cutoff_hours",),
             positive=False,
             maximum=24 * MAX_HORIZON_DAYS,
@@ -420,7 +370,7 @@ def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[S
 
 
 def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> Session:
-    _reject_unknown(raw, SESSION_KEYS | SESSION_DEFAULTS.keys(), ("sessions", i))
+    _reject_unknown(raw, set(schema.SESSION.names), ("sessions", i))
     slug = _text(_require(raw, "slug", "sessions", i), ("sessions", i, "slug"))
     if not _SLUG.fullmatch(slug):
         raise ConfigError(
@@ -449,9 +399,14 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
             ("sessions", i, "description"),
             multiline=True,
         ),
-        location=_text(raw.get("location", DEFAULT_LOCATION), ("sessions", i, "location")),
+        location=_text(
+            raw.get("location", schema.SESSION.default("location")), ("sessions", i, "location")
+        ),
         price=_number(
-            raw.get("price", 0), ("sessions", i, "price"), positive=False, maximum=MAX_PRICE
+            raw.get("price", 0),
+            ("sessions", i, "price"),
+            positive=False,
+            maximum=schema.SESSION["price"].maximum,
         ),
         minimum_notice_hours=_number(
             *pick("minimum_notice_hours"), positive=False, maximum=24 * MAX_HORIZON_DAYS
@@ -484,13 +439,13 @@ def _questions(value: object, path: tuple) -> tuple[Question, ...]:
         here = (*path, i)
         if not isinstance(raw, Mapping):
             raise ConfigError(name(*here), 'must be a dict like {"label": "Your role"}')
-        _reject_unknown(raw, QUESTION_KEYS, here)
+        _reject_unknown(raw, set(schema.QUESTION.names), here)
         label = _text(_require(raw, "label", *here), (*here, "label"))
         if ":" in label or "[" in label:
             # The desk finds the answer after "label:" in the request email.
             raise ConfigError(name(*here, "label"), f"{label!r} must not contain : or [")
         kind = raw.get("type", "text")
-        if kind not in QUESTION_TYPES:
+        if kind not in schema.QUESTION["type"].choices:
             raise ConfigError(
                 name(*here, "type"), f'must be "text", "choice" or "checkbox", not {kind!r}'
             )
@@ -549,7 +504,7 @@ def _caldav(raw: object) -> CalDavSettings:
         raise ConfigError(
             name("caldav"), 'must be a dict like {"url": ..., "username": ..., "password_env": ...}'
         )
-    _reject_unknown(raw, CALDAV_KEYS, ("caldav",))
+    _reject_unknown(raw, set(schema.CALDAV.names), ("caldav",))
     url = _text(_require(raw, "url", "caldav"), ("caldav", "url"))
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:

@@ -1,0 +1,285 @@
+"""site.toml -> one frozen, typed Settings; the only way in for every part.
+
+`load("site.toml")` reads the file, checks every table against the
+schema and returns Settings; the build (pelicanconf.py), the desk and
+`invoke check` all call it, and no part of the site re-reads a raw table.
+Errors are gathered, one per key (the first problem of each), and raised
+together as one SettingsError whose lines each name the file, the table
+and the key: `site.toml, [booking] weekly_hours.mon, item 1: "17:00-09:00"
+ends before it starts`.
+
+A developer's Python settings (`BOOKING = {...}` in a pelicanconf.py
+without site.toml) go through the same checks: `of(pelican_settings)`
+builds Settings from them once per build and keeps it in the settings.
+Nothing here imports Pelican.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..common.errors import SiteError
+from ..common.zones import iana_zones, unknown_zone
+from . import schema, validate
+from .booking import BookingSettings
+from .coach import Coach, parse_coach
+from .desk import DeskSettings, parse_desk
+from .editor import EditorSettings, parse_editor
+from .errors import ConfigError, setting_name
+from .menu import check_menu
+from .podcast import PodcastSettings, load_settings
+from .toml_file import read_toml
+
+T = TypeVar("T")
+# The Pelican settings a typed Settings is kept under for one build.
+KEY = "SETTINGS"
+
+
+@dataclass(frozen=True)
+class SiteTable:
+    name: str
+    subtitle: str
+    language: str
+    extra_languages: tuple[str, ...]
+    domain: str | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the coach set, checked. `booking` is what the build needs;
+    `desk` holds the same booking plus the hands-free desk's keys."""
+
+    file: str
+    site: SiteTable
+    coach: Coach
+    menu: tuple[dict[str, str], ...] | None
+    booking: BookingSettings | None
+    desk: DeskSettings | None
+    podcast: PodcastSettings | None
+    editor: EditorSettings
+
+
+class SettingsError(ConfigError):
+    """Every problem found, one line each (str() joins them)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.setting, _, self.problem = lines[0].partition(": ")
+        SiteError.__init__(self, "\n".join(lines))
+
+
+def load(path: Path | str) -> Settings:
+    path = Path(path)
+    return from_tables(read_toml(path), path.name)
+
+
+def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settings:
+    """The tables of a site.toml, as tomllib reads them -> Settings."""
+    errors: list[str] = []
+    for key in data:
+        if key not in schema.TOP_NAMES:
+            near = difflib.get_close_matches(key, schema.TOP_NAMES, n=1)
+            tip = f'; did you mean "[{near[0]}]"?' if near else ""
+            tables = ", ".join(f"[[{t.path}]]" if t.many else f"[{t.path}]" for t in schema.TOP)
+            errors.append(
+                f"{file_name}, [{key}]: not a table this site reads (it reads {tables}){tip}"
+            )
+    raw = {key: data.get(key) for key in schema.TOP_NAMES}
+    for key in ("site", "coach", "booking", "podcast", "editor"):
+        if raw[key] is not None and not isinstance(raw[key], Mapping):
+            errors.append(f"{file_name}, [{key}]: must be a table (a [{key}] line), not a value")
+            raw[key] = None
+    if raw["menu"] is not None and not isinstance(raw["menu"], list):
+        errors.append(
+            f"{file_name}, [[menu]]: write each menu entry as [[menu]] with label and link"
+        )
+        raw["menu"] = None
+    settings = _check(raw, file_name, errors)
+    if errors:
+        raise SettingsError(errors)
+    assert settings is not None
+    return settings
+
+
+def _check(
+    raw: dict[str, Any], file_name: str, errors: list[str], author: str = ""
+) -> Settings | None:
+    def attempt(parse: Callable[[], T], fallback: T) -> T:
+        try:
+            return parse()
+        except ConfigError as error:
+            errors.append(f"{file_name}, {error}" if file_name else str(error))
+            return fallback
+
+    site = attempt(lambda: _site(raw["site"] or {}), None)
+    coach = attempt(lambda: parse_coach(raw["coach"]), None)
+    # When [coach] is wrong, the tables that inherit from it are still
+    # checked, with what of it can be used, so every table gets its line.
+    inherited = coach or _unchecked_coach(raw["coach"])
+    menu = attempt(lambda: _menu(raw["menu"]), None)
+    booking_raw = _with_coach(raw["booking"], inherited)
+    desk = None
+    if booking_raw is not None:
+        desk = attempt(lambda: parse_desk(booking_raw), None)
+    podcast = None
+    if raw["podcast"] is not None:
+        podcast = attempt(
+            lambda: load_settings(
+                _podcast_with_coach(raw["podcast"], inherited),
+                site_name=(site and site.name) or inherited.name,
+                author=inherited.name or author,
+                # The feed's <language>: the site's, as a BCP 47 tag ("pt-br").
+                language=((site and site.language) or "").replace("_", "-"),
+            ),
+            None,
+        )
+    editor = attempt(lambda: parse_editor(raw["editor"]), None)
+    if errors or site is None or coach is None or editor is None:
+        return None
+    return Settings(
+        file=file_name,
+        site=site,
+        coach=coach,
+        menu=menu,
+        booking=desk.booking if desk else None,
+        desk=desk,
+        podcast=podcast,
+        editor=editor,
+    )
+
+
+def _unchecked_coach(raw: object) -> Coach:
+    """The coach's name and email as written, and a zone that exists."""
+    raw = raw if isinstance(raw, Mapping) else {}
+    name, email = raw.get("name"), raw.get("email")
+    zone = raw.get("timezone")
+    return Coach(
+        name=name if isinstance(name, str) else "",
+        email=email if isinstance(email, str) else "",
+        timezone=zone if zone in iana_zones() else "UTC",
+    )
+
+
+def _site(raw: Mapping[str, Any]) -> SiteTable:
+    def name(key: str) -> str:
+        return setting_name("site", key)
+
+    validate.known_keys(raw, schema.SITE.names, name)
+    extra = raw.get("extra_languages", schema.SITE.default("extra_languages"))
+    if not isinstance(extra, list | tuple):
+        raise ConfigError(name("extra_languages"), f'must be a list like ["fr"], not {extra!r}')
+    return SiteTable(
+        name=validate.text(raw["name"], name("name")) if "name" in raw else "",
+        subtitle=validate.text(raw["subtitle"], name("subtitle")) if "subtitle" in raw else "",
+        language=validate.text(
+            raw.get("language", schema.SITE.default("language")), name("language")
+        ),
+        extra_languages=tuple(
+            validate.text(code, setting_name("site", "extra_languages", i))
+            for i, code in enumerate(extra)
+        ),
+        domain=validate.text(raw["domain"], name("domain")) if raw.get("domain") else None,
+    )
+
+
+def _menu(raw: object) -> tuple[dict[str, str], ...] | None:
+    entries = check_menu(raw)
+    return None if entries is None else tuple(entries)
+
+
+def _with_coach(booking: Mapping | None, coach: Coach) -> dict | None:
+    """[booking] with what the coach need not repeat: her zone, and her name
+    and email on the invitations."""
+    if booking is None:
+        return None
+    filled = dict(booking)
+    if coach.timezone:
+        filled.setdefault("timezone", coach.timezone)
+    if coach.name and coach.email:
+        filled.setdefault("organizer", {"name": coach.name, "email": coach.email})
+    return filled
+
+
+def _podcast_with_coach(podcast: Mapping, coach: Coach) -> dict:
+    filled = dict(podcast)
+    if coach.name:
+        filled.setdefault("persons", [f"{coach.name} | host"])
+    if coach.email:
+        filled.setdefault("owner_email", coach.email)
+    return filled
+
+
+def pelican_settings(settings: Settings) -> dict[str, Any]:
+    """The Pelican settings a site.toml stands for (pelicanconf.py adds
+    them to its own), with the typed Settings under KEY."""
+    site, coach = settings.site, settings.coach
+    values: dict[str, Any] = {
+        KEY: settings,
+        "COACH": coach,
+        "SITENAME": site.name or coach.name,
+        "SITESUBTITLE": site.subtitle or coach.tagline,
+        "AUTHOR": coach.name,
+        "DEFAULT_LANG": site.language,
+        "EXTRA_LANGUAGES": list(site.extra_languages),
+    }
+    if coach.timezone:
+        values["TIMEZONE"] = coach.timezone
+    if site.domain:
+        values["CNAME"] = site.domain
+    return values
+
+
+def of(pelican: dict[str, Any]) -> Settings:
+    """The build's Settings: the one site.toml gave, or one made (once per
+    build) from Python-level settings (COACH, MENU, BOOKING, PODCAST, EDITOR),
+    with the same checks and the same names in errors."""
+    found = pelican.get(KEY)
+    if isinstance(found, Settings):
+        return found
+    errors: list[str] = []
+    zone = pelican.get("TIMEZONE")
+    if zone not in iana_zones():
+        errors.append(f"TIMEZONE: {unknown_zone(zone)}")
+    raw = {
+        "site": {"language": pelican.get("DEFAULT_LANG", "en")},
+        "coach": pelican.get("COACH"),
+        "menu": pelican.get("MENU"),
+        "booking": pelican.get("BOOKING"),
+        "podcast": pelican.get("PODCAST"),
+        "editor": pelican.get("EDITOR"),
+    }
+    if pelican.get("SITENAME"):
+        raw["site"]["name"] = pelican["SITENAME"]
+    if isinstance(raw["coach"], Coach):
+        raw["coach"] = None
+    # No file name in front: Python-level settings may come from any file.
+    settings = _check(raw, "", errors, pelican.get("AUTHOR") or "")
+    if errors or settings is None:
+        raise SettingsError(errors)
+    if isinstance(pelican.get("COACH"), Coach):
+        settings = _replace(settings, coach=pelican["COACH"])
+    pelican[KEY] = settings
+    return settings
+
+
+def _replace(settings: Settings, **changes: Any) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
+
+class SiteFileError(SystemExit):
+    """The lines for the coach, raised while pelicanconf.py is read: a
+    SystemExit, so Pelican prints them and no traceback."""
+
+
+def load_site_file(path: Path) -> dict[str, Any]:
+    """For pelicanconf.py: site.toml -> the Pelican settings it stands for."""
+    try:
+        return pelican_settings(load(path))
+    except SiteError as error:
+        raise SiteFileError(str(error)) from None
