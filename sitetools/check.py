@@ -296,17 +296,15 @@ def _one_page_per_kind(output: Path) -> list[str]:
 
 
 def desk(settings: Path) -> list[str] | None:
-    """The desk's own settings (inbox, SMTP, policy, video, reminders), which
-    a build accepts unread; None when the site uses none of them."""
+    """The desk's own settings (inbox, SMTP, policy, video, reminders);
+    None when the site uses neither a mailbox nor a mail server."""
     from plugins.booking.desk.cli import load_desk
     from plugins.common.errors import SiteError
-    from plugins.config.booking import DESK_KEYS
 
     try:
-        loaded = load_desk(str(settings))
-        if not isinstance(loaded.raw, dict) or not DESK_KEYS & loaded.raw.keys():
+        checked = load_desk(str(settings)).desk_settings
+        if checked.inbox is None and checked.smtp is None:
             return None
-        loaded.desk_settings  # noqa: B018 (parsing is the check)
     except SiteError as error:
         return [str(error)]
     return []

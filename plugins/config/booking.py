@@ -363,7 +363,8 @@ def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[S
         for j, other in enumerate(sessions):
             if other.slug == session.slug:
                 raise ConfigError(
-                    name("sessions", i, "slug"), f'"{session.slug}" is used by sessions[{j}] too'
+                    name("sessions", i, "slug"),
+                    f'"{session.slug}" is the slug of session {j + 1} too',
                 )
         sessions.append(session)
     return tuple(sessions)

@@ -184,9 +184,9 @@ def test_without_javascript_the_page_says_what_else_works(browser, site_url, axe
 # --- a slot page's form with intake questions, consent and the honeypot ---
 
 QUESTIONS = """
-[booking] request_form_action = {action!r}
-[booking] consent_page = "about/"
-[booking] sessions, item 1, questions = [
+BOOKING["request_form_action"] = {action!r}
+BOOKING["consent_page"] = "about/"
+BOOKING["sessions"][0]["questions"] = [
     {{"label": "Quis role", "type": "choice", "options": ["Dolor", "Amet"], "required": True}},
     {{"label": "Ipsum field"}},
     {{"label": "Sit primum", "type": "checkbox"}},

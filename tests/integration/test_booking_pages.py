@@ -276,10 +276,10 @@ def test_every_article_links_to_the_booking_pages(site):
 # --- intake questions, consent, the request code and the manage page ---
 
 QUESTIONS = """
-[booking] request_form_action = "https://forms.example.org/f/abc"
-[booking] consent_page = "about/"
-[booking] self_service_cutoff_hours = 12
-[booking] sessions, item 1, questions = [
+BOOKING["request_form_action"] = "https://forms.example.org/f/abc"
+BOOKING["consent_page"] = "about/"
+BOOKING["self_service_cutoff_hours"] = 12
+BOOKING["sessions"][0]["questions"] = [
     {"label": "Quis role", "type": "choice", "options": ["Dolor", "Amet <b>"], "required": True},
     {"label": "Ipsum & field"},
     {"label": "Sit primum", "type": "checkbox"},

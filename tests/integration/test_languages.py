@@ -100,9 +100,9 @@ def test_no_english_of_ours_is_left_on_any_page(sites, code):
 # questions and the consent checkbox; its booking pages in every other
 # language at once (EXTRA_LANGUAGES). The labels are the coach's (Latin).
 FORM = """
-[booking] request_form_action = "https://forms.example.org/f/abc"
-[booking] consent_page = "about/"
-[booking] sessions, item 1, questions = [
+BOOKING["request_form_action"] = "https://forms.example.org/f/abc"
+BOOKING["consent_page"] = "about/"
+BOOKING["sessions"][0]["questions"] = [
     {"label": "Quis autem", "type": "choice", "options": ["Lorem", "Dolor"], "required": True},
     {"label": "Neque porro"},
     {"label": "Vel eum", "type": "checkbox"},

@@ -33,7 +33,7 @@ def _build(root: Path, out: Path, lines: str = "") -> tuple[int, str]:
 
 CASES = [
     (
-        '[coach] photo = "images/portrait.jpg"',
+        'COACH["photo"] = "images/portrait.jpg"',
         None,
         "site: [coach] photo: images/portrait.jpg is not a file in your content folder",
     ),

@@ -12,10 +12,10 @@ from tests.support.fixture_site import write_fixture_site
 from tests.support.site import run_python, snapshot
 
 LINES = """
-[booking] request_form_action = "https://forms.example.org/f/abc?x=1&y=2"
-[booking] consent_page = "about/"
-[booking] sessions, item 1, title = "Sed & \\"ut\\" <perspiciatis>"
-[booking] sessions, item 1, questions = [
+BOOKING["request_form_action"] = "https://forms.example.org/f/abc?x=1&y=2"
+BOOKING["consent_page"] = "about/"
+BOOKING["sessions"][0]["title"] = "Sed & \\"ut\\" <perspiciatis>"
+BOOKING["sessions"][0]["questions"] = [
     {"label": "Quis role", "type": "choice", "options": ["Dolor", "Amet <b>"], "required": True},
     {"label": "Ipsum & field"},
     {"label": "Sit primum", "type": "checkbox"},

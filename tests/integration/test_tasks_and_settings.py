@@ -26,9 +26,9 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_pelicanconf_is_local_and_names_the_coach_once():
     proc = _python(
-        "import pelicanconf as c; print(repr(c.SITEURL), c.AUTHOR == c.[coach] name,"
-        " c.[booking] organizer.email == c.[coach] email,"
-        " c.TIMEZONE == c.[coach] timezone == c.[booking] timezone)"
+        "import pelicanconf as c; print(repr(c.SITEURL), c.AUTHOR == c.COACH.name,"
+        " c.SETTINGS.booking.organizer.email == c.COACH.email,"
+        " c.TIMEZONE == c.COACH.timezone == c.SETTINGS.booking.timezone)"
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["''", "True", "True", "True"]

@@ -1,7 +1,8 @@
 """The desk's command line: `python -m plugins.booking.desk ...` (or `invoke confirm ...`).
 
-Reads the settings file the way Pelican does (pelican.settings.read_settings,
-so PATH and the rest resolve exactly as in a build), turns it into a Desk,
+Reads the settings file as Pelican does, without importing Pelican (PATH and
+the other folders resolve from the settings file's folder, as in a build),
+takes its checked Settings (plugins.config), turns them into a Desk,
 runs one command and prints its report. Any BookingError becomes one line
 on stderr and exit status 1; nothing else is printed for it.
 """
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from ...common.errors import SiteError
 from ...common.language import catalog_folder
+from ...config import of
 from ..ledger_format import theme_static_folders
 from . import inbox, reminders
 from .commands import (
@@ -68,33 +71,32 @@ def _parser() -> argparse.ArgumentParser:
     four = commands.add_parser("bookings", help="list upcoming bookings")
     four.add_argument("--all", action="store_true", help="past and cancelled ones too")
     commands.add_parser(
-        "sync-calendar", help='bring BOOKING["caldav"] in line with the ledger (repeatable)'
+        "sync-calendar", help="bring [booking.caldav] in line with the ledger (repeatable)"
     )
-    five = commands.add_parser("inbox", help='handle the booking emails in BOOKING["inbox"]')
+    five = commands.add_parser("inbox", help="handle the booking emails in [booking.inbox]")
     five.add_argument(
         "--watch",
         action="store_true",
         help="stay connected and handle each email as it arrives (IMAP IDLE); "
         "sends due reminders too",
     )
-    commands.add_parser(
-        "remind", help='send the reminders that are due (BOOKING["reminder_hours"])'
-    )
+    commands.add_parser("remind", help="send the reminders that are due ([booking] reminder_hours)")
     return parser
 
 
 def load_desk(settings_file: str, environ=os.environ) -> Desk:
-    from pelican.settings import read_settings
-
     path = Path(settings_file)
     if not path.is_file():
         raise SiteError(f"settings file {settings_file} not found (run from the project folder)")
-    settings = read_settings(str(path))
+    settings = read_settings_file(path)
+    desk_settings = of(settings).desk
+    if desk_settings is None:
+        raise SiteError("[booking]: missing from site.toml; see docs/booking.md")
     # The public address, as publishconf.py takes it: links in clients'
     # emails must open on the client's computer, not only on this one.
     siteurl = (environ.get("SITEURL") or settings.get("SITEURL") or "").rstrip("/")
     return Desk(
-        raw=settings.get("BOOKING"),
+        raw=desk_settings,
         content_path=Path(settings["PATH"]),
         output_path=Path(settings["OUTPUT_PATH"]),
         theme_static=tuple(theme_static_folders(settings)),
@@ -110,6 +112,30 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         catalogs=catalog_folder(settings["THEME"]),
         templates=Path(settings["THEME"], "templates"),
     )
+
+
+# Pelican's own defaults for what the desk reads, and the settings it makes
+# absolute from the settings file's folder (pelican.settings.read_settings).
+_DEFAULTS = {"PATH": ".", "OUTPUT_PATH": "output", "THEME_STATIC_PATHS": ["static"], "SITEURL": ""}
+_PATHS = ("PATH", "OUTPUT_PATH", "THEME")
+
+
+def read_settings_file(path: Path) -> dict:
+    """The settings file's values, read as Pelican reads them but without
+    Pelican: the desk only needs site.toml's Settings and a few folders, and
+    importing Pelican (with its Markdown, Jinja and docutils) costs every
+    desk run a second."""
+    folder = str(path.resolve().parent)
+    sys.path.insert(0, folder)  # publishconf.py imports pelicanconf
+    try:
+        values = runpy.run_path(str(path))
+    finally:
+        sys.path.remove(folder)
+    settings = {**_DEFAULTS, **{k: v for k, v in values.items() if k.isupper()}}
+    for key in _PATHS:
+        if key in settings and not os.path.isabs(settings[key]):
+            settings[key] = os.path.abspath(os.path.join(folder, settings[key]))
+    return settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,9 +73,9 @@ class DeskError(BookingError):
 
 @dataclass(frozen=True)
 class Desk:
-    """Everything a command needs, as plain values (cli.py fills it from pelicanconf.py)."""
+    """Everything a command needs, as plain values (cli.py fills it from site.toml)."""
 
-    raw: object  # the BOOKING setting
+    raw: object  # the checked DeskSettings, or a BOOKING dict to check
     content_path: Path  # Pelican's PATH: relative busy calendars live here
     output_path: Path  # the ledger and outbox must not be inside it
     root: Path  # the project folder: relative ledger/outbox paths start here
@@ -100,7 +100,7 @@ class Desk:
 
     @cached_property
     def desk_settings(self) -> DeskSettings:
-        return parse_desk(self.raw)
+        return self.raw if isinstance(self.raw, DeskSettings) else parse_desk(self.raw)
 
     @property
     def settings(self) -> BookingSettings:

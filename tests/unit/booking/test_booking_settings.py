@@ -195,7 +195,7 @@ BAD = {
                 {"slug": "a", "title": "B", "duration_minutes": 60},
             ]
         ),
-        '[booking] sessions, item 2, slug: "a" is used by sessions[0] too',
+        '[booking] sessions, item 2, slug: "a" is the slug of session 1 too',
     ),
     "slug unsafe in a URL": (
         booking(sessions=[{"slug": "Discovery Call", "title": "A", "duration_minutes": 30}]),
