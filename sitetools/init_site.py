@@ -24,7 +24,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,14 @@ from babel.core import get_global
 
 from plugins.common.language import LanguageError, catalog_folder, load_language
 from plugins.common.zones import iana_zones, suggestions
+from plugins.config import schema
+from plugins.config.errors import ConfigError
+from plugins.config.load import from_tables
+from plugins.config.schema import Key
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = schema.WEEKDAYS
+# init asks for the free session's length; a first session has one.
+SESSION_MINUTES = replace(schema.SESSION["duration_minutes"], default=30)
 MANIFEST = Path(__file__).with_name("samples.sha256")
 _TIME = re.compile(r"(\d{1,2})(?:[:h.](\d{2})?)?")
 
@@ -56,13 +62,13 @@ class Answers:
     tagline: str = ""
     site_name: str = ""
     session_title: str = ""
-    session_minutes: int = 30
+    session_minutes: int = SESSION_MINUTES.default
     session_description: str = ""
     session_location: str = ""
-    session_price: float = 0
+    session_price: float = schema.SESSION.default("price")
     currency: str = "EUR"
-    notice_hours: int = 24
-    horizon_days: int = 28
+    notice_hours: int = schema.BOOKING.default("minimum_notice_hours")
+    horizon_days: int = schema.BOOKING.default("horizon_days")
     intro: str = ""
     remove_samples: bool = True
     notes: list[str] = field(default_factory=list)  # what init decided for her
@@ -145,14 +151,16 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
             raise InitError(f'{key}: write it as text in quotes, e.g. {key} = "…"')
         return " ".join(value.split())
 
-    def number(key: str, default: float, low: float, high: float) -> Any:
-        value = data.get(key, default)
+    def number(key: str, setting: Key) -> Any:
+        """An answer that becomes a setting: its default and bounds are the schema's."""
+        value = data.get(key, setting.default)
+        low, high = setting.minimum or 0, setting.maximum or float("inf")
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not low <= value <= high
         ):
-            raise InitError(f"{key}: must be a number from {low:g} to {high:g}, not {value!r}")
+            raise InitError(f"{key}: must be a number from {low:,g} to {high:,g}, not {value!r}")
         return value
 
     known = set(Answers.__dataclass_fields__) - {"weekly_hours", "notes"} | {"hours"}
@@ -185,13 +193,13 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
         tagline=text("tagline"),
         site_name=text("site_name"),
         session_title=text("session_title", True),
-        session_minutes=int(number("session_minutes", 30, 10, 480)),
+        session_minutes=int(number("session_minutes", SESSION_MINUTES)),
         session_description=text("session_description"),
         session_location=text("session_location"),
-        session_price=number("session_price", 0, 0, 100000),
+        session_price=number("session_price", schema.SESSION["price"]),
         currency=text("currency") or "EUR",
-        notice_hours=int(number("notice_hours", 24, 0, 24 * 60)),
-        horizon_days=int(number("horizon_days", 28, 1, 365)),
+        notice_hours=int(number("notice_hours", schema.BOOKING["minimum_notice_hours"])),
+        horizon_days=int(number("horizon_days", schema.BOOKING["horizon_days"])),
         intro=text("intro"),
         remove_samples=bool(data.get("remove_samples", True)),
     )
@@ -339,14 +347,18 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
     busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(old, content)
     # The editor's repository is hers, not the sample's: it carries over.
     editor = _editor_table(old["editor"]) if isinstance(old.get("editor"), dict) else ""
+    text = site_toml(a, podcast=podcast, busy=busy, editor=editor)
+    try:  # checked as the build will check it, before anything is changed
+        from_tables(tomllib.loads(text))
+    except ConfigError as error:
+        raise InitError(str(error).splitlines()[0]) from None
     for path in samples:
         path.unlink()
         say(f"removed the sample {path.relative_to(project).as_posix()}")
     _remove_empty_folders(content)
     site = project / "site.toml"
     tmp = site.with_suffix(".toml.tmp")
-    tmp.write_text(site_toml(a, podcast=podcast, busy=busy, editor=editor), encoding="utf-8")
-    tomllib.loads(tmp.read_text(encoding="utf-8"))  # never leave a file the build can't read
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(site)
     say("wrote site.toml")
     home = content / "pages/home.md"

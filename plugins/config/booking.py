@@ -90,6 +90,15 @@ class Hours:
     weekly: tuple[tuple[Window, ...], ...]  # index 0 is Monday, as date.weekday()
     overrides: Mapping[date, tuple[Window, ...]]
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.overrides, MappingProxyType):
+            object.__setattr__(self, "overrides", MappingProxyType(dict(self.overrides)))
+
+    def __reduce__(self) -> tuple:
+        # Pickled with the build's settings (Pelican's content cache, the
+        # parallel readers); a mappingproxy itself cannot be pickled.
+        return (Hours, (self.weekly, dict(self.overrides)))
+
     def windows_on(self, day: date) -> tuple[Window, ...]:
         override = self.overrides.get(day)
         return self.weekly[day.weekday()] if override is None else override

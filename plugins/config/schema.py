@@ -91,12 +91,12 @@ COACH = Table(
     "coach",
     "Who you are: printed on every page, in emails and invitations.",
     (
-        Key("name", "Your name as you want it on every page", required=True, label=N_("Your name")),
+        Key("name", "Your name as you want it on every page", label=N_("Your name")),
         Key("credentials", "Degrees and certifications, after your name"),
         Key("tagline", "One line under your name on the home page", label=N_("Tagline")),
         Key("photo", "Your portrait: a file under content/, e.g. images/portrait.jpg", "path"),
         Key("photo_alt", "What the portrait shows, for people who cannot see it"),
-        Key("email", "Where clients write to you", "email", required=True, label=N_("Email")),
+        Key("email", "Where clients write to you", "email", label=N_("Email")),
         Key("location", "Your city and country, e.g. Lyon, France"),
         Key(
             "timezone",
@@ -179,7 +179,7 @@ BOOKING = Table(
     "booking",
     "When clients may book you, and how requests reach you.",
     (
-        Key("timezone", "The zone of your hours; default: [coach] timezone", "zone", required=True),
+        Key("timezone", "The zone of your hours; default: [coach] timezone", "zone"),
         Key(
             "weekly_hours",
             'Your hours per weekday: mon = ["09:00-12:00", "14:00-18:00"]',

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..config import schema
+from ..config.schema import WEEKDAYS, Key
+
 WINDOW_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Decap's datetime widget stores what Pelican's Date: line holds.
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 # Our Decap file format (static/pelican-format.js): Pelican's own
@@ -66,13 +68,23 @@ def _body(_: Callable[[str], str]) -> dict:
     return {"name": "body", "label": _(N_("Text")), "widget": "markdown"}
 
 
-def _number(name: str, label: str, hint: str | None = None, required: bool = True) -> dict:
-    field = {"name": name, "label": label, "widget": "number", "value_type": "int", "min": 0}
-    if hint:
-        field["hint"] = hint
-    if not required:
+def _field(_: Callable[[str], str], key: Key, **extra: object) -> dict:
+    """A form field as the schema declares the key: label, widget, bounds,
+    whether it is required."""
+    assert key.label is not None, f"{key.name} has no editor label in the schema"
+    field: dict = {"name": key.name, "label": _(key.label)}
+    if key.kind in {"whole", "number"}:
+        field |= {"widget": "number", "value_type": "int" if key.kind == "whole" else "float"}
+        field["min"] = int(key.minimum or 0)
+        if key.maximum is not None:
+            field["max"] = int(key.maximum)
+    else:
+        field["widget"] = key.widget or "string"
+    if key.hint:
+        field["hint"] = _(key.hint)
+    if not key.required:
         field["required"] = False
-    return field
+    return field | extra
 
 
 def _windows(
@@ -209,19 +221,16 @@ def collections(
         for day in WEEKDAYS
     ]
     session = [
-        {
-            "name": "slug",
-            "label": _(N_("Address name")),
-            "widget": "string",
-            "hint": _(N_("The end of the booking page's address, e.g. discovery")),
-            "pattern": _pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
-        },
-        {"name": "title", "label": _(N_("Title")), "widget": "string"},
-        _number("duration_minutes", _(N_("Length in minutes"))),
-        {"name": "description", "label": _(N_("Description")), "widget": "text", "required": False},
-        {"name": "location", "label": _(N_("Where")), "widget": "string", "required": False},
-        _number("price", _(N_("Price")), required=False),
-        _number("max_per_day", _(N_("At most per day")), required=False),
+        _field(
+            _,
+            schema.SESSION["slug"],
+            pattern=_pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
+        ),
+        *(
+            _field(_, schema.SESSION[name])
+            for name in ("title", "duration_minutes", "description", "location", "price")
+        ),
+        _field(_, schema.SESSION["max_per_day"]),
     ]
     booking = {
         "name": "booking",
@@ -263,11 +272,7 @@ def collections(
                     _windows(_, "hours", _(N_("Hours"))),
                 ],
             },
-            _number("minimum_notice_hours", _(N_("Notice you need, in hours")), required=False),
-            _number("horizon_days", _(N_("Days ahead clients may book")), required=False),
-            _number("interval_minutes", _(N_("Minutes between start times")), required=False),
-            _number("buffer_before_minutes", _(N_("Break before, in minutes")), required=False),
-            _number("buffer_after_minutes", _(N_("Break after, in minutes")), required=False),
+            *(_field(_, key) for key in schema.SESSION_DEFAULTS if key.name != "max_per_day"),
             {
                 "name": "sessions",
                 "label": _(N_("Sessions")),
@@ -282,16 +287,10 @@ def collections(
         "label": _(N_("About you")),
         "widget": "object",
         "fields": [
-            {"name": "name", "label": _(N_("Your name")), "widget": "string"},
-            {"name": "tagline", "label": _(N_("Tagline")), "widget": "string", "required": False},
-            {"name": "email", "label": _(N_("Email")), "widget": "string"},
-            {
-                "name": "timezone",
-                "label": _(N_("Time zone")),
-                "widget": "select",
-                "options": zones,
-                "hint": _(N_("Your booking hours are in this zone")),
-            },
+            _field(_, schema.COACH["name"], required=True),
+            _field(_, schema.COACH["tagline"]),
+            _field(_, schema.COACH["email"], required=True),
+            _field(_, schema.COACH["timezone"], options=zones, required=True),
         ],
     }
     home = {

@@ -54,8 +54,15 @@ def check_settings(pelican) -> None:
         site_languages(pelican.settings)
     except SiteError as error:
         for line in str(error).splitlines():
-            log.critical("site: %s", line)
+            log.critical("%s: %s", _part(line), line)
         raise SystemExit(1) from None
+
+
+def _part(line: str) -> str:
+    """Which part of the site a settings line is about, as the build's
+    other lines name it ("booking: ...")."""
+    table = line.partition("[")[2].strip("[").partition("]")[0].partition(".")[0]
+    return table if table in {"booking", "podcast", "editor"} else "site"
 
 
 def refuse_unpublishable_text(generator) -> None:

@@ -76,7 +76,7 @@ def test_a_near_miss_names_the_zones_meant():
     [
         ({"email": "not-an-address"}, "email: 'not-an-address' is not an email address"),
         ({"language": "ja"}, "language: 'ja' is not a language this site has"),
-        ({"session_minutes": 0}, "session_minutes: must be a number from 10 to 480, not 0"),
+        ({"session_minutes": 0}, "session_minutes: must be a number from 1 to 1,440, not 0"),
         ({"colour": "blue"}, "colour: not a question init asks"),
         ({"name": ""}, "name: write it as text in quotes"),
     ],
