@@ -37,7 +37,7 @@ USER_AGENT = "coach-site-booking/1.0 (+https://getpelican.com)"
 
 @dataclass(frozen=True)
 class BusySource:
-    index: int  # position in BOOKING["busy_calendars"]
+    index: int  # position in [booking] busy_calendars
     entry: str  # as written in the setting
     location: str  # absolute path or URL
     root: str = ""  # the content folder: files must be inside it

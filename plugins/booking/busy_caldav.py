@@ -1,4 +1,4 @@
-"""The coach's CalDAV calendars as a busy source (optional, BOOKING["caldav"]).
+"""The coach's CalDAV calendars as a busy source (optional, [booking] caldav).
 
 Busy time is a time-range REPORT over the horizon in every configured
 calendar, without server-side expansion: each object's raw iCalendar goes
@@ -61,7 +61,7 @@ def read_busy(
     environ: Mapping[str, str] | None = None,
     skip_uids: Iterable[str] = (),
 ) -> list[Interval]:
-    """Busy intervals from every configured calendar ([] without BOOKING["caldav"]).
+    """Busy intervals from every configured calendar ([] without [booking] caldav).
 
     `skip_uids` leaves events out: a reschedule must not be blocked by the
     very booking it moves.
@@ -202,7 +202,7 @@ def _resolve(
             known = ", ".join(sorted(f'"{n}"' for n in by_name)) or "none"
             raise CalDavError(
                 caldav,
-                f'no calendar named "{entry}" (BOOKING["caldav"]["calendars"]); found: {known}',
+                f'no calendar named "{entry}" ([booking] caldav.calendars); found: {known}',
             )
         found.append((entry, by_name[entry]))
     return found

@@ -242,7 +242,7 @@ def of(pelican: dict[str, Any]) -> Settings:
         return found
     errors: list[str] = []
     zone = pelican.get("TIMEZONE")
-    if zone not in iana_zones():
+    if zone is not None and zone not in iana_zones():  # unset: Pelican's UTC
         errors.append(f"TIMEZONE: {unknown_zone(zone)}")
     raw = {
         "site": {"language": pelican.get("DEFAULT_LANG", "en")},

@@ -87,7 +87,7 @@ class PodcastGenerator(Generator):
                 check_cover(self.media.image(Path(self.path) / show.image))
             except MediaError as err:
                 raise PodcastConfigError("image", f"{show.image}: {err}") from None
-        except PodcastError as err:
+        except (PodcastError, PodcastConfigError) as err:
             problems.append(err)
             return None
         return show

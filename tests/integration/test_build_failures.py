@@ -67,5 +67,5 @@ def test_a_bad_coach_setting_stops_the_build_in_one_line(tmp_path):
     result = build_site(tmp_path / "out", settings_file=str(settings), content=content, check=False)
     assert result.returncode == 1
     (line,) = [x for x in result.log.splitlines() if x.startswith("site: ")]
-    assert line.startswith("site: [coach] social, item 1, item 2: ")
+    assert line.startswith("site: [coach] social, item 1, url: ")
     assert not (tmp_path / "out" / "index.html").exists()

@@ -45,7 +45,7 @@ def test_refusals_are_one_line_on_stderr_with_status_1(tmp_path):
         ("confirm", "--slot", SLOTS[0], "--name", "A", "--email", "not-an-address"),
         ("confirm", "--slot", "discovery-20261124T140000Z", "--name", "A", "--email", "a@ex.org"),
         ("cancel", "--slot", SLOTS[0]),
-        ("sync-calendar",),  # without BOOKING["caldav"]
+        ("sync-calendar",),  # without [booking] caldav
     ]
     for args in cases:
         done = run_desk(project, *args)

@@ -166,8 +166,14 @@ def test_every_page_of_every_language_is_valid_html(sites, vnu_jar):
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        ('DEFAULT_LANG = "ja"', "DEFAULT_LANG: 'ja' is not a language this site has; write one of"),
-        ('EXTRA_LANGUAGES = ["xx"]', "EXTRA_LANGUAGES[0]: 'xx' is not a language this site has"),
+        (
+            'DEFAULT_LANG = "ja"',
+            "[site] language: 'ja' is not a language this site has; write one of",
+        ),
+        (
+            'EXTRA_LANGUAGES = ["xx"]',
+            "[site] extra_languages, item 1: 'xx' is not a language this site has",
+        ),
     ],
 )
 def test_an_unsupported_language_stops_the_build_with_one_line(tmp_path, lines, expected):

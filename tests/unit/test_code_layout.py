@@ -110,5 +110,5 @@ def test_pelican_only_in_the_glue(name):
     top = {m.split(".")[0] for m in imports(name, top_level_only=True)}
     if name not in PELICAN_GLUE:
         assert "pelican" not in top, f"{name} imports Pelican"
-    # Heavy, and only needed when BOOKING["caldav"] is set: imported inside functions.
+    # Heavy, and only needed when [booking] caldav is set: imported inside functions.
     assert "caldav" not in top and "niquests" not in top, name

@@ -233,7 +233,7 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
 def send(
     desk: Desk, outcome: Outcome, report: Callable[[str], object] = lambda line: None
 ) -> list[str]:
-    """Send the outcome's messages when BOOKING["smtp"] is set; lines to print.
+    """Send the outcome's messages when [booking] smtp is set; lines to print.
 
     Each line is also handed to `report` as soon as its message is sent, so
     when a later message fails the coach still learns which ones went."""
@@ -378,7 +378,7 @@ def _slot_id(settings: BookingSettings, text: str, *, must_exist: bool = True) -
         raise DeskError(f"unknown slot id {text!r}: {match['stamp']} is not a time") from None
     if must_exist and match["slug"] not in slugs:
         raise DeskError(
-            f'unknown slot id {text!r}: no session "{match["slug"]}" in BOOKING["sessions"] '
+            f'unknown slot id {text!r}: no session "{match["slug"]}" in [booking] sessions '
             f"({', '.join(slugs)})"
         )
     return f"{match['slug']}-{match['stamp']}"
@@ -631,10 +631,10 @@ def _sync(desk: Desk, outcome: Outcome, book: Ledger) -> None:
 
 
 def sync_calendar(desk: Desk) -> list[str]:
-    """Bring BOOKING["caldav"] in line with the ledger (after a failed attempt, or any time)."""
+    """Bring [booking] caldav in line with the ledger (after a failed attempt, or any time)."""
     caldav = desk.settings.caldav
     if caldav is None:
-        raise DeskError('BOOKING["caldav"] is not set; there is no calendar to bring up to date')
+        raise DeskError("[booking] caldav is not set; there is no calendar to bring up to date")
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         book = ledger_format.read(desk.ledger_path)
         report = calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
@@ -654,8 +654,8 @@ def _recorded(desk: Desk) -> list[str]:
 def _next_steps(desk: Desk, change: str) -> list[str]:
     smtp = desk.smtp
     if smtp:
-        sending = f'sent through {smtp.host} (BOOKING["smtp"]) unless you said --no-send.'
+        sending = f"sent through {smtp.host} ([booking] smtp) unless you said --no-send."
     else:
-        sending = 'open the .eml in your mail program and send it (or set BOOKING["smtp"]).'
+        sending = "open the .eml in your mail program and send it (or set [booking] smtp)."
     site = f"Rebuild and publish (invoke build, or the scheduled rebuild) so {change}."
     return ["Next:", f"  1. The message: {sending}", f"  2. {site}"]

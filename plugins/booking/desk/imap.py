@@ -1,4 +1,4 @@
-"""The coach's mailbox over IMAP (BOOKING["inbox"]), through IMAPClient.
+"""The coach's mailbox over IMAP ([booking] inbox), through IMAPClient.
 
 The desk only reads messages (BODY.PEEK: nothing is marked read), moves the
 ones it handled into done_folder and the ones it cannot read or act on into
@@ -30,7 +30,7 @@ IDLE_SECONDS = 25 * 60  # RFC 2177: renew IDLE well before 29 minutes
 
 class ImapError(BookingError):
     def __init__(self, inbox: InboxSettings, problem: str) -> None:
-        super().__init__(f'BOOKING["inbox"] <{inbox.host}:{inbox.port}>: {problem}')
+        super().__init__(f"[booking] inbox <{inbox.host}:{inbox.port}>: {problem}")
 
 
 @dataclass(frozen=True)

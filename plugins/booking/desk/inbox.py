@@ -666,11 +666,11 @@ def check_ready(desk: Desk) -> bytes:
     ds = desk.desk_settings
     if ds.inbox is None:
         raise DeskError(
-            'BOOKING["inbox"] is not set: add your mailbox\'s IMAP settings (docs/desk.md)'
+            "[booking] inbox is not set: add your mailbox's IMAP settings (docs/desk.md)"
         )
     if ds.smtp is None:
         raise DeskError(
-            'BOOKING["smtp"] is not set: the desk sends its answers through it (docs/desk.md)'
+            "[booking] smtp is not set: the desk sends its answers through it (docs/desk.md)"
         )
     _check_paths(desk)
     return signing.required_secret(desk.environ, ds.link_secret_env)

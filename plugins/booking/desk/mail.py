@@ -1,7 +1,7 @@
 """Send a finished message through the coach's SMTP server (optional).
 
 The password comes from the environment variable named by
-BOOKING["smtp"]["password_env"]; it is never printed, logged or written, and
+[booking] smtp.password_env; it is never printed, logged or written, and
 error messages name the server and the variable, not the secret.
 """
 
@@ -23,7 +23,7 @@ TIMEOUT_SECONDS = 30
 class MailError(BookingError):
     def __init__(self, smtp: SmtpSettings, problem: str) -> None:
         self.problem = problem
-        super().__init__(f'BOOKING["smtp"] <{smtp.host}:{smtp.port}>: {problem}')
+        super().__init__(f"[booking] smtp <{smtp.host}:{smtp.port}>: {problem}")
 
 
 def password(smtp: SmtpSettings, environ: Mapping[str, str]) -> str | None:

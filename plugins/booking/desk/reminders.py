@@ -1,4 +1,4 @@
-"""`invoke remind`: each confirmed booking's reminders, at BOOKING["reminder_hours"].
+"""`invoke remind`: each confirmed booking's reminders, at [booking] reminder_hours.
 
 A reminder is due from its lead time until the next (shorter) one is due,
 so a scheduled run that comes late still sends the day-before one, and one
@@ -61,7 +61,7 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
     """Queue, record and send every due reminder; the number queued."""
     ds = desk.desk_settings
     if ds.smtp is None and send:
-        raise DeskError('BOOKING["smtp"] is not set: reminders are sent through it (docs/desk.md)')
+        raise DeskError("[booking] smtp is not set: reminders are sent through it (docs/desk.md)")
     _check_paths(desk)
     finish_interrupted(desk, report)
     smtp = ds.smtp

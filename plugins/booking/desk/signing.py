@@ -1,7 +1,7 @@
 """The signature on a client's Cancel and Choose-another-time links.
 
 HMAC-SHA256 over the action, the booked slot and the booking's SEQUENCE,
-keyed with a secret from the environment variable BOOKING["link_secret_env"]
+keyed with a secret from the environment variable [booking] link_secret_env
 names (never a setting, never in the repository or the site), cut to 128
 bits and written in lowercase base32 (26 characters that survive any mail
 program). The SEQUENCE makes the links of a cancelled or moved booking
@@ -33,7 +33,7 @@ def secret(environ: Mapping[str, str], variable: str) -> bytes | None:
         return None
     if len(value) < MIN_SECRET_LENGTH:
         raise SigningError(
-            f'the environment variable {variable} (BOOKING["link_secret_env"]) is shorter '
+            f"the environment variable {variable} ([booking] link_secret_env) is shorter "
             f"than {MIN_SECRET_LENGTH} characters; make a long one with {MAKE_ONE}"
         )
     return value.encode("utf-8")
@@ -43,7 +43,7 @@ def required_secret(environ: Mapping[str, str], variable: str) -> bytes:
     key = secret(environ, variable)
     if key is None:
         raise SigningError(
-            f'the environment variable {variable} (BOOKING["link_secret_env"]) is not set; '
+            f"the environment variable {variable} ([booking] link_secret_env) is not set; "
             f"it signs your clients' cancel and move links: make one with {MAKE_ONE}"
         )
     return key
