@@ -356,7 +356,7 @@ def test_people_on_repeated_lines(tmp_path):
 def test_missing_podcast_setting_stops_the_build(tmp_path):
     result = build(tmp_path, check=False, PODCAST=None)
     assert result.returncode != 0
-    assert "podcast: PODCAST: missing or not a dict" in problem_line(result)
+    assert "podcast: [podcast]: missing, or not a table" in problem_line(result)
 
 
 def test_podcast_pages_pass_the_nu_html_checker(site, vnu_jar):

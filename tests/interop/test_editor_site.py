@@ -175,7 +175,7 @@ def test_a_wrong_repository_stops_the_build_in_one_line(tmp_path):
         check=False,
     )
     assert result.returncode != 0
-    [line] = [line for line in result.log.splitlines() if "EDITOR" in line]
+    [line] = [line for line in result.log.splitlines() if "[editor]" in line]
     assert "[editor] repo" in line and '"owner/name"' in line
     assert "Traceback" not in result.log
 

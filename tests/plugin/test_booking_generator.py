@@ -168,6 +168,6 @@ def test_a_ledger_or_outbox_in_the_themes_static_folder_is_refused(tmp_path, cap
     with caplog.at_level(logging.CRITICAL), pytest.raises(SystemExit):
         generator.generate_context()
     (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.CRITICAL]
-    assert line.startswith(f'booking: BOOKING["{key}"]: ')
+    assert line.startswith(f"booking: [booking] {key}: ")
     assert "theme's static folder" in line and "could be published" in line
     assert _files(tmp_path / "output") == set()
