@@ -1,6 +1,6 @@
 """The booking engine: open slots from the coach's hours and busy calendars.
 
-  settings.py       BOOKING validated into frozen dataclasses
+  (its settings, [booking] of site.toml, are checked by plugins.config.booking)
   availability.py   weekly hours and overrides -> windows (UTC instants)
   busy.py           busy .ics files and URLs -> busy intervals
   busy_caldav.py    the coach's CalDAV calendars -> busy intervals

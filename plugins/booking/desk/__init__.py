@@ -10,8 +10,8 @@
 the engine never imports the desk.
 
   commands.py       confirm, cancel, reschedule, bookings, sync-calendar
-  cli.py            the command line (reads pelicanconf.py through Pelican)
-  settings.py       the desk's keys of BOOKING: smtp, inbox, confirm, video, ...
+  cli.py            the command line (reads the settings file without importing Pelican)
+                    (its own keys of [booking], smtp, inbox, ..., are checked by plugins.config.desk)
   ledger.py         the ledger's store: lock, atomic write, .bak
   invitations.py    REQUEST/CANCEL iTIP objects, the emails that carry them, headers
   letters.py        the desk's other emails: summary, unavailable, reminder, notice
