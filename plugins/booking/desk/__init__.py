@@ -11,7 +11,7 @@ the engine never imports the desk.
 
   commands.py       confirm, cancel, reschedule, bookings, sync-calendar
   cli.py            the command line (reads the settings file without importing Pelican)
-                    (its own keys of [booking], smtp, inbox, ..., are checked by plugins.config.desk)
+                    (its keys of [booking], smtp, inbox..., are checked in plugins.config.desk)
   ledger.py         the ledger's store: lock, atomic write, .bak
   invitations.py    REQUEST/CANCEL iTIP objects, the emails that carry them, headers
   letters.py        the desk's other emails: summary, unavailable, reminder, notice
