@@ -44,9 +44,10 @@ KEY = "SETTINGS"
 class SiteTable:
     name: str
     subtitle: str
+    description: str
     language: str
     extra_languages: tuple[str, ...]
-    domain: str | None
+    domain: str  # "": no CNAME
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,9 @@ def _unchecked_coach(raw: object) -> Coach:
 
 
 def _site(raw: Mapping[str, Any]) -> SiteTable:
+    """[site]: its text keys are read as the schema declares them (a new
+    one needs only its declaration and its field in SiteTable)."""
+
     def name(key: str) -> str:
         return setting_name("site", key)
 
@@ -174,17 +178,19 @@ def _site(raw: Mapping[str, Any]) -> SiteTable:
     extra = raw.get("extra_languages", schema.SITE.default("extra_languages"))
     if not isinstance(extra, list | tuple):
         raise ConfigError(name("extra_languages"), f'must be a list like ["fr"], not {extra!r}')
+    texts = {
+        key.name: validate.text(raw[key.name], name(key.name))
+        if key.name in raw
+        else key.default or ""
+        for key in schema.SITE.keys
+        if key.kind == "text"
+    }
     return SiteTable(
-        name=validate.text(raw["name"], name("name")) if "name" in raw else "",
-        subtitle=validate.text(raw["subtitle"], name("subtitle")) if "subtitle" in raw else "",
-        language=validate.text(
-            raw.get("language", schema.SITE.default("language")), name("language")
-        ),
+        **texts,
         extra_languages=tuple(
             validate.text(code, setting_name("site", "extra_languages", i))
             for i, code in enumerate(extra)
         ),
-        domain=validate.text(raw["domain"], name("domain")) if raw.get("domain") else None,
     )
 
 
@@ -247,7 +253,7 @@ def of(pelican: dict[str, Any]) -> Settings:
     if zone is not None and zone not in iana_zones():  # unset: Pelican's UTC
         errors.append(f"TIMEZONE: {unknown_zone(zone)}")
     raw = {
-        "site": {"language": pelican.get("DEFAULT_LANG", "en")},
+        "site": {**(pelican.get("SITE") or {}), "language": pelican.get("DEFAULT_LANG", "en")},
         "coach": pelican.get("COACH"),
         "menu": pelican.get("MENU"),
         "booking": pelican.get("BOOKING"),

@@ -81,6 +81,7 @@ SITE = Table(
     (
         Key("name", "The site's name in the header and the browser tab; default: [coach] name"),
         Key("subtitle", "A line under the name; default: [coach] tagline"),
+        Key("description", "What search engines and link previews say; default: the subtitle"),
         Key("language", f"The language of every page and email: {LANGUAGES_HELP}", default="en"),
         Key("extra_languages", "Other languages the site is also written in", "list", ()),
         Key("domain", "The published address's host (written to CNAME), e.g. coach.example.org"),
