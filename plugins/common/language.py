@@ -122,14 +122,22 @@ def _translations(folder: Path, code: str) -> gettext.NullTranslations:
 
     path = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     try:
-        with path.open("rb") as source:
-            catalog = read_po(source, locale=code)
+        text = path.read_bytes()
+        compiled = _COMPILED.get((path, text))
+        if compiled is None:
+            catalog = read_po(BytesIO(text), locale=code)
+            out = BytesIO()
+            write_mo(out, catalog)  # fuzzy entries are left out, as msgfmt does
+            compiled = _COMPILED[(path, text)] = out.getvalue()
     except (OSError, ValueError) as error:
         raise LanguageError(str(path), f"cannot be read as a gettext catalog ({error})") from None
-    compiled = BytesIO()
-    write_mo(compiled, catalog)  # fuzzy entries are left out, as msgfmt does
-    compiled.seek(0)
-    return Catalog(compiled)
+    return Catalog(BytesIO(compiled))
+
+
+# Catalogs compiled in this process, by their file and exact text: the desk
+# asks for a language per email, and parsing a .po file costs ~10 ms each
+# time. Keyed by the bytes, so an edited catalog is compiled afresh.
+_COMPILED: dict[tuple[Path, bytes], bytes] = {}
 
 
 class Catalog(gettext.GNUTranslations):

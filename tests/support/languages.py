@@ -3,6 +3,7 @@ content), loaded as a build loads them."""
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,8 +30,9 @@ def placeholders(text: str) -> list[str]:
     return sorted(_PLACEHOLDER.findall(text))
 
 
+@functools.cache
 def catalog(code: str):
-    """The shipped .po of `code`, parsed by Babel."""
+    """The shipped .po of `code`, parsed by Babel (once per run: read only)."""
     with (CATALOGS / code / "LC_MESSAGES/messages.po").open("rb") as source:
         return read_po(source, locale=code)
 

@@ -15,6 +15,7 @@ the inline part. It is encoded 7-bit clean, so any SMTP server relays it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -197,7 +198,11 @@ def _loaded(env: Environment, templates: Path, name: str, use):
         raise BookingError(f"{templates / name}: {error}; fix the template") from None
 
 
+@functools.lru_cache(maxsize=8)
 def _environment(templates: Path) -> Environment:
+    """One environment per templates folder and process: each email only
+    renders, its templates compiled once (the loader still notices an edit).
+    The language comes with each rendering, never installed in it."""
     return Environment(
         loader=FileSystemLoader(str(templates)),
         extensions=["jinja2.ext.i18n"],
@@ -212,8 +217,8 @@ def wording(templates: Path, name: str, lang: Language, **values: object) -> tup
     Plain text: nothing is escaped, and a line break in a value could only
     come from the coach's own --note."""
     env = _environment(templates)
-    env.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=False)
-    text = _loaded(env, templates, name, lambda template: template.render(**values))
+    words = {"gettext": lang.gettext, "ngettext": lang.ngettext, "_": lang.gettext}
+    text = _loaded(env, templates, name, lambda template: template.render(**words, **values))
     subject, _, body = text.lstrip("\n").partition("\n")
     body = re.sub(r"\n{3,}", "\n\n", body.strip("\n")) + "\n"
     return " ".join(subject.split()), body

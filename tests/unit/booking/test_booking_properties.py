@@ -145,7 +145,7 @@ def reference(raw: dict, now: datetime, busy, bookings) -> list[datetime]:
     return sorted(found)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_engine_matches_the_reference(scenario):
     raw, now, busy, bookings = scenario

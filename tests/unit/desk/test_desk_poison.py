@@ -127,7 +127,7 @@ def world(tmp_path_factory):
     return desk, book
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(junk=junk(SIGNED))
 def test_any_bytes_are_read_or_refused_and_any_message_read_is_decided(world, junk):
     desk, book = world
