@@ -46,6 +46,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -161,11 +162,18 @@ def write_site(folder: Path, count: int) -> Path:
         + "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n",
         encoding="utf-8",
     )
+    # The sample practice's site.toml, offering 90 days ahead.
+    toml = (ROOT / "site.toml").read_text(encoding="utf-8")
+    toml = re.sub(r"(?m)^horizon_days = .*$", "", toml).replace(
+        "[booking]\n", "[booking]\nhorizon_days = 90\n", 1
+    )
+    (folder / "site.toml").write_text(toml, encoding="utf-8")
     ours = folder / "oursconf.py"
     ours.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"PLUGIN_PATHS = [{str(ROOT)!r}]\nTHEME = {str(ROOT / 'theme')!r}\n"
-        "BOOKING = {**BOOKING, 'horizon_days': 90}\n",
+        "from plugins.config.load import load_site_file\n"
+        "globals().update(load_site_file(__import__('pathlib').Path('site.toml').resolve()))\n",
         encoding="utf-8",
     )
     return folder
