@@ -23,13 +23,12 @@ ledger: a build that lost the bookings would offer booked times again.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..common.ical import first_bad_line, new_calendar, text_value
 from ..config.booking import BookingSettings
@@ -100,38 +99,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Item:
-    """One piece of the desk's work, recorded so it is done exactly once."""
-
-    id: str  # the handled Message-ID, or "remind <slot> <sequence> <hours>"
-    kind: str  # request, reply, cancel, move, calendar-reply, reminder, completed, ignored
-    status: str  # PENDING (waiting for the coach), DONE, REFUSED
-    created: datetime
-    slot_id: str = ""
-    sender: str = ""  # the From address of the handled message
-    name: str = ""  # a request's client
-    email: str = ""
-    language: str = ""
-    answers: str = ""
-    summary_id: str = ""  # the Message-ID of the summary the coach answers
-    note: str = ""  # what the desk decided, for the coach's log
-    outgoing: tuple[str, ...] = ()  # names of the queued messages it made
-    zone: str = ""  # the visitor's time zone, as the request gave it
-
-
-PENDING, DONE, REFUSED = "PENDING", "DONE", "REFUSED"
-
-
-@dataclass(frozen=True)
 class Ledger:
     path: Path
     entries: tuple[Entry, ...]  # sorted by start, then slot id
-    items: tuple[Item, ...] = ()  # in the order they were recorded
+    # The desk's work records (VTODOs), in the order they were recorded: the
+    # engine carries them between read and write but never reads them
+    # (plugins.booking.desk.work does).
+    items: tuple[Any, ...] = ()
 
     # Lookups by key, made once per ledger value: a run over a flood of
     # messages costs linear work, not a scan of the ledger per message.
     @cached_property
-    def _items_by_id(self) -> dict[str, Item]:
+    def _items_by_id(self) -> dict[str, Any]:
         return {i.id: i for i in self.items}
 
     @cached_property
@@ -145,10 +124,10 @@ class Ledger:
     def by_uid(self, uid: str) -> Entry | None:
         return self._entries_by_uid.get(uid)
 
-    def item(self, item_id: str) -> Item | None:
+    def item(self, item_id: str) -> Any:
         return self._items_by_id.get(item_id)
 
-    def record(self, item: Item) -> Ledger:
+    def record(self, item: Any) -> Ledger:
         others = tuple(i for i in self.items if i.id != item.id)
         return replace(self, items=(*others, item))
 
@@ -197,8 +176,10 @@ def booked(
     return read(path).bookings()
 
 
-def read(path: Path) -> Ledger:
-    """The ledger at `path`; a missing file is an empty ledger (no bookings yet)."""
+def read(path: Path, item: Callable[[icalendar.Todo], Any] | None = None) -> Ledger:
+    """The ledger at `path`; a missing file is an empty ledger (no bookings yet).
+    `item` reads each of the desk's work records (VTODO); without it (a
+    build) they are left out."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -226,7 +207,7 @@ def read(path: Path) -> Ledger:
         if entry.slot_id in seen:
             raise LedgerError(path, f"slot {entry.slot_id} appears twice; {_RESTORE}")
         seen.add(entry.slot_id)
-    items = tuple(_item(todo) for todo in calendar.walk("VTODO"))
+    items = tuple(item(todo) for todo in calendar.walk("VTODO")) if item else ()
     return Ledger(path, tuple(sorted(entries, key=_order)), items)
 
 
@@ -287,59 +268,14 @@ def _mailto(address: object) -> str:
     return text[7:] if text.lower().startswith("mailto:") else text
 
 
-_ITEM_FIELDS = {
-    "slot_id": "X-BOOKING-SLOT",
-    "sender": "X-BOOKING-SENDER",
-    "name": "X-BOOKING-NAME",
-    "email": "X-BOOKING-EMAIL",
-    "language": "X-BOOKING-LANGUAGE",
-    "answers": X_ANSWERS,
-    "summary_id": "X-BOOKING-SUMMARY-MESSAGE-ID",
-    "note": "X-BOOKING-DECISION",
-    "zone": "X-BOOKING-ZONE",
-}
-
-
-def _item(todo: icalendar.Todo) -> Item:
-    created = todo.get("CREATED")
-    return Item(
-        id=str(todo.get("X-BOOKING-ITEM", "")),
-        kind=str(todo.get("X-BOOKING-KIND", "")),
-        status=str(todo.get("X-BOOKING-STATUS", DONE)),
-        created=created.dt.astimezone(UTC) if created else datetime.min.replace(tzinfo=UTC),
-        outgoing=tuple(n for n in str(todo.get("X-BOOKING-OUTGOING", "")).split() if n),
-        **{key: text_value(todo.get(prop, "")) for key, prop in _ITEM_FIELDS.items()},
-    )
-
-
-def _todo(item: Item) -> icalendar.Todo:
-    from icalendar import Todo, vText
-
-    todo = Todo()
-    # A stable UID from the item's id: the Message-ID itself may hold any character.
-    todo.add("uid", hashlib.sha256(item.id.encode()).hexdigest()[:32] + "@booking-desk")
-    todo.add("dtstamp", item.created)
-    todo.add("created", item.created)
-    todo.add("summary", f"{item.kind} {item.slot_id}".strip())
-    todo.add("status", "NEEDS-ACTION" if item.status == PENDING else "COMPLETED")
-    todo.add("X-BOOKING-ITEM", item.id)
-    todo.add("X-BOOKING-KIND", item.kind)
-    todo.add("X-BOOKING-STATUS", item.status)
-    if item.outgoing:
-        todo.add("X-BOOKING-OUTGOING", " ".join(item.outgoing))
-    for key, prop in _ITEM_FIELDS.items():
-        if getattr(item, key):
-            todo.add(prop, vText(getattr(item, key)))
-    return todo
-
-
-def to_ical(ledger: Ledger) -> bytes:
+def to_ical(ledger: Ledger, todo: Callable[[Any], icalendar.Todo]) -> bytes:
+    """The ledger's bytes; `todo` writes each of the desk's work records."""
     calendar = new_calendar()
     calendar.add("x-wr-calname", "Bookings (private: client names; never publish)")
     for entry in ledger.entries:
         calendar.add_component(event(entry))
     for item in ledger.items:
-        calendar.add_component(_todo(item))
+        calendar.add_component(todo(item))
     return calendar.to_ical()
 
 

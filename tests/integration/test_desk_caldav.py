@@ -12,7 +12,7 @@ import pytest
 
 from plugins.booking import busy, busy_caldav, ledger_format
 from plugins.booking.busy_caldav import CalDavError
-from plugins.booking.desk import calendar_sync, commands, ledger
+from plugins.booking.desk import calendar_sync, commands, ledger, work
 from plugins.config.booking import parse_settings
 from tests.support.desk import PASSWORD_ENV, free_port, radicale
 from tests.support.desk_sample import FREE, NOW, make_desk, sample_booking
@@ -145,7 +145,7 @@ def test_the_calendar_event_carries_the_video_room_and_no_private_answers(tmp_pa
     )
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     with ledger.locked(desk.ledger_path):
-        book = ledger_format.read(desk.ledger_path)
+        book = work.read(desk.ledger_path)
         entry = replace(book.find(FREE[0]), answers="Your role: Attending")
         ledger.write(book.put(entry))
     commands.reschedule(desk, FREE[0], FREE[2])
@@ -155,7 +155,7 @@ def test_the_calendar_event_carries_the_video_room_and_no_private_answers(tmp_pa
     assert room.startswith("https://meet.example.org/discovery-")
     assert event["CONFERENCE"].params["FEATURE"] == "VIDEO"
     assert str(event["LOCATION"]) == room and room in str(event["DESCRIPTION"])
-    assert room == ledger_format.read(desk.ledger_path).find(FREE[2]).video  # kept when moved
+    assert room == work.read(desk.ledger_path).find(FREE[2]).video  # kept when moved
     assert "X-BOOKING-ANSWERS" not in event and "Attending" not in item.data
 
 
@@ -209,7 +209,7 @@ def test_a_calendar_given_by_path_works(tmp_path, server):
     server.calendar("Paths")
     desk = _desk(tmp_path, server, _path(server, "Paths"))
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
-    assert ledger_format.read(desk.ledger_path).entries[0].status == "CONFIRMED"
+    assert work.read(desk.ledger_path).entries[0].status == "CONFIRMED"
     assert len(server.calendar("Paths").search(event=True)) == 1
 
 
@@ -228,7 +228,7 @@ def _uids(calendar) -> list[str]:
 
 
 def _state(desk, calendar):
-    book = ledger_format.read(desk.ledger_path)
+    book = work.read(desk.ledger_path)
     outbox = sorted(p.name for p in desk.outbox.iterdir()) if desk.outbox.exists() else []
     return [(e.slot_id, e.status, e.sequence) for e in book.entries], outbox, _uids(calendar)
 
@@ -295,7 +295,7 @@ def test_sync_restores_a_deleted_event_and_removes_a_cancelled_one(tmp_path, ser
     lines = commands.sync_calendar(desk)
     assert sorted(lines[1:]) == [f"  added {FREE[0]}", f"  removed {FREE[2]}"]
     assert _uids(calendar) == [f"{FREE[0]}@hartcoaching.example"]
-    entries = ledger_format.read(desk.ledger_path).entries
+    entries = work.read(desk.ledger_path).entries
     assert [(e.slot_id, e.status) for e in entries] == [
         (FREE[0], "CONFIRMED"),
         (FREE[2], "CANCELLED"),

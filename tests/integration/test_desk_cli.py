@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from plugins.booking import ledger_format
+from plugins.booking.desk import work
 from tests.support.desk import (
     PASSWORD_ENV,
     SETTINGS_NAME,
@@ -23,7 +23,7 @@ SLOTS = [f"discovery-{d}T{h}0000Z" for d in ("20261123", "20261130") for h in (1
 
 
 def _ledger(project):
-    return ledger_format.read(project / "bookings/bookings.ics")
+    return work.read(project / "bookings/bookings.ics")
 
 
 def test_confirm_prints_the_next_steps(tmp_path):

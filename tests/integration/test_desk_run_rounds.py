@@ -86,14 +86,14 @@ def _killed_confirm(project: Path, slot: str) -> None:
 
 
 def test_desk_run_finishes_a_killed_confirm_and_never_commits_temporary_files(tmp_path):
-    from plugins.booking import ledger_format
+    from plugins.booking.desk import work
 
     require_dovecot()
     with dovecot(tmp_path / "imap") as imap, smtp_sink() as (_host, smtp_port, sent):
         project = _coach_repository(tmp_path, imap.port, smtp_port)
         _killed_confirm(project, FREE[1])
         ledger = project / "bookings/bookings.ics"
-        assert ledger_format.read(ledger).find(FREE[1]).pending
+        assert work.read(ledger).find(FREE[1]).pending
         leftovers = [
             project / "outbox/queue/.summary-x.eml.4242.tmp",
             project / "outbox/.discovery-x.eml.4242.tmp",
@@ -107,7 +107,7 @@ def test_desk_run_finishes_a_killed_confirm_and_never_commits_temporary_files(tm
         [invitation] = [parse(raw) for _from, _to, raw in sent]
         assert invitation["To"].addresses[0].addr_spec == VISITOR
         assert any(p.get_content_type() == "text/calendar" for p in invitation.walk())
-        assert not ledger_format.read(ledger).find(FREE[1]).pending
+        assert not work.read(ledger).find(FREE[1]).pending
         assert [p for p in leftovers if p.exists()] == []
         committed = _git("show", "--name-only", "--format=", "HEAD", cwd=project).split()
         assert committed and not [name for name in committed if name.endswith(".tmp")]

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from plugins.booking import ledger_format
 from plugins.booking.busy_caldav import CalDavError
-from plugins.booking.desk import calendar_sync, commands
+from plugins.booking.desk import calendar_sync, commands, work
 from plugins.common.ical import new_calendar
 from tests.support.desk import PASSWORD_ENV, radicale
 from tests.support.desk_sample import FREE, make_desk
@@ -73,11 +73,11 @@ def _rebooked_behind_the_calendar(desk, monkeypatch):
     with monkeypatch.context() as patch:
         _calendar_down(patch)
         commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
-        first = ledger_format.read(desk.ledger_path).find(FREE[0])
+        first = work.read(desk.ledger_path).find(FREE[0])
         yield first
         commands.cancel(desk, FREE[0])
         commands.confirm(desk, FREE[0], "Bob Booker", "bob@example.org")
-    entry = ledger_format.read(desk.ledger_path).find(FREE[0])
+    entry = work.read(desk.ledger_path).find(FREE[0])
     assert entry.sequence == 2
     yield entry
 
@@ -114,7 +114,7 @@ def test_cancelling_an_event_stored_under_the_apps_own_name_removes_it(
     with monkeypatch.context() as patch:
         _calendar_down(patch)
         commands.confirm(desk, FREE[2], "Ada Lovelace", "ada@example.org")
-    entry = ledger_format.read(desk.ledger_path).find(FREE[2])
+    entry = work.read(desk.ledger_path).find(FREE[2])
     _app_stores(server, calendar, entry)
     commands.sync_calendar(desk)  # nothing to write: the app's copy is current
     assert len(_objects(calendar, entry.uid)) == 1

@@ -41,9 +41,9 @@ class World:
         return [parse(raw) for _from, _to, raw in self.sent[since:]]
 
     def ledger(self):
-        from plugins.booking import ledger_format
+        from plugins.booking.desk import work
 
-        return ledger_format.read(self.project / "bookings/bookings.ics")
+        return work.read(self.project / "bookings/bookings.ics")
 
 
 def parse(raw: bytes) -> EmailMessage:

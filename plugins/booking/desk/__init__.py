@@ -13,6 +13,7 @@ the engine never imports the desk.
   cli.py            the command line (reads the settings file without importing Pelican)
                     (its keys of [booking], smtp, inbox..., are checked in plugins.config.desk)
   ledger.py         the ledger's store: lock, atomic write, .bak
+  work.py           the desk's work records (VTODOs in the ledger): each message handled once
   invitations.py    REQUEST/CANCEL iTIP objects, the emails that carry them, headers
   letters.py        the desk's other emails: summary, unavailable, reminder, notice
   mail.py           SMTP delivery

@@ -34,11 +34,11 @@ from ...config.placement import check_private_paths
 from .. import busy, busy_caldav, ledger_format, tokens
 from ..errors import BookingError
 from ..labels import day_label, time_range, zone_label
-from ..ledger_format import CANCELLED, CONFIRMED, DONE, Entry, Item, Ledger
+from ..ledger_format import CANCELLED, CONFIRMED, Entry, Ledger
 from ..model import Slot
 from ..plan import make_plan
 from ..tokens import manage_url
-from . import calendar_sync, ledger, mail, outgoing, signing
+from . import calendar_sync, ledger, mail, outgoing, signing, work
 from .invitations import (
     CANCEL,
     REQUEST,
@@ -49,6 +49,7 @@ from .invitations import (
     when_label,
 )
 from .video import new_room
+from .work import DONE, Item
 
 _SLOT = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}T\d{6}Z)")
 # A slot page URL or path works too: request emails carry it.
@@ -213,7 +214,7 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
     cancelled ones too)."""
     settings = desk.settings
     zone = settings.zone
-    book = ledger_format.read(desk.ledger_path)
+    book = work.read(desk.ledger_path)
     chosen = [e for e in book.entries if everything or (e.confirmed and e.end > desk.now)]
     if not chosen:
         return ["No upcoming bookings." if not everything else "The ledger is empty."]
@@ -294,7 +295,7 @@ def _finished(desk: Desk) -> tuple[Ledger, Outcome, list[tuple[Entry, str]]]:
     outbox and marked done), and each completed entry with the name its
     message was written under."""
     ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-    book = ledger_format.read(desk.ledger_path)
+    book = work.read(desk.ledger_path)
     earlier = Outcome()
     done = []
     for entry in [e for e in book.entries if e.pending]:
@@ -636,7 +637,7 @@ def sync_calendar(desk: Desk) -> list[str]:
     if caldav is None:
         raise DeskError("[booking] caldav is not set; there is no calendar to bring up to date")
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger_format.read(desk.ledger_path)
+        book = work.read(desk.ledger_path)
         report = calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
     where = f'Calendar "{caldav.calendars[0]}" on {caldav.label}'
     if not report.changed:

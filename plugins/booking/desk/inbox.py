@@ -31,9 +31,9 @@ from datetime import UTC, datetime, timedelta
 from ...common.errors import SiteError
 from ...common.zones import iana_zones
 from ...config.booking import Session
-from .. import ledger_format, tokens
-from ..ledger_format import DONE, PENDING, REFUSED, Entry, Item, Ledger
-from . import calendar_sync, imap, ledger, outgoing, signing
+from .. import tokens
+from ..ledger_format import Entry, Ledger
+from . import calendar_sync, imap, ledger, outgoing, signing, work
 from .commands import (
     Desk,
     DeskError,
@@ -51,6 +51,7 @@ from .inbound import Inbound, Unreadable, answer, message_id_of, read_message, r
 from .invitations import CANCEL, REQUEST, when
 from .letters import Letters, name_for, written_by_desk
 from .mail import MailError
+from .work import DONE, PENDING, REFUSED, Item
 
 ALTERNATIVES = 3
 CHANGES = {tokens.CANCEL, tokens.MOVE, "calendar-reply"}
@@ -687,7 +688,7 @@ def run(desk: Desk, report: Callable[[str], object] = print, mailbox=None) -> Re
 
 def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], object]) -> Report:
     result = Report()
-    known = {i.id for i in ledger_format.read(desk.ledger_path).items}
+    known = {i.id for i in work.read(desk.ledger_path).items}
     fetched = box.messages(known)
     ctx = Context(desk, key)
     done: list[int] = []
@@ -695,7 +696,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     changed = unwritten = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-        book = _tidied(ledger_format.read(desk.ledger_path), desk.now)
+        book = _tidied(work.read(desk.ledger_path), desk.now)
         for name in outgoing.drop_unrecorded(desk.outbox, _recorded(book)):
             report(
                 f"Dropped {name}: a stopped run queued it without recording it; "

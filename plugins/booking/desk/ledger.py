@@ -16,7 +16,8 @@ from pathlib import Path
 import filelock
 
 from ...common.files import write_atomically
-from ..ledger_format import Ledger, LedgerError, to_ical
+from ..ledger_format import Ledger, LedgerError
+from .work import to_ical
 
 LOCK_TIMEOUT_SECONDS = 60
 

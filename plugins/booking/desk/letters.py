@@ -16,9 +16,10 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from ...common.language import Language
-from ..ledger_format import Entry, Item
+from ..ledger_format import Entry
 from .invitations import envelope, when, wording
 from .visitor_text import person_name
+from .work import Item
 
 _OURS = re.compile(
     r"<(summary\.[0-9a-f]{32}|in-[0-9a-f]{16}-[a-z]+|[a-z0-9-]+-\d{8}T\d{6}Z-[A-Za-z0-9.-]+)@(?P<host>[^>]+)>"

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .. import ledger_format
-from ..ledger_format import DONE, Entry, Item, Ledger
-from . import ledger, outgoing
+from ..ledger_format import Entry, Ledger
+from . import ledger, outgoing, work
 from .commands import Desk, DeskError, _check_paths, finish_interrupted, self_service_links
 from .letters import Letters
+from .work import DONE, Item
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
     smtp = ds.smtp
     letters = Letters(desk, smtp.sender if smtp and smtp.sender else desk.settings.organizer.email)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = ledger_format.read(desk.ledger_path)
+        book = work.read(desk.ledger_path)
         recorded = [name for item in book.items for name in item.outgoing]
         outgoing.drop_unrecorded(desk.outbox, recorded)
         queued = 0

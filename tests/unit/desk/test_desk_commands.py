@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from plugins.booking import ledger_format
-from plugins.booking.desk import commands
+from plugins.booking.desk import commands, work
 from plugins.booking.plan import make_plan
 from plugins.config.errors import ConfigError
 from tests.support.desk_sample import BUSY, FREE, NOW, make_desk
@@ -36,14 +36,14 @@ def _offered_ids(desk) -> list[str]:
         desk.settings,
         content_path=desk.content_path,
         now=desk.now,
-        bookings=ledger_format.read(desk.ledger_path).bookings(),
+        bookings=work.read(desk.ledger_path).bookings(),
     )
     return [slot.id for sp in plan.sessions for slot in sp.slots]
 
 
 def test_confirm_records_the_booking_and_writes_the_outbox(desk):
     outcome = commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", "Bring notes")
-    (entry,) = ledger_format.read(desk.ledger_path).entries
+    (entry,) = work.read(desk.ledger_path).entries
     assert desk.ledger_path == desk.root / "bookings/bookings.ics"
     assert (entry.slot_id, entry.status, entry.sequence) == (FREE[0], "CONFIRMED", 0)
     assert entry.uid == f"{FREE[0]}@hartcoaching.example"  # the published slot's UID
@@ -147,7 +147,7 @@ def test_unknown_slot_ids_are_refused(desk, slot, problem):
 def test_a_slot_page_url_is_accepted_as_a_slot_id(desk):
     url = "http://127.0.0.1:8000/book/discovery/20261123T140000Z/"
     commands.confirm(desk, url, "Ada Lovelace", "ada@example.org")
-    assert ledger_format.read(desk.ledger_path).entries[0].slot_id == FREE[0]
+    assert work.read(desk.ledger_path).entries[0].slot_id == FREE[0]
 
 
 @pytest.mark.parametrize(
@@ -191,14 +191,14 @@ def test_a_corrupted_ledger_is_refused_nothing_written_backup_intact(desk):
         with pytest.raises(ledger_format.LedgerError, match="not valid iCalendar"):
             command()
     assert (_files(desk.ledger_path.parent), _files(desk.outbox)) == before
-    assert ledger_format.read(backup).entries[0].slot_id == FREE[0]  # the backup still parses
+    assert work.read(backup).entries[0].slot_id == FREE[0]  # the backup still parses
 
 
 def test_cancel_bumps_sequence_and_the_slot_is_offered_again(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     assert FREE[0] not in _offered_ids(desk)
     outcome = commands.cancel(desk, FREE[0], "Unwell, sorry")
-    (entry,) = ledger_format.read(desk.ledger_path).entries
+    (entry,) = work.read(desk.ledger_path).entries
     assert (entry.status, entry.sequence, entry.reason) == ("CANCELLED", 1, "Unwell, sorry")
     assert f"{FREE[0]}-cancel-1.eml" in _files(desk.outbox)
     assert "offered again" in "\n".join(outcome.lines)
@@ -209,7 +209,7 @@ def test_rebooking_a_cancelled_slot_continues_its_sequence(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     commands.cancel(desk, FREE[0])
     commands.confirm(desk, FREE[0], "Bob Booker", "bob@example.org")
-    (entry,) = ledger_format.read(desk.ledger_path).entries
+    (entry,) = work.read(desk.ledger_path).entries
     assert (entry.status, entry.sequence, entry.name) == ("CONFIRMED", 2, "Bob Booker")
     assert f"{FREE[0]}-request-2.ics" in _files(desk.outbox)
 
@@ -227,7 +227,7 @@ def test_reschedule_keeps_the_client_and_may_move_into_its_own_buffer(desk):
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", "Video: https://v.example")
     # 9:30 is inside the 9:00 booking's buffer: only free because that booking moves.
     outcome = commands.reschedule(desk, FREE[0], FREE[1])
-    old, new = ledger_format.read(desk.ledger_path).entries
+    old, new = work.read(desk.ledger_path).entries
     assert (old.slot_id, old.status, old.sequence) == (FREE[0], "CANCELLED", 1)
     assert (new.slot_id, new.status, new.sequence) == (FREE[1], "CONFIRMED", 0)
     assert (new.name, new.email, new.note) == ("Ada Lovelace", "ada@example.org", old.note)
@@ -307,11 +307,11 @@ def test_a_command_killed_after_recording_is_completed_by_the_next(desk, monkeyp
         patch.setattr(commands, "_deliver", killed)
         with pytest.raises(KeyboardInterrupt):
             commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
-    (entry,) = ledger_format.read(desk.ledger_path).entries
+    (entry,) = work.read(desk.ledger_path).entries
     assert entry.pending and not desk.outbox.exists()
 
     outcome = commands.confirm(desk, FREE[2], "Bob Booker", "bob@example.org")
-    entries = ledger_format.read(desk.ledger_path).entries
+    entries = work.read(desk.ledger_path).entries
     assert [(e.slot_id, e.pending) for e in entries] == [(FREE[0], False), (FREE[2], False)]
     names = sorted(p.name for p in desk.outbox.iterdir())
     assert names == sorted(f"{s}-request-0.{x}" for s in (FREE[0], FREE[2]) for x in ("eml", "ics"))

@@ -21,7 +21,7 @@ from plugins.booking.desk.commands import self_service_links
 from plugins.booking.desk.inbound import read_message
 from plugins.booking.desk.invitations import REQUEST, TEMPLATES, invitation, message
 from plugins.booking.desk.letters import Letters, when
-from plugins.booking.ledger_format import PENDING, Item, read
+from plugins.booking.desk.work import PENDING, Item, read
 from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, NOW, make_desk
 from tests.support.languages import SHIPPED, english_left, pieces
 

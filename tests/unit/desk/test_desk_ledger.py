@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from plugins.booking import busy_ical, ledger_format
-from plugins.booking.desk import ledger
+from plugins.booking.desk import ledger, work
 from plugins.booking.ledger_format import CANCELLED, CONFIRMED, Entry, Ledger, LedgerError
 from plugins.booking.model import Booking
 from plugins.common import files
@@ -49,7 +49,7 @@ def test_round_trip_keeps_every_field(tmp_path):
     one = entry()
     two = entry("discovery-20261123T150000Z", status=CANCELLED, sequence=3, reason="Ill")
     ledger.write(Ledger(path, (two, one)))
-    back = ledger_format.read(path)
+    back = work.read(path)
     assert back.entries == (one, two)  # sorted by start
     assert back.bookings() == [Booking("discovery", one.start, one.end)]
     assert back.bookings(without=one.slot_id) == []
@@ -73,7 +73,7 @@ def test_the_file_is_valid_icalendar_with_the_promised_properties(tmp_path):
 
 
 def test_a_missing_ledger_is_empty(tmp_path):
-    assert ledger_format.read(tmp_path / "none.ics").entries == ()
+    assert work.read(tmp_path / "none.ics").entries == ()
 
 
 def test_writes_keep_the_previous_version_as_bak(tmp_path):
@@ -81,7 +81,7 @@ def test_writes_keep_the_previous_version_as_bak(tmp_path):
     ledger.write(Ledger(path, (entry(),)))
     first = path.read_bytes()
     assert not path.with_name("bookings.ics.bak").exists()
-    ledger.write(ledger_format.read(path).put(entry(sequence=1, status=CANCELLED)))
+    ledger.write(work.read(path).put(entry(sequence=1, status=CANCELLED)))
     assert path.with_name("bookings.ics.bak").read_bytes() == first
     assert path.read_bytes() != first
     assert sorted(p.name for p in path.parent.iterdir()) == ["bookings.ics", "bookings.ics.bak"]
@@ -123,19 +123,19 @@ def test_a_ledger_that_does_not_parse_is_refused_in_one_line(tmp_path, data, pro
     path = tmp_path / "bookings.ics"
     path.write_bytes(data)
     with pytest.raises(LedgerError) as caught:
-        ledger_format.read(path)
+        work.read(path)
     assert problem in str(caught.value) and str(path) in str(caught.value)
     assert "\n" not in str(caught.value) and ".bak" in str(caught.value)
 
 
 def test_the_same_slot_twice_is_refused(tmp_path):
     path = tmp_path / "bookings.ics"
-    two = ledger_format.to_ical(Ledger(path, (entry(), entry("discovery-20261123T150000Z"))))
+    two = work.to_ical(Ledger(path, (entry(), entry("discovery-20261123T150000Z"))))
     path.write_bytes(
         two.replace(b"SLOT:discovery-20261123T150000Z", b"SLOT:discovery-20261123T140000Z")
     )
     with pytest.raises(LedgerError, match="appears twice"):
-        ledger_format.read(path)
+        work.read(path)
 
 
 def test_relative_paths_start_at_the_project_folder(tmp_path):
@@ -169,7 +169,7 @@ def test_a_broken_ledger_is_named_by_line_never_by_its_text(tmp_path):
     )
     path.write_text(text, "utf-8")
     with pytest.raises(LedgerError) as caught:
-        ledger_format.read(path)
+        work.read(path)
     message = str(caught.value)
     assert "cannot be read" in message and "line " in message
     assert "Zoe" not in message and "555" not in message
@@ -180,4 +180,4 @@ def test_a_hand_edit_that_ends_before_it_starts_is_refused(tmp_path):
     one = entry()
     ledger.write(Ledger(path, (replace(one, end=one.start - timedelta(minutes=30)),)))
     with pytest.raises(LedgerError, match="DTEND is not after DTSTART"):
-        ledger_format.read(path)
+        work.read(path)

@@ -19,7 +19,7 @@ from plugins.booking.desk.inbound import (
     message_id_of,
     read_message,
 )
-from plugins.booking.ledger_format import PENDING, Item, read
+from plugins.booking.desk.work import PENDING, Item, read
 from plugins.config.desk import parse_desk
 from tests.support.desk_sample import BOOKING, CLIENT_EMAIL, CLIENT_NAME, FREE, make_desk
 from tests.support.junk_mail import junk
