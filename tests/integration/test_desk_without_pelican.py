@@ -27,20 +27,24 @@ duration_minutes = 30
 """
 
 
-def test_a_desk_command_reads_site_toml_and_loads_no_pelican_module(tmp_path):
-    shutil.copy(ROOT / "pelicanconf.py", tmp_path / "pelicanconf.py")
-    (tmp_path / "site.toml").write_text(SITE_TOML, encoding="utf-8")
-    (tmp_path / "content").mkdir()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "plugins.booking.desk", "bookings"],
-        cwd=tmp_path,
-        env=env,
+def _desk(project, site_toml: str, *args: str) -> subprocess.CompletedProcess:
+    """The desk as a coach runs it, in a project folder of our own."""
+    shutil.copy(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    (project / "site.toml").write_text(site_toml, encoding="utf-8")
+    (project / "content").mkdir(exist_ok=True)
+    return subprocess.run(
+        [sys.executable, *args, "-m", "plugins.booking.desk", "bookings"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_a_desk_command_reads_site_toml_and_loads_no_pelican_module(tmp_path):
+    done = _desk(tmp_path, SITE_TOML, "-X", "importtime")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "No upcoming bookings" in done.stdout
     loaded = re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)$", done.stderr, re.M)
@@ -49,21 +53,9 @@ def test_a_desk_command_reads_site_toml_and_loads_no_pelican_module(tmp_path):
 
 
 def test_a_mistake_in_site_toml_stops_the_desk_naming_the_key(tmp_path):
-    shutil.copy(ROOT / "pelicanconf.py", tmp_path / "pelicanconf.py")
-    (tmp_path / "site.toml").write_text(
-        SITE_TOML.replace('tue = ["09:00-12:00"]', 'tue = ["12:00-09:00"]'), encoding="utf-8"
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "plugins.booking.desk", "bookings"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    wrong = SITE_TOML.replace('tue = ["09:00-12:00"]', 'tue = ["12:00-09:00"]')
+    done = _desk(tmp_path, wrong)
     assert done.returncode != 0
-    lines = done.stderr.strip().splitlines()
-    assert lines == [
+    assert done.stderr.strip().splitlines() == [
         'site.toml, [booking] weekly_hours.tue, item 1: "12:00-09:00" ends before it starts'
     ], done.stderr
