@@ -28,8 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
-from babel.core import get_global
+from babel.numbers import list_currencies
 
 from plugins.common.language import LanguageError, catalog_folder, load_language
 from plugins.common.zones import iana_zones, suggestions
@@ -37,6 +36,8 @@ from plugins.config import schema
 from plugins.config.errors import ConfigError
 from plugins.config.load import from_tables
 from plugins.config.schema import Key
+from sitetools import init_hours
+from sitetools.init_places import country_zones, currency_for, find_zone
 
 DAYS = schema.WEEKDAYS
 # init asks for the free session's length; a first session has one.
@@ -66,7 +67,7 @@ class Answers:
     session_description: str = ""
     session_location: str = ""
     session_price: float = schema.SESSION.default("price")
-    currency: str = "EUR"
+    currency: str = "EUR"  # read_answers: from her country when not given
     notice_hours: int = schema.BOOKING.default("minimum_notice_hours")
     horizon_days: int = schema.BOOKING.default("horizon_days")
     intro: str = ""
@@ -77,71 +78,33 @@ class Answers:
 # --- reading answers -------------------------------------------------------------
 
 
-def parse_hours(text: str) -> dict[str, list[str]]:
-    """ "tue wed 9-12:30 14-18; fri 9-12" -> {"tue": ["09:00-12:30", "14:00-18:00"], ...}.
-    Day ranges work too: "mon-fri 9-17"."""
-    hours: dict[str, list[str]] = {}
-    for group in filter(None, (g.strip() for g in re.split(r"[;\n]", text))):
-        days: list[str] = []
-        windows: list[str] = []
-        for word in group.replace(",", " ").split():
-            token = word.lower()
-            if "-" in token and all(part[:3] in DAYS for part in token.split("-")):
-                first, last = (DAYS.index(part[:3]) for part in token.split("-"))
-                days += DAYS[first : last + 1]
-            elif token[:3] in DAYS and token.isalpha():
-                days.append(token[:3])
-            elif "-" in token:
-                start, _, end = token.partition("-")
-                windows.append(f"{_clock(start, text)}-{_clock(end, text)}")
-            else:
-                raise InitError(
-                    f"hours: {word!r} is neither a day (mon, tue, …) nor a time range "
-                    'like 9-12:30; write e.g. "tue wed 9-12:30 14-18"'
-                )
-        if not days or not windows:
-            raise InitError(f'hours: "{group}" needs days and times, e.g. "tue wed 9-12:30 14-18"')
-        for day in days:
-            hours.setdefault(day, []).extend(windows)
-    if not hours:
-        raise InitError('hours: write when you are free, e.g. "tue wed 9-12:30 14-18"')
+def parse_hours(text: str, language: str = "en") -> dict[str, list[str]]:
+    """Her free hours in words (sitetools.init_hours), checked as the build will."""
+    try:
+        hours = init_hours.parse_hours(text, language)
+        init_hours.check_windows(hours)
+    except init_hours.HoursError as error:
+        raise InitError(f"hours: {error}") from None
     return hours
 
 
-def _clock(text: str, whole: str) -> str:
-    found = _TIME.fullmatch(text)
-    if not found or int(found[1]) > 24 or int(found[2] or 0) > 59:
-        raise InitError(f'hours: {text!r} in "{whole}" is not a time like 9, 9:30 or 14:00')
-    return f"{int(found[1]):02d}:{found[2] or '00'}"
-
-
 def resolve_zone(value: str, city: str = "", country: str = "") -> tuple[str, str | None]:
-    """(the IANA zone, a note saying how it was found) or InitError with suggestions."""
+    """(the IANA zone, a note saying how it was found) or InitError with suggestions.
+    The zone she wrote, else her city, else her country's main zone."""
     value = value.strip()
     if value in iana_zones():
         return value, None
     for guess in (value, city):
-        found = suggestions(guess, limit=1) if guess else []
-        # A city that is a zone's own name (Paris, New York) is that zone.
-        if found and found[0].rsplit("/", 1)[-1].replace("_", " ").lower() == guess.lower():
-            return found[0], f"time zone: {found[0]} (from {guess!r})"
-    from_country = _country_zones(country)
-    if not value and len(from_country) == 1:
-        return from_country[0], f"time zone: {from_country[0]} (the only one in {country})"
+        zone = find_zone(guess, country) if guess else None
+        if zone:
+            return zone, f"time zone: {zone} (from {guess!r})"
+    from_country = country_zones(country)
+    if not value and from_country:
+        where = "the only one" if len(from_country) == 1 else "the main one"
+        return from_country[0], f"time zone: {from_country[0]} ({where} in {country})"
     near = list(dict.fromkeys([*suggestions(value), *suggestions(city), *from_country]))[:4]
     tip = f"; did you mean {', '.join(near)}?" if near else "; write an IANA name like Europe/Paris"
     raise InitError(f"timezone: {value!r} is not a time zone{tip}")
-
-
-def _country_zones(country: str) -> list[str]:
-    if not country:
-        return []
-    wanted = country.strip().lower()
-    for lang in ("en", "fr", "de", "es", "pt", "nl", "it"):
-        for code, name in Locale.parse(lang).territories.items():
-            if name.lower() == wanted:
-                return list(get_global("territory_zones").get(code, []))
-    return []
 
 
 def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
@@ -180,12 +143,15 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
     zone, note = resolve_zone(text("timezone"), text("city"), text("country"))
     hours = data.get("hours", "")
     if not isinstance(hours, str):
-        raise InitError('hours: write them as text, e.g. hours = "tue wed 9-12:30 14-18"')
+        raise InitError(f"hours: write them as text, e.g. hours = {init_hours.EXAMPLE}")
+    currency = text("currency").upper() or currency_for(text("country"))
+    if currency not in list_currencies():
+        raise InitError(f"currency: {currency!r} is not a currency code like EUR, USD or MXN")
     answers = Answers(
         name=name,
         email=email,
         timezone=zone,
-        weekly_hours=parse_hours(hours),
+        weekly_hours=parse_hours(hours, language),
         language=language,
         credentials=text("credentials"),
         city=text("city"),
@@ -197,7 +163,7 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
         session_description=text("session_description"),
         session_location=text("session_location"),
         session_price=number("session_price", schema.SESSION["price"]),
-        currency=text("currency") or "EUR",
+        currency=currency,
         notice_hours=int(number("notice_hours", schema.BOOKING["minimum_notice_hours"])),
         horizon_days=int(number("horizon_days", schema.BOOKING["horizon_days"])),
         intro=text("intro"),
@@ -205,6 +171,8 @@ def read_answers(data: dict[str, Any], catalogs: Path) -> Answers:
     )
     if note:
         answers.notes.append(note)
+    if not text("currency"):
+        answers.notes.append(f"currency: {currency} (from your country; change it in site.toml)")
     return answers
 
 
@@ -309,14 +277,14 @@ def _editor_table(editor: dict[str, Any]) -> str:
 
 
 def session_slug(title: str) -> str:
-    """The session's address from its first words: "Séance découverte de 45
-    minutes" -> "seance-decouverte" (/book/seance-decouverte/)."""
+    """The session's address from its whole title, transliterated:
+    "Sesión de descubrimiento gratuita" -> "sesion-de-descubrimiento-gratuita"
+    (/book/sesion-de-descubrimiento-gratuita/)."""
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
     slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    words = [w for w in slug.split("-") if w and not w.isdigit()]
-    return "-".join(words[:2]) or "session"
+    return "-".join(w for w in slug.split("-") if w) or "session"
 
 
 def sample_files(content: Path) -> list[Path]:
@@ -331,8 +299,10 @@ def sample_files(content: Path) -> list[Path]:
 
 
 def home_page(a: Answers) -> str:
-    lead = a.intro or a.tagline or a.name
-    return f"Title: {a.name}\nSlug: home\nStatus: hidden\nSave_as:\nSummary: {lead}\n"
+    """The hidden page whose summary is the words under her tagline: her
+    own introduction, or nothing (the tagline is printed once, above it)."""
+    summary = f"Summary: {a.intro}\n" if a.intro else ""
+    return f"Title: {a.name}\nSlug: home\nStatus: hidden\nSave_as:\n{summary}"
 
 
 def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> None:
