@@ -145,8 +145,8 @@ def country_zones(country: str) -> list[str]:
 
 
 def find_zone(text: str, country: str = "") -> str | None:
-    """The zone a city, a short name or a zone name means; None when unknown.
-    A city of her country wins over a namesake elsewhere."""
+    """The zone a city, a short name or a zone name means; None when unknown
+    or when it lies outside the country she gave."""
     if text.strip() in iana_zones():
         return text.strip()
     wanted = plain(text)
@@ -158,9 +158,9 @@ def find_zone(text: str, country: str = "") -> str | None:
         zones = country_zones(text)
         return zones[0] if zones else None
     if zone and home and zone not in home:
-        # "Mexico" the country's capital before Mexico anywhere else.
+        # A namesake in her country first; a city abroad is not her zone.
         same = [z for z in home if plain(z.rsplit("/", 1)[-1]) == wanted]
-        return same[0] if same else zone
+        return same[0] if same else None
     return zone
 
 

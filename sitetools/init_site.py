@@ -90,18 +90,19 @@ def parse_hours(text: str, language: str = "en") -> dict[str, list[str]]:
 
 def resolve_zone(value: str, city: str = "", country: str = "") -> tuple[str, str | None]:
     """(the IANA zone, a note saying how it was found) or InitError with suggestions.
-    The zone she wrote, else her city, else her country's main zone."""
+    The zone she wrote, else her city, else her country's only zone."""
     value = value.strip()
     if value in iana_zones():
         return value, None
-    for guess in (value, city):
+    # What she wrote as her zone, else (left empty) her city: a zone answer
+    # that is not understood is asked again, never replaced by a guess.
+    for guess in (value,) if value else (city,):
         zone = find_zone(guess, country) if guess else None
         if zone:
             return zone, f"time zone: {zone} (from {guess!r})"
     from_country = country_zones(country)
-    if not value and from_country:
-        where = "the only one" if len(from_country) == 1 else "the main one"
-        return from_country[0], f"time zone: {from_country[0]} ({where} in {country})"
+    if not value and len(from_country) == 1:
+        return from_country[0], f"time zone: {from_country[0]} (the only one in {country})"
     near = list(dict.fromkeys([*suggestions(value), *suggestions(city), *from_country]))[:4]
     tip = f"; did you mean {', '.join(near)}?" if near else "; write an IANA name like Europe/Paris"
     raise InitError(f"timezone: {value!r} is not a time zone{tip}")
@@ -284,7 +285,8 @@ def session_slug(title: str) -> str:
     from pelican.utils import slugify
 
     slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    return "-".join(w for w in slug.split("-") if w) or "session"
+    words = [w for w in slug.split("-") if w]
+    return "-".join(words) if any(w.isalpha() for w in words) else "session"
 
 
 def sample_files(content: Path) -> list[Path]:

@@ -14,31 +14,93 @@ INIT_QUESTIONS = [
     ("email", "The email address clients write to", ""),
     ("city", "Your city", ""),
     ("country", "Your country", ""),
-    ("timezone", "Your time zone (a city like Paris works)", ""),
+    ("timezone", "Your time zone (your city is enough: Paris, CDMX, São Paulo)", ""),
     ("language", "The site's language: en, fr, de, es, pt_BR, nl or it", "en"),
     ("tagline", "One line under your name on the home page", ""),
-    ("hours", 'When you are free, e.g. "tue wed 9-12:30 14-18"', ""),
+    ("hours", 'When you are free, each day with its hours, e.g. "mon wed 10-14; fri 16-19"', ""),
     ("session_title", "The free session's title", "Discovery session"),
     ("session_minutes", "Its length in minutes", "30"),
+    ("currency", "Your currency, for paid sessions later", ""),
     ("notice_hours", "Hours of notice you need", "24"),
     ("horizon_days", "How many days ahead clients may book", "28"),
     ("remove_samples", "Remove the sample articles, episodes and media? (yes/no)", "yes"),
 ]
+NUMBERS = ("session_minutes", "notice_hours", "horizon_days")
+# Stand-ins for what is not asked yet, so each answer is checked alone, by
+# the very checks a whole answers file goes through.
+PENDING = {
+    "name": "-",
+    "email": "coach@example.org",
+    "timezone": "UTC",
+    "hours": "mon 9-10",
+    "session_title": "-",
+}
+YES = {"y", "yes", "si", "sí", "oui", "o", "ja", "j", "sim", "s"}
 
 
-def ask() -> dict[str, object]:
-    """The answers, asked one by one at the terminal."""
+def _typed(key: str, reply: str) -> object:
+    if key in NUMBERS:
+        return int(reply) if reply.isdigit() else reply
+    if key == "remove_samples":
+        return reply.strip().lower() in YES
+    return reply
+
+
+def ask(catalogs: Path, read=input, say=print) -> dict[str, object]:
+    """The answers, asked one by one at the terminal: each is checked when
+    given and asked again after a mistake (nothing typed before is lost),
+    and what init understood is read back before anything is written."""
+    from sitetools.init_places import currency_for
+    from sitetools.init_site import InitError, read_answers
+
     data: dict[str, object] = {}
-    print("A few questions; press Enter to keep the value in [brackets].")
+
+    def one(key: str, question: str, default: str) -> None:
+        if key == "currency":
+            default = currency_for(str(data.get("country", "")), "")
+        while True:
+            reply = read(f"{question}{f' [{default}]' if default else ''}: ").strip() or default
+            trial = {**data, key: _typed(key, reply)} if reply else dict(data)
+            try:
+                read_answers({**PENDING, **trial}, catalogs)
+            except InitError as error:
+                if str(error).startswith(f"{key}:"):
+                    say(f"  {error}")
+                    continue
+            data.clear()
+            data.update(trial)
+            return
+
+    say("A few questions; press Enter to keep the value in [brackets].")
     for key, question, default in INIT_QUESTIONS:
-        reply = input(f"{question}{f' [{default}]' if default else ''}: ").strip() or default
-        if reply:
-            data[key] = reply
-    for key in ("session_minutes", "notice_hours", "horizon_days"):
-        if key in data:
-            data[key] = int(data[key]) if str(data[key]).isdigit() else data[key]
-    data["remove_samples"] = str(data.get("remove_samples", "yes")).lower() in {"yes", "y"}
-    return data
+        one(key, question, default)
+    while True:
+        answers = read_answers(data, catalogs)
+        say(summary(answers))
+        if read("Write your site with this? (yes/no) [yes]: ").strip().lower() in {"", *YES}:
+            return data
+        for key, question, default in INIT_QUESTIONS:
+            if key in {"timezone", "hours", "session_title", "currency"}:
+                one(key, question, default)
+
+
+def summary(answers) -> str:
+    """What init understood, in words, before it writes anything."""
+    from datetime import UTC, datetime
+
+    from sitetools.init_hours import describe, describe_zone
+    from sitetools.init_site import session_slug
+
+    slug = session_slug(answers.session_title)
+    lines = [
+        "This is what I understood:",
+        f"  Hours:     {describe(answers.weekly_hours, answers.language)}",
+        f"  Time zone: {describe_zone(answers.timezone, datetime.now(UTC))}",
+        f"  Session:   {answers.session_title} ({answers.session_minutes} minutes), "
+        f"at book/{slug}/",
+        f"  Currency:  {answers.currency}",
+    ]
+    return "\n".join(lines)
 
 
 def init(project: Project, answers: str = "") -> None:
@@ -54,7 +116,7 @@ def init(project: Project, answers: str = "") -> None:
         except (OSError, tomllib.TOMLDecodeError) as error:
             raise Abort(f"init: {answers}: {error}") from None
     else:
-        data = ask()
+        data = ask(catalog_folder(project.root / "theme"))
     try:
         apply(project.root, read_answers(data, catalog_folder(project.root / "theme")))
     except InitError as error:

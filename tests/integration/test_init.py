@@ -67,7 +67,10 @@ def test_init_makes_the_site_hers_and_nothing_of_the_sample_is_published(tmp_pat
     )
     home = (out / "index.html").read_text("utf-8")
     assert '<html lang="fr">' in home and "Margaux Martin" in home
-    assert "Séance découverte de 45 minutes" in home and "/book/seance-decouverte/" in home
+    assert (
+        "Séance découverte de 45 minutes" in home
+        and "/book/seance-decouverte-de-45-minutes/" in home
+    )
     assert (out / "articles/mon-premier-article/index.html").is_file()
 
 
