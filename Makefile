@@ -54,6 +54,13 @@ node:
 		echo "npm not found: HTML, accessibility and ical.js checks will be skipped"; \
 	fi
 
+# npm writes node_modules/.package-lock.json when it installs: newer than
+# package-lock.json means the packages are already those (a coach who ran
+# `npm ci` for the editor is not made to wait for it again).
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
+	@if [ node_modules/.package-lock.json -nt package-lock.json ]; then \
+		echo "node_modules/ is up to date with package-lock.json"; \
+	else \
+		npm ci --no-audit --no-fund --ignore-scripts; \
+	fi
 	touch $(NODE_STAMP)

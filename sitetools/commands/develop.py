@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+
+from sitetools import leftovers
+from sitetools.commands.abort import Abort
 from sitetools.commands.project import Project
 from sitetools.commands.shell import run
 
@@ -22,7 +27,15 @@ def test(project: Project, k: str = "", x: bool = False) -> None:
         args += ["-k", k]
     if x:
         args.append("-x")
-    run(args)
+    mark = uuid.uuid4().hex
+    status = run(args, check=False, env={**os.environ, leftovers.VARIABLE: mark})
+    left = leftovers.marked(mark, grace=5.0)
+    if left:
+        leftovers.stop(left)
+        names = "; ".join(command[:80] for _, command in left)
+        raise Abort(f"the tests left {len(left)} process(es) running (now stopped): {names}")
+    if status != 0:
+        raise Abort(code=status)
 
 
 def translations(project: Project, new: str = "") -> None:

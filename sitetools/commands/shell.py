@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sitetools.commands.abort import Abort
 
 
 def run(
-    args: Sequence[str], *, cwd: Path | None = None, check: bool = True, hide_out: bool = False
+    args: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    check: bool = True,
+    hide_out: bool = False,
+    env: Mapping[str, str] | None = None,
 ) -> int:
     """Run `args` (no shell) and return its exit status. With `check`, a
     failure ends the command with the program's own status and no line of
@@ -21,7 +26,7 @@ def run(
     sys.stdout.flush()
     sys.stderr.flush()
     with subprocess.Popen(
-        list(args), cwd=cwd, stdout=subprocess.PIPE if hide_out else None
+        list(args), cwd=cwd, stdout=subprocess.PIPE if hide_out else None, env=env
     ) as program:
         while True:
             try:
