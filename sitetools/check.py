@@ -42,7 +42,9 @@ _ID = re.compile(r'\sid="([^"]+)"')
 # Written for machines or browsers, never linked from a page.
 _UNLINKED = re.compile(
     r"^(robots\.txt|sitemap\.xml|_headers|404\.html|theme/.*|admin/.*|feeds/.*|drafts/.*"
-    r"|book/.*\.json|book/[^/]+/availability\.ics|(?:[a-z-]+/)?search/.*\.json|.*\.(gz|br))$"
+    # The booking pages' data and calendars, in every language's folder.
+    r"|(?:[A-Za-z_-]+/)?book/.*\.json|(?:[A-Za-z_-]+/)?book/[^/]+/availability\.ics"
+    r"|(?:[a-z-]+/)?search/.*\.json|.*\.(gz|br))$"
 )
 
 
@@ -76,6 +78,18 @@ def build(content: Path, settings: Path, output: Path) -> tuple[int, str]:
     command += ["-o", str(output), "--ignore-cache", "-e", "REFUSE_BROKEN_LINKS=false"]
     proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     return proc.returncode, (proc.stdout + proc.stderr).strip()
+
+
+# The build's own closing lines, which say that it failed but not why.
+_SUMMARY = re.compile(r"^\s*(Done: Processed|and \d+ draft|Build failed|build failed)")
+
+
+def reasons(log: str) -> list[str]:
+    """Why a build failed: each line it printed but its summary (which only
+    counts the problems "above"), at most ten; its last line if that is all."""
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    found = [line for line in lines if not _SUMMARY.match(line)]
+    return found[:10] or lines[-1:] or ["(no message)"]
 
 
 def pages(output: Path) -> list[Path]:
@@ -316,8 +330,7 @@ def run(content: Path, settings: Path) -> Report:
         output = Path(folder) / "output"
         code, log = build(content, settings, output)
         if code != 0:
-            last = [line for line in log.splitlines() if line.strip()][-1:] or ["(no message)"]
-            report.problems.append(f"The site does not build: {last[0]}")
+            report.problems += [f"The site does not build: {line}" for line in reasons(log)]
             return report
         report.passed.append(f"the site builds ({len(pages(output))} pages)")
         link_problems, linked = links(output)

@@ -72,3 +72,23 @@ def test_a_mistake_in_the_desks_own_settings_stops_the_build_naming_the_key(tmp_
     assert done.returncode == 1, done.stdout + done.stderr
     assert "ok    the site builds" not in done.stdout
     assert '[booking] inbox.security: must be "ssl", "starttls"' in done.stdout
+
+
+def test_a_bilingual_site_has_no_generated_file_reported_unused(tmp_path):
+    settings, content = write_fixture_site(tmp_path, lang="es", extra_languages=("en",))
+    done = _check(content, settings)
+    unused = [line for line in done.stdout.splitlines() if "Unused file" in line]
+    assert unused == [], done.stdout
+    assert "the site builds" in done.stdout
+
+
+def test_a_failed_build_shows_why_not_only_that_it_failed(tmp_path):
+    settings, content = write_fixture_site(tmp_path)
+    (content / "pages/acerca.md").write_text(
+        "Title: Acerca\n\n[Un artículo]({filename}/articles/borrado.md)\n", encoding="utf-8"
+    )
+    done = _check(content, settings)
+    assert done.returncode == 1, done.stdout + done.stderr
+    problems = [line for line in done.stdout.splitlines() if line.startswith("FIX")]
+    assert any("articles/borrado.md" in line for line in problems), done.stdout
+    assert not any("Build failed" in line for line in problems), done.stdout
