@@ -286,6 +286,26 @@ def write_assets_and_headers(pelican) -> None:
     Path(pelican.output_path, "_headers").write_text(headers_file(csp, admin_csp), encoding="utf-8")
 
 
+def translations_in_taxonomies(generator) -> None:
+    """A translation's own tags and category get their pages too. Pelican
+    files only the main-language articles under tags and categories, so a
+    translation with a tag of its own ("career" beside "carrera") would
+    link to a page that is never written; it is listed there instead."""
+    tags, categories = generator.tags, dict(generator.categories)
+    for translation in generator.translations:
+        for tag in getattr(translation, "tags", ()):
+            if translation not in tags[tag]:
+                tags[tag].append(translation)
+        category = getattr(translation, "category", None)
+        if category is not None and category not in categories:
+            categories[category] = [translation]
+    generator.categories = sorted(
+        categories.items(), reverse=generator.settings["REVERSE_CATEGORY_ORDER"]
+    )
+    generator.context["tags"] = list(tags.items())
+    generator.context["categories"] = generator.categories
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.initialized.connect(pin_sitemap_clock)
@@ -296,6 +316,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(refuse_unpublishable_text)
     signals.page_generator_finalized.connect(refuse_unpublishable_text)
     signals.article_generator_finalized.connect(annotate_articles)
+    signals.article_generator_finalized.connect(translations_in_taxonomies)
     signals.feed_generated.connect(absolute_feed_links)
     signals.generator_init.connect(template_helpers)
     signals.content_object_init.connect(localize_dates)

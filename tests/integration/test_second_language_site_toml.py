@@ -1,0 +1,65 @@
+"""A second language from site.toml alone: a Spanish coach's site with
+English beside it, no line of pelicanconf.py changed. Translations live
+under /en/, and a translation with tags of its own builds."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.support.site import ROOT, build_site
+
+SITE_TOML = """
+[site]
+language = "es"
+extra_languages = ["en"]
+
+[coach]
+name = "Lucía Hernández"
+email = "lucia@example.mx"
+timezone = "America/Mexico_City"
+
+[booking.weekly_hours]
+mon = ["10:00-14:00"]
+
+[[booking.sessions]]
+slug = "descubrimiento"
+title = "Sesión de descubrimiento"
+duration_minutes = 30
+"""
+
+
+def _project(tmp_path):
+    project = tmp_path / "project"
+    (project / "content/articles").mkdir(parents=True)
+    (project / "content/pages").mkdir()
+    shutil.copy(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    (project / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    articles = project / "content/articles"
+    (articles / "decidir.md").write_text(
+        "Title: Decidir sin prisa\nDate: 2026-11-20 09:00\nCategory: Carrera\nTags: carrera\n"
+        "Slug: decidir-sin-prisa\n\nUna decisión tomada con calma.\n",
+        encoding="utf-8",
+    )
+    (articles / "decidir-en.md").write_text(
+        "Title: Deciding without hurry\nDate: 2026-11-20 09:00\nCategory: Career\nTags: career\n"
+        "Slug: decidir-sin-prisa\nLang: en\n\nA decision made calmly.\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_english_beside_spanish_from_site_toml_alone(tmp_path):
+    project = _project(tmp_path)
+    result = build_site(
+        tmp_path / "output",
+        settings_file=str(project / "pelicanconf.py"),
+        content=project / "content",
+    )
+    out = result.output
+    english = (out / "en/articles/decidir-sin-prisa/index.html").read_text("utf-8")
+    assert '<html lang="en">' in english and "Deciding without hurry" in english
+    assert (out / "articles/decidir-sin-prisa/index.html").is_file()
+    # The translation's own tag and category have their pages, listing it.
+    assert "Deciding without hurry" in (out / "tag/career/index.html").read_text("utf-8")
+    assert "Deciding without hurry" in (out / "category/career/index.html").read_text("utf-8")
+    assert (out / "en/book/descubrimiento/index.html").is_file()
