@@ -43,7 +43,7 @@ from .busy import memo_version as busy_memo_version
 from .ics import availability_feed, memo_version, slot_invite
 from .labels import zone_countries
 from .ledger_format import booked, theme_static_folders
-from .plan import BookingPlan, make_plan
+from .plan import BookingPlan, in_language, make_plan
 from .tokens import MANAGE_PAGE
 from .views import booking_view, manage_view, slots_document
 
@@ -92,13 +92,14 @@ class BookingGenerator(Generator):
         # One set of pages per site language ("fr/book/..." beside "book/..."),
         # from the same plan: every language offers the same times.
         self.editions = [
-            (lang, prefix, booking_view(self.plan, lang, self.origin, prefix))
+            (lang, prefix, booking_view(plan, lang, self.origin, prefix), plan)
             for lang in languages
             for prefix in [url_prefix(lang, languages)]
+            for plan in [in_language(self.plan, lang.code)]
         ]
         self.views = self.editions[0][2]
         self.context["BOOKING_VIEW"] = self.views
-        self.context["BOOKING_EDITIONS"] = {lang.code: views for lang, _, views in self.editions}
+        self.context["BOOKING_EDITIONS"] = {lang.code: views for lang, _, views, _ in self.editions}
         log.info(
             "booking: %s",
             ", ".join(f"{sp.session.slug}: {len(sp.slots)} slots" for sp in self.plan.sessions),
@@ -110,19 +111,21 @@ class BookingGenerator(Generator):
         memo = Memo(Path(self.settings["CACHE_PATH"], MEMO_FILE), memo_version())
         # One for every language: the browser names the countries.
         write_if_changed(Path(self.output_path, BOOK, ZONES), _json(zone_countries()))
-        for lang, prefix, views in self.editions:
+        for lang, prefix, views, plan in self.editions:
             book = Path(self.output_path, prefix, BOOK)
-            _remove_old_sessions(book, {sp.session.slug for sp in self.plan.sessions} | {MANAGE})
-            self._write_calendars(book, lang, prefix, views, memo)
-            self._write_pages(writer, lang, prefix, views)
+            _remove_old_sessions(book, {sp.session.slug for sp in plan.sessions} | {MANAGE})
+            self._write_calendars(book, lang, prefix, views, memo, plan)
+            self._write_pages(writer, lang, prefix, views, plan)
         memo.save()
 
-    def _write_calendars(self, book: Path, lang: Language, prefix: str, views, memo: Memo) -> None:
+    def _write_calendars(
+        self, book: Path, lang: Language, prefix: str, views, memo: Memo, plan: BookingPlan
+    ) -> None:
         """slots.json, availability.ics and one invite per slot, per session."""
-        organizer = self.plan.settings.organizer
+        organizer = plan.settings.organizer
         host = uid_host(self.settings.get("SITEURL") or "", organizer.email)
-        now, origin = self.plan.now, self.origin
-        for sp, view in zip(self.plan.sessions, views, strict=True):
+        now, origin = plan.now, self.origin
+        for sp, view in zip(plan.sessions, views, strict=True):
             folder = book / sp.session.slug
             _prune_stale(folder, {s.stamp for s in sp.slots})
             files = {
@@ -138,7 +141,7 @@ class BookingGenerator(Generator):
             for file_name, data in files.items():
                 write_if_changed(folder / file_name, data)
 
-    def _write_pages(self, writer, lang: Language, prefix: str, views) -> None:
+    def _write_pages(self, writer, lang: Language, prefix: str, views, plan: BookingPlan) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
         # page_language: the templates' words and lang= follow it.
         extra = {"page_language": lang.code, "BOOKING_VIEW": views}
@@ -146,7 +149,7 @@ class BookingGenerator(Generator):
         index = f"{prefix}{BOOK}/"
         writer.write_file(f"{index}index.html", page, self.context, relative, url=index, **extra)
         # The page a confirmation's "Cancel" and "Choose another time" links open.
-        manage = manage_view(self.plan, lang, prefix)
+        manage = manage_view(plan, lang, prefix)
         writer.write_file(
             f"{manage['url']}index.html",
             self.get_template("booking_manage"),

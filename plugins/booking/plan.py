@@ -8,7 +8,7 @@ means nothing is published (fail closed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +36,13 @@ class BookingPlan:
     settings: BookingSettings
     sessions: tuple[SessionPlan, ...]
     now: datetime  # aware, UTC
+
+
+def in_language(plan: BookingPlan, code: str) -> BookingPlan:
+    """The same times, with each session in her words for `code`."""
+    sessions = tuple(replace(sp, session=sp.session.in_language(code)) for sp in plan.sessions)
+    settings = replace(plan.settings, sessions=tuple(sp.session for sp in sessions))
+    return replace(plan, settings=settings, sessions=sessions)
 
 
 def make_plan(

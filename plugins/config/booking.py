@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
@@ -83,6 +83,16 @@ class Session:
     buffer_after_minutes: int
     max_per_day: int | None
     questions: tuple[Question, ...] = ()
+    # Her words in the site's other languages, (language, key, text) for the
+    # title, description and location: in_language() gives that edition.
+    words: tuple[tuple[str, str, str], ...] = ()
+
+    def in_language(self, code: str) -> Session:
+        """This session as the pages, invitations and emails in `code` show it;
+        what she did not translate stays in the site's language."""
+        wanted = code.replace("-", "_")
+        changes = {key: text for lang, key, text in self.words if lang == wanted}
+        return replace(self, **changes) if changes else self
 
 
 @dataclass(frozen=True)
@@ -149,7 +159,9 @@ def name(*keys: str | int) -> str:
     return setting_name("BOOKING", *keys)
 
 
-def parse_settings(raw: object) -> BookingSettings:
+def parse_settings(raw: object, languages: tuple[str, ...] = ()) -> BookingSettings:
+    """`languages`: the site's, its main one first; a session's title,
+    description and location may then be given per language."""
     if not isinstance(raw, Mapping):
         raise ConfigError("[booking]", "missing, or not a table; see docs/booking.md")
     _reject_unknown(raw, set(schema.BOOKING.names), ())
@@ -169,7 +181,7 @@ def parse_settings(raw: object) -> BookingSettings:
             maximum=schema.BOOKING["busy_timeout_seconds"].maximum,
         ),
         organizer=organizer,
-        sessions=_sessions(raw.get("sessions"), defaults, organizer),
+        sessions=_sessions(raw.get("sessions"), defaults, organizer, languages),
         currency=_currency(raw.get("currency", schema.BOOKING.default("currency"))),
         request_form_action=_form_action(raw.get("request_form_action")),
         ledger=_local_path(raw.get("ledger", DEFAULT_LEDGER), "ledger"),
@@ -361,14 +373,16 @@ def _form_action(value: object) -> str | None:
     return value
 
 
-def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[Session, ...]:
+def _sessions(
+    value: object, defaults: Mapping, organizer: Organizer, languages: tuple[str, ...]
+) -> tuple[Session, ...]:
     if not isinstance(value, list | tuple) or not value:
         raise ConfigError(name("sessions"), "must be a list with at least one session")
     sessions: list[Session] = []
     for i, raw in enumerate(value):
         if not isinstance(raw, Mapping):
             raise ConfigError(name("sessions", i), "must be a dict")
-        session = _session(raw, i, defaults, organizer)
+        session = _session(raw, i, defaults, organizer, languages)
         for j, other in enumerate(sessions):
             if other.slug == session.slug:
                 raise ConfigError(
@@ -379,8 +393,19 @@ def _sessions(value: object, defaults: Mapping, organizer: Organizer) -> tuple[S
     return tuple(sessions)
 
 
-def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> Session:
+def _session(
+    raw: Mapping, i: int, defaults: Mapping, organizer: Organizer, languages: tuple[str, ...]
+) -> Session:
     _reject_unknown(raw, set(schema.SESSION.names), ("sessions", i))
+    words: list[tuple[str, str, str]] = []
+
+    def main(key: str, value: object) -> str:
+        """The text in the site's language; the others are kept in `words`."""
+        path = ("sessions", i, key)
+        texts = _per_language(value, path, languages, multiline=key == "description")
+        words.extend((lang, key, text) for lang, text in texts[1:])
+        return texts[0][1]
+
     slug = _text(_require(raw, "slug", "sessions", i), ("sessions", i, "slug"))
     if not _SLUG.fullmatch(slug):
         raise ConfigError(
@@ -402,16 +427,13 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
     cap, cap_path = pick("max_per_day")
     return Session(
         slug=slug,
-        title=_text(_require(raw, "title", "sessions", i), ("sessions", i, "title")),
+        title=main("title", _require(raw, "title", "sessions", i)),
         duration_minutes=duration,
-        description=_text(
+        description=main(
+            "description",
             raw.get("description", f"A {duration}-minute session with {organizer.name}."),
-            ("sessions", i, "description"),
-            multiline=True,
         ),
-        location=_text(
-            raw.get("location", schema.SESSION.default("location")), ("sessions", i, "location")
-        ),
+        location=main("location", raw.get("location", schema.SESSION.default("location"))),
         price=_number(
             raw.get("price", 0),
             ("sessions", i, "price"),
@@ -435,7 +457,35 @@ def _session(raw: Mapping, i: int, defaults: Mapping, organizer: Organizer) -> S
         if cap is None
         else _number(cap, cap_path, positive=True, whole=True, maximum=DAY_MINUTES),
         questions=_questions(raw.get("questions", []), ("sessions", i, "questions")),
+        words=tuple(words),
     )
+
+
+def _per_language(
+    value: object, path: tuple, languages: tuple[str, ...], *, multiline: bool
+) -> list[tuple[str, str]]:
+    """[(language, text)], the site's own language first: her words given
+    once (text) or per language ({ es = "...", en = "..." })."""
+    codes = [code.replace("-", "_") for code in languages]
+    if not isinstance(value, Mapping):
+        return [(codes[0] if codes else "", _text(value, path, multiline=multiline))]
+    if not codes:
+        raise ConfigError(name(*path), "is given per language, but the site has no [site] language")
+    texts = {}
+    for lang, text in value.items():
+        code = str(lang).replace("-", "_")
+        if code not in codes:
+            raise ConfigError(
+                name(*path[:-1], f"{path[-1]}.{lang}"),
+                f"{lang!r} is not a language of this site ({', '.join(codes)})",
+            )
+        texts[code] = _text(text, (*path[:-1], f"{path[-1]}.{lang}"), multiline=multiline)
+    if codes[0] not in texts:
+        raise ConfigError(
+            name(*path),
+            f'needs its text in {codes[0]}, the site\'s language, e.g. {codes[0]} = "…"',
+        )
+    return [(code, texts[code]) for code in codes if code in texts]
 
 
 def _questions(value: object, path: tuple) -> tuple[Question, ...]:

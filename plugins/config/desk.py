@@ -87,8 +87,8 @@ class DeskSettings:
     limits: Limits = Limits()
 
 
-def parse_desk(raw: object) -> DeskSettings:
-    booking = parse_settings(raw)  # refuses anything but a dict
+def parse_desk(raw: object, languages: tuple[str, ...] = ()) -> DeskSettings:
+    booking = parse_settings(raw, languages)  # refuses anything but a dict
     assert isinstance(raw, Mapping)
     smtp, inbox = raw.get("smtp"), raw.get("inbox")
     policy = raw.get("confirm", schema.BOOKING.default("confirm"))

@@ -126,7 +126,8 @@ def _check(
     booking_raw = _with_coach(raw["booking"], inherited)
     desk = None
     if booking_raw is not None:
-        desk = attempt(lambda: parse_desk(booking_raw), None)
+        languages = (site.language, *site.extra_languages) if site else ()
+        desk = attempt(lambda: parse_desk(booking_raw, languages), None)
     podcast = None
     if raw["podcast"] is not None:
         podcast = attempt(
@@ -253,7 +254,11 @@ def of(pelican: dict[str, Any]) -> Settings:
     if zone is not None and zone not in iana_zones():  # unset: Pelican's UTC
         errors.append(f"TIMEZONE: {unknown_zone(zone)}")
     raw = {
-        "site": {**(pelican.get("SITE") or {}), "language": pelican.get("DEFAULT_LANG", "en")},
+        "site": {
+            **(pelican.get("SITE") or {}),
+            "language": pelican.get("DEFAULT_LANG", "en"),
+            "extra_languages": list(pelican.get("EXTRA_LANGUAGES") or ()),
+        },
         "coach": pelican.get("COACH"),
         "menu": pelican.get("MENU"),
         "booking": pelican.get("BOOKING"),

@@ -277,7 +277,7 @@ SESSION = Table(
         ),
         Key(
             "title",
-            "Its name, e.g. Complimentary discovery session",
+            'Its name; per language: { es = "...", en = "..." }',
             required=True,
             label=N_("Title"),
         ),
@@ -292,13 +292,13 @@ SESSION = Table(
         ),
         Key(
             "description",
-            "A few sentences on its page; default: one naming its length",
+            "A few sentences on its page (or one per language); default: one naming its length",
             label=N_("Description"),
             widget="text",
         ),
         Key(
             "location",
-            "Where it happens",
+            "Where it happens (or one per language)",
             default="Online; the details are sent when the time is confirmed",
             label=N_("Where"),
         ),

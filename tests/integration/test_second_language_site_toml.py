@@ -23,7 +23,9 @@ mon = ["10:00-14:00"]
 
 [[booking.sessions]]
 slug = "descubrimiento"
-title = "Sesión de descubrimiento"
+title = { es = "Sesión de descubrimiento", en = "Discovery session" }
+description = { es = "Una conversación sin compromiso.", en = "A talk, no strings attached." }
+location = "Zoom"
 duration_minutes = 30
 """
 
@@ -62,4 +64,14 @@ def test_english_beside_spanish_from_site_toml_alone(tmp_path):
     # The translation's own tag and category have their pages, listing it.
     assert "Deciding without hurry" in (out / "tag/career/index.html").read_text("utf-8")
     assert "Deciding without hurry" in (out / "category/career/index.html").read_text("utf-8")
-    assert (out / "en/book/descubrimiento/index.html").is_file()
+    # Her session in each language's words; what she did not translate
+    # (the location) is the same in both.
+    spanish = (out / "book/descubrimiento/index.html").read_text("utf-8")
+    english = (out / "en/book/descubrimiento/index.html").read_text("utf-8")
+    assert "Sesión de descubrimiento" in spanish and "Discovery session" not in spanish
+    assert "Discovery session" in english and "Sesión de descubrimiento" not in english
+    assert "A talk, no strings attached." in english and "Zoom" in english
+    invites = sorted((out / "en/book/descubrimiento").glob("2*.ics"))
+    assert invites and "SUMMARY:Discovery session" in invites[0].read_text("utf-8")
+    spanish_invite = out / "book/descubrimiento" / invites[0].name
+    assert "SUMMARY:Sesión de descubrimiento" in spanish_invite.read_text("utf-8")

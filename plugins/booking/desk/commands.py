@@ -101,7 +101,9 @@ class Desk:
 
     @cached_property
     def desk_settings(self) -> DeskSettings:
-        return self.raw if isinstance(self.raw, DeskSettings) else parse_desk(self.raw)
+        if isinstance(self.raw, DeskSettings):
+            return self.raw
+        return parse_desk(self.raw, (str(self.default_lang), *self.extra_langs))
 
     @property
     def settings(self) -> BookingSettings:
@@ -158,8 +160,7 @@ def confirm(
     with _opened(desk) as (book, earlier):
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
-        entry = _new_entry(desk, book, offered, session, client_name, client_email, note)
-        entry = replace(entry, language=language)
+        entry = _new_entry(desk, book, offered, session, client_name, client_email, note, language)
         outcome = _merged(_record(desk, book, (entry, REQUEST)), earlier)
     return _report(
         desk,
@@ -476,7 +477,11 @@ def _new_entry(
     name: str,
     email: str,
     note: str,
+    language: str = "",
 ) -> Entry:
+    """A confirmed booking, with the session in the client's language
+    (`language`, "" = the site's): its title and place are hers to read."""
+    session = session.in_language(language or str(desk.default_lang))
     previous = book.find(slot.id)  # a cancelled booking of the same slot
     organizer = desk.settings.organizer
     return Entry(
@@ -496,6 +501,7 @@ def _new_entry(
         email=email,
         note=note,
         reason="",
+        language=language,
         created=desk.now,
         modified=desk.now,
         video=new_room(desk.desk_settings.video, slot.id),
@@ -504,7 +510,7 @@ def _new_entry(
 
 def moved_entry(desk: Desk, book: Ledger, slot: Slot, session: Session, old: Entry) -> Entry:
     """The booking `old` at a new time: same client, language, answers and video room."""
-    new = _new_entry(desk, book, slot, session, old.name, old.email, old.note)
+    new = _new_entry(desk, book, slot, session, old.name, old.email, old.note, old.language)
     return replace(
         new,
         language=old.language,

@@ -255,8 +255,7 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
         return _held(ctx, item, (start, end), session.title, code, warnings, fields.answers)
     if ds.policy == "auto" and not warnings:
         entry = replace(
-            _new_entry(desk, book, slot, session, item.name, item.email, ""),
-            language=language,
+            _new_entry(desk, book, slot, session, item.name, item.email, "", language),
             answers=_kept(item),
             request_id=msg.message_id,
         )
@@ -434,8 +433,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
         decision.item = replace(item, slot_id=pending.slot_id, note="no longer free")
         return decision
     entry = replace(
-        _new_entry(desk, book, slot, session, pending.name, pending.email, ""),
-        language=pending.language,
+        _new_entry(desk, book, slot, session, pending.name, pending.email, "", pending.language),
         answers=_kept(pending),
         request_id=pending.id,
     )

@@ -226,3 +226,37 @@ def test_a_missing_file_says_how_to_make_one(tmp_path):
     with pytest.raises(SiteFileError) as error:
         load_site_file(tmp_path / "site.toml")
     assert "run `make init` to write it" in str(error.value)
+
+
+def test_her_words_per_language_and_what_each_edition_shows(tmp_path):
+    text = GOOD.replace(
+        'title = "Séance découverte"',
+        'title = { fr = "Séance découverte", en = "Discovery session" }',
+    ).replace('language = "fr"', 'language = "fr"\nextra_languages = ["en"]')
+    session = load(write(tmp_path, text)).booking.sessions[0]
+    assert session.title == "Séance découverte"
+    assert session.in_language("en").title == "Discovery session"
+    assert session.in_language("en").location == session.location  # not translated
+    assert session.in_language("fr") == session
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        (
+            '{ fr = "Séance", de = "Sitzung" }',
+            "site.toml, [booking] sessions, item 1, title.de: 'de' is not a language of this site",
+        ),
+        (
+            '{ en = "Session" }',
+            "site.toml, [booking] sessions, item 1, title: needs its text in fr",
+        ),
+    ],
+)
+def test_words_per_language_name_the_language_that_is_wrong(tmp_path, title, line):
+    text = GOOD.replace('title = "Séance découverte"', f"title = {title}").replace(
+        'language = "fr"', 'language = "fr"\nextra_languages = ["en"]'
+    )
+    with pytest.raises(SettingsError) as caught:
+        load(write(tmp_path, text))
+    assert caught.value.lines[0].startswith(line), caught.value.lines[0]

@@ -17,7 +17,7 @@ from plugins.booking import ledger_format
 from plugins.booking.desk import commands, work
 from plugins.booking.plan import make_plan
 from plugins.config.errors import ConfigError
-from tests.support.desk_sample import BUSY, FREE, NOW, make_desk
+from tests.support.desk_sample import BOOKING, BUSY, FREE, NOW, make_desk
 
 
 @pytest.fixture
@@ -336,3 +336,24 @@ def test_leftover_temporary_files_are_removed_by_the_next_command(desk):
         path.write_text("ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org")
     commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org")
     assert not any(path.exists() for path in leftovers)
+
+
+def test_a_booking_in_the_clients_language_carries_her_words_in_it(tmp_path):
+    session = {
+        **BOOKING["sessions"][0],
+        "title": {"en": "Discovery session", "fr": "Séance découverte"},
+        "location": {"en": "Video call", "fr": "Appel vidéo"},
+    }
+    desk = replace(make_desk(tmp_path, sessions=[session]), extra_langs=("fr",))
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", lang="fr")
+    (entry,) = work.read(desk.ledger_path).entries
+    assert (entry.summary, entry.location, entry.language) == (
+        "Séance découverte",
+        "Appel vidéo",
+        "fr",
+    )
+    ics = (desk.outbox / f"{FREE[0]}-request-0.ics").read_bytes()
+    (event,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Séance découverte"
+    commands.confirm(desk, FREE[-1], "Bob Booker", "bob@example.org")  # the site's language
+    assert work.read(desk.ledger_path).find(FREE[-1]).summary == "Discovery session"
