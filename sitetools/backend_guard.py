@@ -18,8 +18,9 @@ import json
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from sitetools.backend_rules import Refused, Rules, check, visible
+from sitetools.backend_rules import SETTINGS_FILE, Refused, Rules, check, visible
 from sitetools.server import is_local_host
+from sitetools.settings_merge import keep_notes
 
 API = "/api/v1"
 # decap-server's own limit (express.json({limit: "50mb"})): it refuses
@@ -123,6 +124,7 @@ class GuardHandler(BaseHTTPRequestHandler):
         except Refused as refusal:
             self._refuse(403, str(refusal), origin)
             return
+        keep_settings_notes(request, self.server.rules)
         status, answer = self._forward(json.dumps(request).encode())
         if status == 200 and request["action"] in ("entriesByFolder", "getMedia"):
             try:
@@ -158,6 +160,22 @@ class GuardHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # quiet: refusals say themselves
         pass
+
+
+def keep_settings_notes(request: dict, rules: Rules) -> None:
+    """A save of site.toml (checked already) keeps the coach's notes and
+    layout: the form's values are written into her own file."""
+    if request.get("action") != "persistEntry":
+        return
+    params = request["params"]
+    for data in params.get("dataFiles") or [params.get("entry")]:
+        if data.get("path") != SETTINGS_FILE or not isinstance(data.get("raw"), str):
+            continue
+        try:
+            current = (rules.root / SETTINGS_FILE).read_text(encoding="utf-8")
+            data["raw"] = keep_notes(current, data["raw"])
+        except (OSError, ValueError):
+            pass  # no file yet, or TOML the build will refuse in its own words
 
 
 def make_guard(

@@ -302,3 +302,20 @@ def _edit_process(project: Path) -> int:
                 if Path(entry, "cwd").resolve() == project.resolve():
                     return int(entry.name)
     raise AssertionError("no invoke edit running in the project")
+
+
+def test_saving_the_settings_form_keeps_the_coachs_notes(backend):
+    import tomllib
+
+    import tomlkit
+
+    settings = backend.project / "site.toml"
+    mine = settings.read_text("utf-8")
+    data = tomllib.loads(mine)
+    data["coach"]["tagline"] = "A tagline changed in the browser"
+    # Decap writes the form back as bare TOML: no notes at all.
+    assert backend.persist_entry("site.toml", tomlkit.dumps(data)) == 200
+    saved = settings.read_text("utf-8")
+    assert tomllib.loads(saved) == data
+    notes = [line for line in mine.splitlines() if line.lstrip().startswith("#")]
+    assert notes and all(line in saved.splitlines() for line in notes)
