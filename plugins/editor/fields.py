@@ -316,8 +316,9 @@ def collections(
         "file": settings_file,
         "description": _(
             N_(
-                "Saving rewrites site.toml: its notes (lines starting with #) are not "
-                "kept; settings not shown here are kept as they are"
+                "Saving from your computer keeps the notes in site.toml (lines starting "
+                "with #); saving on the published site does not. Settings not shown here "
+                "are kept as they are"
             )
         ),
         "fields": [coach, booking],
