@@ -165,12 +165,13 @@ def audit(c, port=8000):
         "email": "the client's email address",
         "note": "a line for the client, e.g. the video link",
         "lang": "the client's language for this booking's emails, e.g. fr (default: the site's)",
+        "client-zone": "the client's time zone, e.g. Europe/Madrid: her emails show her time first",
         "settings": "settings file (default pelicanconf.py)",
     }
 )
-def confirm(c, slot, name, email, note="", lang="", settings=""):
+def confirm(c, slot, name, email, note="", lang="", client_zone="", settings=""):
     """Confirm a requested time: ledger, invitation + .eml in outbox/, optional SMTP/CalDAV."""
-    desk.confirm(PROJECT, slot, name, email, note, lang, settings)
+    desk.confirm(PROJECT, slot, name, email, note, lang, settings, client_zone)
 
 
 @task(help={"slot": "the booked slot id", "reason": "a line for the client"})

@@ -50,8 +50,9 @@ X_PENDING = "X-BOOKING-INVITATION-PENDING"
 X_NOTE = "X-BOOKING-NOTE"
 X_ANSWERS = "X-BOOKING-ANSWERS"
 X_REQUEST = "X-BOOKING-REQUEST-MESSAGE-ID"
+X_ZONE = "X-BOOKING-CLIENT-ZONE"
 # Never leave the ledger: the client's answers and the request's Message-ID.
-PRIVATE = (X_ANSWERS, X_REQUEST)
+PRIVATE = (X_ANSWERS, X_REQUEST, X_ZONE)
 
 
 class LedgerError(BookingError):
@@ -89,6 +90,9 @@ class Entry:
     video: str = ""  # the call's address (CONFERENCE), kept when the time moves
     answers: str = ""  # "question: answer" lines from the request; private
     request_id: str = ""  # the Message-ID of the email that asked for it
+    # The client's own time zone (IANA), as her request or --client-zone gave
+    # it: her emails show her time first; "" when unknown. Private.
+    zone: str = ""
 
     @property
     def confirmed(self) -> bool:
@@ -258,6 +262,7 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
         video=str(event.get("CONFERENCE", "")),
         answers=text_value(event.get(X_ANSWERS, "")),
         request_id=str(event.get(X_REQUEST, "")),
+        zone=str(event.get(X_ZONE, "")),
         created=when("CREATED") if "CREATED" in event else start,
         modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
     )
@@ -334,4 +339,6 @@ def event(
         vevent.add(X_ANSWERS, vText(entry.answers))
     if private and entry.request_id:
         vevent.add(X_REQUEST, entry.request_id)
+    if private and entry.zone:
+        vevent.add(X_ZONE, entry.zone)
     return vevent

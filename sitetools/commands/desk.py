@@ -26,10 +26,17 @@ def desk(project: Project, settings: str, *args: str) -> None:
 
 
 def confirm(
-    project: Project, slot: str, name: str, email: str, note: str, lang: str, settings: str
+    project: Project,
+    slot: str,
+    name: str,
+    email: str,
+    note: str,
+    lang: str,
+    settings: str,
+    client_zone: str = "",
 ) -> None:
     args = ["confirm", "--slot", slot, "--name", name, "--email", email, "--note", note]
-    desk(project, settings, *args, "--lang", lang)
+    desk(project, settings, *args, "--lang", lang, "--client-zone", client_zone)
 
 
 def cancel(project: Project, slot: str, reason: str, settings: str) -> None:

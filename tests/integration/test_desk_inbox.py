@@ -22,11 +22,18 @@ from tests.support.mailflow import (
 )
 
 
-def request_email(slot: str, *, sender: str = VISITOR, name: str = "Zoë O'Brien", lang: str = "en"):
+def request_email(
+    slot: str,
+    *,
+    sender: str = VISITOR,
+    name: str = "Zoë O'Brien",
+    lang: str = "en",
+    zone: str = "Europe/Paris",
+):
     code = tokens.request_token(slot, lang)
     body = (
         "Hello Dr. Hart,\n\nI would like to book this time.\n\n"
-        f"My name: {name}\nMy time zone: Europe/Paris (for me: Monday)\n"
+        f"My name: {name}\nMy time zone: {zone} (for me: Monday)\n"
         "Anything you would like to know beforehand: I am changing careers.\n\n"
         f"Please keep this code: it tells the booking desk which time you chose.\n{code}\n"
     )
@@ -177,6 +184,22 @@ def test_auto_policy_confirms_the_first_and_offers_the_second_other_times(tmp_pa
         assert sent[2].get_content().count("/book/discovery/2026") == 3
         assert world.ledger().find(FREE[0]).email == VISITOR
         assert len(world.imap.messages("Bookings/Done")) == 2
+
+
+def test_a_client_in_madrid_reads_her_own_time_first_in_confirmation_and_reminder(tmp_path):
+    madrid = "Monday, November 23, 2026, 3:00 PM-3:30 PM Central European Time"
+    coach = "Monday, November 23, 2026, 9:00 AM-9:30 AM Eastern Time"
+    with mail_world(tmp_path, confirm="auto") as world:
+        world.imap.append(request_email(FREE[0], zone="Europe/Madrid").as_bytes())
+        assert world.desk("inbox").returncode == 0
+        [confirmation, _summary] = world.outgoing()
+        text = " ".join(confirmation.get_body(("plain",)).get_content().split())
+        assert f"{madrid} ({coach})" in text
+        assert world.ledger().find(FREE[0]).zone == "Europe/Madrid"
+        before = len(world.sent)
+        assert world.desk("remind", env=at("2026-11-22T20:00:00+00:00")).returncode == 0
+        [reminder] = world.outgoing(before)
+        assert f"{madrid} ({coach})" in " ".join(reminder.get_content().split())
 
 
 def test_auto_policy_holds_a_sender_that_failed_dmarc_for_the_coach(tmp_path):

@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="the client's language for this booking's emails (default: the site's)",
     )
+    one.add_argument(
+        "--client-zone",
+        default="",
+        help="the client's time zone, e.g. Europe/Madrid: her emails show her time first",
+    )
     one.add_argument("--no-send", action="store_true", help="do not send, even with smtp set")
     two = commands.add_parser("cancel", help="cancel a booking")
     two.add_argument("--slot", required=True)
@@ -156,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("No reminders are due.")
             return 0
         if args.command == "confirm":
-            outcome = confirm(desk, args.slot, args.name, args.email, args.note, args.lang)
+            outcome = confirm(
+                desk, args.slot, args.name, args.email, args.note, args.lang, args.client_zone
+            )
         elif args.command == "cancel":
             outcome = cancel(desk, args.slot, args.reason)
         else:

@@ -27,6 +27,7 @@ from ...common.email_address import SHAPE, is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
 from ...common.language import Language, LanguageError, load_language
+from ...common.zones import iana_zones, unknown_zone
 from ...config import validate
 from ...config.booking import BookingSettings, Session
 from ...config.desk import DeskSettings, SmtpSettings, parse_desk
@@ -44,6 +45,7 @@ from .invitations import (
     REQUEST,
     TEMPLATES,
     check_wording,
+    client_when,
     invitation,
     message,
     when_label,
@@ -149,9 +151,18 @@ def clock(environ: Mapping[str, str]) -> datetime:
 
 
 def confirm(
-    desk: Desk, slot: str, name: str, email: str, note: str = "", lang: str = ""
+    desk: Desk,
+    slot: str,
+    name: str,
+    email: str,
+    note: str = "",
+    lang: str = "",
+    client_zone: str = "",
 ) -> Outcome:
-    """`lang`: the client's language for this booking's messages ("" = the site's)."""
+    """`lang`: the client's language for this booking's messages ("" = the site's);
+    `client_zone`: her time zone, shown first in her emails ("" = unknown)."""
+    if client_zone and client_zone not in iana_zones():
+        raise DeskError(f"--client-zone: {unknown_zone(client_zone)}")
     _check_paths(desk)
     slot_id = _slot_id(desk.settings, slot)
     client_name, client_email = _client(name, email)
@@ -161,6 +172,7 @@ def confirm(
         _refuse_booked(book, slot_id)
         offered, session = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note, language)
+        entry = replace(entry, zone=client_zone)
         outcome = _merged(_record(desk, book, (entry, REQUEST)), earlier)
     return _report(
         desk,
@@ -200,7 +212,10 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
         offered, session = _offered(desk, book, new_id, moving=old)
         new = moved_entry(desk, book, offered, session, old)
         moved = desk.language(old.language).gettext("Moved to {time}.")
-        cancelled = _cancelled(desk, old, moved.format(time=_when(desk, new)))
+        her_time = client_when(
+            new.start, new.end, new.zone, desk.settings.timezone, desk.language(old.language)
+        )
+        cancelled = _cancelled(desk, old, moved.format(time=her_time))
         outcome = _merged(_record(desk, book, (cancelled, CANCEL), (new, REQUEST)), earlier)
     return _report(
         desk,
@@ -509,11 +524,12 @@ def _new_entry(
 
 
 def moved_entry(desk: Desk, book: Ledger, slot: Slot, session: Session, old: Entry) -> Entry:
-    """The booking `old` at a new time: same client, language, answers and video room."""
+    """The booking `old` at a new time: same client, language, zone, answers and video room."""
     new = _new_entry(desk, book, slot, session, old.name, old.email, old.note, old.language)
     return replace(
         new,
         language=old.language,
+        zone=old.zone,
         video=old.video or new.video,
         answers=old.answers,
         request_id=old.request_id,

@@ -48,7 +48,7 @@ from .commands import (
     public_origin,
 )
 from .inbound import Inbound, Unreadable, answer, message_id_of, read_message, request
-from .invitations import CANCEL, REQUEST, when
+from .invitations import CANCEL, REQUEST, client_when, when
 from .letters import Letters, name_for, written_by_desk
 from .mail import MailError
 from .work import DONE, PENDING, REFUSED, Item
@@ -258,6 +258,7 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
             _new_entry(desk, book, slot, session, item.name, item.email, "", language),
             answers=_kept(item),
             request_id=msg.message_id,
+            zone=item.zone,
         )
         return _confirmed(ctx, book, item, entry, code, msg.message_id)
     return _held(ctx, item, (slot.start, slot.end), session.title, code, warnings, fields.answers)
@@ -436,6 +437,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
         _new_entry(desk, book, slot, session, pending.name, pending.email, "", pending.language),
         answers=_kept(pending),
         request_id=pending.id,
+        zone=pending.zone,
     )
     decision = _confirmed(ctx, book, item, entry, "", pending.id)
     decision.item = replace(item, slot_id=pending.slot_id, note="approved")
@@ -616,7 +618,9 @@ def _move(ctx: Context, book: Ledger, msg: Inbound, old: Entry, to: str, item: I
         desk,
         old,
         moved.format(
-            time=when(new.start, new.end, desk.settings.timezone, desk.language(old.language))
+            time=client_when(
+                new.start, new.end, new.zone, desk.settings.timezone, desk.language(old.language)
+            )
         ),
     )
     old_stem, _a, cancel_letter = compose(desk, cancelled, CANCEL)

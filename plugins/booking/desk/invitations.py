@@ -83,6 +83,17 @@ def when(start: datetime, end: datetime, zone_key: str, lang: Language) -> str:
     )
 
 
+def client_when(start: datetime, end: datetime, client: str, coach: str, lang: Language) -> str:
+    """The time in the client's own zone first, then in the coach's:
+    "jueves, 10 de diciembre, 18:00-18:30 hora de Europa central
+    (jueves, 10 de diciembre, 11:00-11:30 hora central)". One zone when
+    they are the same or hers is unknown."""
+    coach_time = when(start, end, coach, lang)
+    if not client or client == coach:
+        return coach_time
+    return f"{when(start, end, client, lang)} ({coach_time})"
+
+
 def message(
     entry: Entry,
     method: str,
@@ -100,8 +111,7 @@ def message(
 ) -> EmailMessage:
     """The message to the client, in `lang` (the booking's language), worded
     by the theme's desk/confirmed.txt or desk/cancelled.txt."""
-    zone = ZoneInfo(timezone)
-    when = when_label(entry, zone, timezone, lang)
+    when = client_when(entry.start, entry.end, entry.zone, timezone, lang)
     subject, body = wording(
         templates,
         "desk/confirmed.txt" if method == REQUEST else "desk/cancelled.txt",

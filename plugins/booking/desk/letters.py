@@ -17,7 +17,7 @@ from email.message import EmailMessage
 
 from ...common.language import Language
 from ..ledger_format import Entry
-from .invitations import envelope, when, wording
+from .invitations import client_when, envelope, when, wording
 from .visitor_text import person_name
 from .work import Item
 
@@ -155,7 +155,7 @@ class Letters:
             f"<{name}@{self.desk.host}>",
             client=person_name(entry.name),
             session=entry.summary,
-            when=when(entry.start, entry.end, self.desk.settings.timezone, lang),
+            when=client_when(entry.start, entry.end, entry.zone, self.desk.settings.timezone, lang),
             utc=utc(entry.start, entry.end),
             place=entry.location,
             video=entry.video,

@@ -357,3 +357,36 @@ def test_a_booking_in_the_clients_language_carries_her_words_in_it(tmp_path):
     assert str(event["SUMMARY"]) == "Séance découverte"
     commands.confirm(desk, FREE[-1], "Bob Booker", "bob@example.org")  # the site's language
     assert work.read(desk.ledger_path).find(FREE[-1]).summary == "Discovery session"
+
+
+def _body(path: Path) -> str:
+    return (
+        email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        .get_body(("plain",))
+        .get_content()
+    )
+
+
+def test_the_client_reads_her_own_time_first_then_the_coachs(tmp_path):
+    from plugins.booking.desk import reminders
+
+    desk = make_desk(tmp_path)
+    commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", client_zone="Europe/Madrid")
+    (entry,) = work.read(desk.ledger_path).entries
+    assert entry.zone == "Europe/Madrid"  # kept in the ledger, for every later email
+    madrid = "Monday, November 23, 2026, 3:00 PM-3:30 PM Central European Time"
+    coach = "Monday, November 23, 2026, 9:00 AM-9:30 AM Eastern Time"
+    body = _body(desk.outbox / f"{FREE[0]}-request-0.eml")
+    assert f"{madrid} ({coach})" in " ".join(body.split())
+    ics = (desk.outbox / f"{FREE[0]}-request-0.ics").read_bytes()
+    assert b"CLIENT-ZONE" not in ics and b"Europe/Madrid" not in ics  # hers, not the invite's
+    later = replace(desk, now=entry.start - timedelta(hours=20))
+    assert reminders.remind(later, report=lambda line: None, send=False) == 1
+    (reminder,) = sorted(desk.outbox.rglob("*remind*.eml"))
+    assert f"{madrid} ({coach})" in " ".join(_body(reminder).split())
+
+
+def test_an_unknown_client_zone_is_refused_and_nothing_is_written(desk):
+    with pytest.raises(commands.DeskError, match="--client-zone: unknown time zone 'Madrid'"):
+        commands.confirm(desk, FREE[0], "Ada Lovelace", "ada@example.org", client_zone="Madrid")
+    assert not desk.ledger_path.exists()
