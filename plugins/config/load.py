@@ -48,6 +48,7 @@ class SiteTable:
     language: str
     extra_languages: tuple[str, ...]
     domain: str  # "": no CNAME
+    url: str  # the public address ("": unknown); SITEURL wins when set
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,11 @@ def _site(raw: Mapping[str, Any]) -> SiteTable:
         for key in schema.SITE.keys
         if key.kind == "text"
     }
+    url = texts["url"].rstrip("/")
+    if url and (not url.startswith("https://") or " " in url or len(url) <= len("https://")):
+        raise ConfigError(name("url"), f"must be an https:// address, not {url!r}")
     return SiteTable(
-        **texts,
+        **{**texts, "url": url},
         extra_languages=tuple(
             validate.text(code, setting_name("site", "extra_languages", i))
             for i, code in enumerate(extra)

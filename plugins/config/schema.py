@@ -86,6 +86,10 @@ SITE = Table(
         Key("language", f"The language of every page and email: {LANGUAGES_HELP}", default="en"),
         Key("extra_languages", "Other languages the site is also written in", "list", ()),
         Key("domain", "The published address's host (written to CNAME), e.g. coach.example.org"),
+        Key(
+            "url",
+            "Your published site's address, e.g. https://coach.example.org (the desk's links)",
+        ),
     ),
 )
 

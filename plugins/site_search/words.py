@@ -80,7 +80,8 @@ def stemmer_for(language: str) -> Callable[[str], str]:
 
 def shard_key(head: str) -> str:
     """The file name for the words that begin with `head` (folded), spelt
-    safely for any host: "co"; "œu" -> "_153-75"."""
+    safely for any host: "co"; "œu" -> "_153-75"; "" (a word of marks alone,
+    which folding removes) -> "_"."""
     if re.fullmatch(r"[a-z0-9]+", head):
         return head
     return "_" + "-".join(f"{ord(ch):x}" for ch in head)

@@ -99,7 +99,8 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         raise SiteError("[booking]: missing from site.toml; see docs/booking.md")
     # The public address, as publishconf.py takes it: links in clients'
     # emails must open on the client's computer, not only on this one.
-    siteurl = (environ.get("SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+    published = of(settings).site.url
+    siteurl = (environ.get("SITEURL") or settings.get("SITEURL") or published).rstrip("/")
     return Desk(
         raw=desk_settings,
         content_path=Path(settings["PATH"]),
@@ -108,7 +109,9 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         root=Path.cwd(),
         siteurl=siteurl,
         origin=(
-            siteurl if environ.get("SITEURL") else settings.get("FEED_DOMAIN") or siteurl
+            siteurl
+            if environ.get("SITEURL") or published
+            else settings.get("FEED_DOMAIN") or siteurl
         ).rstrip("/"),
         now=clock(environ),
         environ=environ,

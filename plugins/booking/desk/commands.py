@@ -378,6 +378,7 @@ def _when(desk: Desk, entry: Entry) -> str:
 
 def _check_paths(desk: Desk) -> None:
     check_wording(desk.templates)
+    _check_links(desk)
     for key, path in (("ledger", desk.ledger_path), ("outbox", desk.outbox)):
         check_private_paths(key, path, desk.content_path, desk.output_path, desk.theme_static)
 
@@ -552,6 +553,18 @@ def public_origin(desk: Desk) -> str:
     if desk.origin.startswith(("http://", "https://")) and not _local(desk.origin):
         return desk.origin.rstrip("/")
     return ""
+
+
+def _check_links(desk: Desk) -> None:
+    """With the link secret set, every client email carries her cancel and
+    move links, which need the site's public address: without it they would
+    be left out, so nothing is sent until it is known."""
+    if signing.secret(desk.environ, desk.desk_settings.link_secret_env) and not public_origin(desk):
+        raise DeskError(
+            "your clients' cancel and move links need your site's public address: "
+            'set url under [site] in site.toml (e.g. url = "https://coach.example.org") '
+            "or run with SITEURL; nothing was changed"
+        )
 
 
 def self_service_links(desk: Desk, entry: Entry) -> dict[str, str]:

@@ -111,6 +111,9 @@ def world(tmp_path_factory):
     """A desk with a confirmed booking (FREE[0]) and a request waiting for
     the coach (FREE[2]), so replies, changes and requests all reach deep."""
     desk = make_desk(tmp_path_factory.mktemp("desk"), environ={"BOOKING_LINK_SECRET": SECRET})
+    desk = replace(
+        desk, siteurl="https://hartcoaching.example", origin="https://hartcoaching.example"
+    )
     commands.confirm(desk, FREE[0], CLIENT_NAME, CLIENT_EMAIL)
     book = read(desk.ledger_path).record(
         Item(

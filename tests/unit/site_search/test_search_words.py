@@ -58,7 +58,8 @@ def test_a_language_without_an_algorithm_keeps_whole_words():
 @given(st.text(min_size=1))
 def test_shard_keys_are_safe_file_names(text):
     key = shard_key(fold(text)[:2])
-    assert re.fullmatch(r"[a-z0-9]{1,2}|_[0-9a-f]+(-[0-9a-f]+)?", key), key
+    # "_" alone: a word made only of marks that folding removes (U+11CAA).
+    assert re.fullmatch(r"[a-z0-9]{1,2}|_([0-9a-f]+(-[0-9a-f]+)?)?", key), key
 
 
 def test_shard_keys_spell_letters_outside_ascii_as_code_points():
