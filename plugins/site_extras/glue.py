@@ -22,6 +22,7 @@ from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_f
 from .dates import numeric_date
 from .feed_safe import forbidden_character
 from .i18n import install, long_date
+from .intrasite import missing_targets
 from .links import broken_links, describe
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
@@ -74,8 +75,20 @@ def refuse_unpublishable_text(generator) -> None:
         *getattr(generator, "drafts", []),
         *getattr(generator, "pages", []),
         *getattr(generator, "hidden_pages", []),
+        *getattr(generator, "translations", []),
     ]
+    content = Path(generator.settings["PATH"])
     for document in documents:
+        missing = missing_targets(document._content or "", Path(document.source_path), content)
+        if missing:
+            log.critical(
+                "site: %s links to %s, which no longer exists; fix the link or restore the file",
+                Path(document.source_path).relative_to(content.parent).as_posix()
+                if Path(document.source_path).is_relative_to(content.parent)
+                else document.relative_source_path,
+                missing[0],
+            )
+            raise SystemExit(1)
         fields = {"text": document._content, "title": getattr(document, "title", "")}
         fields.update({key.capitalize(): value for key, value in document.metadata.items()})
         slug = getattr(document, "slug", "") or ""

@@ -10,6 +10,7 @@ left to `invoke check`, which reports them without stopping a build.
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -48,9 +49,12 @@ def page_links(html: str) -> list[str]:
     return found
 
 
-def internal_path(link: str, siteurl: str) -> str | None:
+def internal_path(link: str, siteurl: str, page: str = "") -> str | None:
     """The site path a link leads to ("about/index.html"), or None for other
-    origins, mail links and same-page fragments."""
+    origins, mail links and same-page fragments. A relative link
+    ("../images/team.jpg") is resolved against `page`, the site path of the
+    page that carries it, as a browser would; one that climbs above the site
+    leads nowhere ("")."""
     site = siteurl.rstrip("/") + "/" if siteurl else ""
     plain = link[:1] == "/" and link[1:2] != "/" and not _SPECIAL.intersection(link)
     if plain and not (site and link.startswith(site)):
@@ -61,8 +65,18 @@ def internal_path(link: str, siteurl: str) -> str | None:
     if site and link.startswith(site):
         link = link[len(site) - 1 :]
     parts = urlsplit(link)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+    if parts.scheme or parts.netloc or not parts.path:
         return None
+    if not parts.path.startswith("/"):
+        if not page:
+            return None
+        here = posixpath.dirname(page)
+        joined = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+        if joined == ".." or joined.startswith("../"):
+            return ""
+        trailing = "/" if parts.path.endswith("/") else ""
+        path = "" if joined == "." else joined + trailing
+        return path + "index.html" if path == "" or path.endswith("/") else path
     path = unquote(parts.path).lstrip("/")
     return path + "index.html" if path == "" or path.endswith("/") else path
 
@@ -78,16 +92,25 @@ def broken_links(output: Path, siteurl: str = "") -> list[BrokenLink]:
     for page_path in pages:
         with open(os.path.join(output, page_path), encoding="utf-8", errors="replace") as page:
             text = page.read()
+        folder = posixpath.dirname(page_path)
         for link in dict.fromkeys(page_links(text)):
-            if link not in verdicts:
-                path = internal_path(link, siteurl)
-                verdicts[link] = path is None or _exists(files, path)
-            if not verdicts[link]:
+            # A relative link means another file from another folder.
+            key = link if _absolute(link) else f"{folder}/\0{link}"
+            if key not in verdicts:
+                path = internal_path(link, siteurl, page_path)
+                verdicts[key] = path is None or (path != "" and _exists(files, path))
+            if not verdicts[key]:
                 found.setdefault(link, []).append(page_path)
     return sorted(
         (BrokenLink(link, tuple(pages)) for link, pages in found.items()),
         key=lambda b: (-len(b.pages), b.target),
     )
+
+
+def _absolute(link: str) -> bool:
+    """A link whose target does not depend on the page: a site path, another
+    origin, a fragment or a scheme (mailto:)."""
+    return link[:1] in ("/", "#", "") or "://" in link or ":" in link.split("/", 1)[0]
 
 
 def _site_files(output: Path) -> set[str]:

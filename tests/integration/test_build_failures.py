@@ -69,3 +69,15 @@ def test_a_bad_coach_setting_stops_the_build_in_one_line(tmp_path):
     (line,) = [x for x in result.log.splitlines() if x.startswith("site: ")]
     assert line.startswith("site: [coach] social, item 1, url: ")
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_relative_image_that_leads_nowhere_stops_the_build_naming_it(tmp_path):
+    content, settings = _site(tmp_path)
+    (content / "images").mkdir()
+    (content / "images/equipo.jpg").write_bytes(b"\xff\xd8\xff")
+    (content / "articles/b.md").write_text(
+        "Title: El equipo\nDate: 2026-11-03\n\n![El equipo](../images/equipo.jpg)\n", "utf-8"
+    )
+    result = build_site(tmp_path / "out", settings_file=str(settings), content=content, check=False)
+    assert result.returncode == 1
+    assert "../images/equipo.jpg" in result.log and "articles/el-equipo/index.html" in result.log

@@ -85,3 +85,33 @@ link_pieces = st.sampled_from(
 def test_a_link_s_site_path_is_what_urlsplit_gives(parts, siteurl):
     link = "".join(parts)
     assert internal_path(link, siteurl) == _parsed_path(link, siteurl)
+
+
+def test_a_relative_link_is_resolved_against_its_page_as_a_browser_would():
+    page = "articles/decidir/index.html"
+    assert internal_path("../images/equipo.jpg", "", page) == "articles/images/equipo.jpg"
+    assert internal_path("../../images/equipo.jpg", "", page) == "images/equipo.jpg"
+    assert internal_path("notes/", "", page) == "articles/decidir/notes/index.html"
+    assert internal_path("../../../x.png", "", page) == ""  # above the site: nowhere
+    assert internal_path("../images/equipo.jpg", "") is None  # no page: not decided here
+    assert internal_path("?page=2", "", page) is None
+
+
+def test_relative_images_that_lead_nowhere_are_broken_and_those_that_lead_somewhere_are_not(
+    tmp_path,
+):
+    from plugins.site_extras.links import broken_links
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/equipo.jpg").write_bytes(b"jpeg")
+    article = tmp_path / "articles/decidir/index.html"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        '<p><img src="../images/equipo.jpg"> <img src="../../images/equipo.jpg"></p>',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.html").write_text('<img src="images/equipo.jpg">', encoding="utf-8")
+    broken = broken_links(tmp_path)
+    assert [(b.target, b.pages) for b in broken] == [
+        ("../images/equipo.jpg", ("articles/decidir/index.html",))
+    ]
