@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
+from babel.core import get_global
 from babel.dates import (
     format_date,
     format_time,
@@ -27,6 +29,42 @@ from ..common.language import Language, plain_spaces
 _ZERO_MINUTES = re.compile(r"([+\-\u2212])(\d\d):00(?!\d)")
 _LEADING_ZERO = re.compile(r"([+\-\u2212])0(\d)")
 _UTC_KEYS = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
+
+
+def zone_label_at(key: str, lang: Language, at: datetime) -> str:
+    """The zone's name for a time at `at`, never ambiguous: where CLDR's
+    generic name is shared at that moment by zones with another offset
+    (Mexico City's "Central Time" is Chicago's too, an hour apart from March
+    to November), the city form ("Mexico City Time", "hora de Ciudad de
+    México"); else the generic name, as zone_label gives it."""
+    if key in _UTC_KEYS or "/" not in key or key.startswith("Etc/") or not _shared(key, at):
+        return zone_label(key, lang)
+    city = get_timezone_location(ZoneInfo(key), locale=lang.locale, return_city=True)
+    return plain_spaces(lang.locale.zone_formats["region"] % city)
+
+
+def _shared(key: str, at: datetime) -> bool:
+    """Whether another zone named like `key` has another UTC offset at `at`."""
+    offset = at.astimezone(ZoneInfo(key)).utcoffset()
+    return any(at.astimezone(ZoneInfo(other)).utcoffset() != offset for other in _namesakes(key))
+
+
+@cache
+def _namesakes(key: str) -> tuple[str, ...]:
+    """The zones CLDR gives the same generic name (its metazone)."""
+    zones = get_global("meta_zones")
+    metazone = zones.get(key)
+    if metazone is None:
+        return ()
+    return tuple(z for z, m in zones.items() if m == metazone and z != key and _known(z))
+
+
+def _known(key: str) -> bool:
+    try:
+        ZoneInfo(key)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def zone_label(key: str, lang: Language) -> str:

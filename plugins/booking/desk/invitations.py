@@ -32,7 +32,7 @@ from ...common.ical import new_calendar
 from ...common.language import Language
 from ..errors import BookingError
 from ..ics import reminder
-from ..labels import day_label, time_range, zone_label
+from ..labels import day_label, time_range, zone_label_at
 from ..ledger_format import X_NOTE, X_PENDING, X_REASON, X_SESSION, X_SLOT, Entry, event
 from .visitor_text import person_name
 
@@ -79,7 +79,7 @@ def when(start: datetime, end: datetime, zone_key: str, lang: Language) -> str:
     return lang.gettext("{day}, {time} {zone}").format(
         day=day_label(local.date(), lang),
         time=time_range(local, local_end, lang),
-        zone=zone_label(zone_key, lang),
+        zone=zone_label_at(zone_key, lang, start),
     )
 
 
