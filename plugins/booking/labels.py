@@ -37,16 +37,22 @@ def zone_label_at(key: str, lang: Language, at: datetime) -> str:
     (Mexico City's "Central Time" is Chicago's too, an hour apart from March
     to November), the city form ("Mexico City Time", "hora de Ciudad de
     México"); else the generic name, as zone_label gives it."""
-    if key in _UTC_KEYS or "/" not in key or key.startswith("Etc/") or not _shared(key, at):
-        return zone_label(key, lang)
+    generic = zone_label(key, lang)
+    if key in _UTC_KEYS or "/" not in key or key.startswith("Etc/"):
+        return generic
+    if not _shared(key, generic, lang, at):
+        return generic
     city = get_timezone_location(ZoneInfo(key), locale=lang.locale, return_city=True)
     return plain_spaces(lang.locale.zone_formats["region"] % city)
 
 
-def _shared(key: str, at: datetime) -> bool:
-    """Whether another zone named like `key` has another UTC offset at `at`."""
+def _shared(key: str, name: str, lang: Language, at: datetime) -> bool:
+    """Whether a zone called `name` too has another UTC offset at `at`."""
     offset = at.astimezone(ZoneInfo(key)).utcoffset()
-    return any(at.astimezone(ZoneInfo(other)).utcoffset() != offset for other in _namesakes(key))
+    return any(
+        at.astimezone(ZoneInfo(other)).utcoffset() != offset and zone_label(other, lang) == name
+        for other in _namesakes(key)
+    )
 
 
 @cache
