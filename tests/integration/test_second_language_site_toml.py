@@ -75,3 +75,17 @@ def test_english_beside_spanish_from_site_toml_alone(tmp_path):
     assert invites and "SUMMARY:Discovery session" in invites[0].read_text("utf-8")
     spanish_invite = out / "book/descubrimiento" / invites[0].name
     assert "SUMMARY:Sesión de descubrimiento" in spanish_invite.read_text("utf-8")
+
+
+def test_the_bilingual_site_passes_invoke_check(tmp_path):
+    import subprocess
+    import sys
+
+    project = _project(tmp_path)
+    command = [sys.executable, "-m", "sitetools.check", "--content", str(project / "content")]
+    command += ["--settings", str(project / "pelicanconf.py")]
+    done = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert "FIX" not in done.stdout, done.stdout
+    assert done.returncode == 0, done.stdout + done.stderr
