@@ -402,7 +402,7 @@ def _session(
     def main(key: str, value: object) -> str:
         """The text in the site's language; the others are kept in `words`."""
         path = ("sessions", i, key)
-        texts = _per_language(value, path, languages, multiline=key == "description")
+        texts = validate.per_language(value, name(*path), languages, multiline=key == "description")
         words.extend((lang, key, text) for lang, text in texts[1:])
         return texts[0][1]
 
@@ -459,33 +459,6 @@ def _session(
         questions=_questions(raw.get("questions", []), ("sessions", i, "questions")),
         words=tuple(words),
     )
-
-
-def _per_language(
-    value: object, path: tuple, languages: tuple[str, ...], *, multiline: bool
-) -> list[tuple[str, str]]:
-    """[(language, text)], the site's own language first: her words given
-    once (text) or per language ({ es = "...", en = "..." })."""
-    codes = [code.replace("-", "_") for code in languages]
-    if not isinstance(value, Mapping):
-        return [(codes[0] if codes else "", _text(value, path, multiline=multiline))]
-    if not codes:
-        raise ConfigError(name(*path), "is given per language, but the site has no [site] language")
-    texts = {}
-    for lang, text in value.items():
-        code = str(lang).replace("-", "_")
-        if code not in codes:
-            raise ConfigError(
-                name(*path[:-1], f"{path[-1]}.{lang}"),
-                f"{lang!r} is not a language of this site ({', '.join(codes)})",
-            )
-        texts[code] = _text(text, (*path[:-1], f"{path[-1]}.{lang}"), multiline=multiline)
-    if codes[0] not in texts:
-        raise ConfigError(
-            name(*path),
-            f'needs its text in {codes[0]}, the site\'s language, e.g. {codes[0]} = "…"',
-        )
-    return [(code, texts[code]) for code in codes if code in texts]
 
 
 def _questions(value: object, path: tuple) -> tuple[Question, ...]:

@@ -123,11 +123,11 @@ def _check(
     # When [coach] is wrong, the tables that inherit from it are still
     # checked, with what of it can be used, so every table gets its line.
     inherited = coach or _unchecked_coach(raw["coach"])
-    menu = attempt(lambda: _menu(raw["menu"]), None)
+    languages = (site.language, *site.extra_languages) if site else ()
+    menu = attempt(lambda: _menu(raw["menu"], languages), None)
     booking_raw = _with_coach(raw["booking"], inherited)
     desk = None
     if booking_raw is not None:
-        languages = (site.language, *site.extra_languages) if site else ()
         desk = attempt(lambda: parse_desk(booking_raw, languages), None)
     podcast = None
     if raw["podcast"] is not None:
@@ -199,8 +199,8 @@ def _site(raw: Mapping[str, Any]) -> SiteTable:
     )
 
 
-def _menu(raw: object) -> tuple[dict[str, str], ...] | None:
-    entries = check_menu(raw)
+def _menu(raw: object, languages: tuple[str, ...]) -> tuple[dict, ...] | None:
+    entries = check_menu(raw, languages)
     return None if entries is None else tuple(entries)
 
 

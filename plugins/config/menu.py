@@ -19,8 +19,10 @@ from .errors import ConfigError, setting_name
 _PATH = re.compile(r"[A-Za-z0-9._~/-]*")
 
 
-def check_menu(raw: object) -> list[dict[str, str]] | None:
-    """[{label, link}, ...] with site paths relative ("about/"); None when unset."""
+def check_menu(raw: object, languages: tuple[str, ...] = ()) -> list[dict] | None:
+    """[{label, link}, ...] with site paths relative ("about/"); None when unset.
+    A label given per language ({ es = "Artículos", en = "Articles" }) keeps
+    the others under "labels"; menu_in_language() gives a language's menu."""
     if raw is None:
         return None
     if not isinstance(raw, list | tuple):
@@ -34,7 +36,8 @@ def check_menu(raw: object) -> list[dict[str, str]] | None:
             raise ConfigError(
                 where, 'must have a label and a link, like label = "About", link = "about/"'
             )
-        label = validate.text(entry["label"], setting_name("MENU", i, "label"))
+        labels = validate.per_language(entry["label"], setting_name("MENU", i, "label"), languages)
+        label = labels[0][1]
         link = validate.text(entry["link"], setting_name("MENU", i, "link")).strip()
         if "://" in link:
             parts = urlsplit(link)
@@ -49,5 +52,14 @@ def check_menu(raw: object) -> list[dict[str, str]] | None:
                     setting_name("MENU", i, "link"),
                     f'{link!r} must be a page of this site like "about/" or an https:// address',
                 )
-        entries.append({"label": label, "link": link})
+        entry = {"label": label, "link": link}
+        if len(labels) > 1:
+            entry["labels"] = dict(labels)
+        entries.append(entry)
     return entries
+
+
+def menu_in_language(entries, code: str) -> list[dict]:
+    """The menu as a page in `code` shows it: her label in that language
+    where she gave one, else the main one."""
+    return [{**e, "label": e.get("labels", {}).get(code, e["label"])} for e in entries or ()]

@@ -122,7 +122,7 @@ MENU = Table(
     "menu",
     "The main menu, in order; without it: articles, podcast and every page.",
     (
-        Key("label", "The words in the menu", required=True),
+        Key("label", "The words in the menu (or one per language)", required=True),
         Key("link", 'A page of this site ("about/") or an https:// address', required=True),
     ),
     many=True,

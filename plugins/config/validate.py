@@ -95,3 +95,28 @@ def is_loopback(host: str | None) -> bool:
         return ipaddress.ip_address(host or "").is_loopback
     except ValueError:
         return False
+
+
+def per_language(
+    value: object, setting: str, languages: Iterable[str], *, multiline: bool = False
+) -> list[tuple[str, str]]:
+    """[(language, text)], the site's own language first: her words given
+    once (text) or per language ({ es = "...", en = "..." }). `languages`:
+    the site's, its main one first."""
+    codes = [code.replace("-", "_") for code in languages]
+    if not isinstance(value, Mapping):
+        return [(codes[0] if codes else "", text(value, setting, multiline=multiline))]
+    if not codes:
+        raise ConfigError(setting, "is given per language, but the site has no [site] language")
+    texts = {}
+    for lang, words in value.items():
+        code = str(lang).replace("-", "_")
+        if code not in codes:
+            raise ConfigError(
+                f"{setting}.{lang}", f"{lang!r} is not a language of this site ({', '.join(codes)})"
+            )
+        texts[code] = text(words, f"{setting}.{lang}", multiline=multiline)
+    if codes[0] not in texts:
+        example = f'{codes[0]} = "…"'
+        raise ConfigError(setting, f"needs its text in {codes[0]}, the site's language: {example}")
+    return [(code, texts[code]) for code in codes if code in texts]

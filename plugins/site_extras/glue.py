@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.request import pathname2url
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
 
@@ -16,12 +17,13 @@ from ..common.clock import ClockError, read_clock
 from ..common.errors import SiteError
 from ..common.language import language_of, site_languages
 from ..config import of
+from ..config.menu import menu_in_language
 from ..config.placement import check_photo
 from .assets import AssetCatalog
 from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
 from .dates import numeric_date
 from .feed_safe import forbidden_character
-from .i18n import install, long_date
+from .i18n import install, long_date, page_language
 from .intrasite import missing_targets
 from .links import broken_links, describe
 from .reading import reading_minutes, word_count
@@ -280,8 +282,19 @@ def template_helpers(generator) -> None:
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))
     env.globals["MENU_ITEMS"] = settings.get("_MENU")
+    env.globals["menu_in"] = _menu_in(site_languages(settings))
     root = settings.get(ROOT_KEY) or settings["CACHE_PATH"]
     env.bytecode_cache = template_cache(env, Path(root))
+
+
+def _menu_in(languages: list) -> object:
+    """The template function giving [[menu]] in the rendered page's language."""
+
+    @pass_context
+    def menu_in(context, entries):
+        return menu_in_language(entries, page_language(context, languages).code)
+
+    return menu_in
 
 
 def _form_action(settings: dict) -> str | None:

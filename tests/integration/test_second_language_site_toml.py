@@ -18,6 +18,10 @@ name = "Lucía Hernández"
 email = "lucia@example.mx"
 timezone = "America/Mexico_City"
 
+[[menu]]
+label = { es = "Artículos", en = "Articles" }
+link = "archives/"
+
 [booking.weekly_hours]
 mon = ["10:00-14:00"]
 
@@ -60,7 +64,10 @@ def test_english_beside_spanish_from_site_toml_alone(tmp_path):
     out = result.output
     english = (out / "en/articles/decidir-sin-prisa/index.html").read_text("utf-8")
     assert '<html lang="en">' in english and "Deciding without hurry" in english
-    assert (out / "articles/decidir-sin-prisa/index.html").is_file()
+    spanish_article = (out / "articles/decidir-sin-prisa/index.html").read_text("utf-8")
+    # Her menu label in each page's language.
+    assert '/archives/">Articles</a>' in english and "Artículos" not in english
+    assert '/archives/">Artículos</a>' in spanish_article
     # The translation's own tag and category have their pages, listing it.
     assert "Deciding without hurry" in (out / "tag/career/index.html").read_text("utf-8")
     assert "Deciding without hurry" in (out / "category/career/index.html").read_text("utf-8")

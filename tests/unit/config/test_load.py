@@ -260,3 +260,21 @@ def test_words_per_language_name_the_language_that_is_wrong(tmp_path, title, lin
     with pytest.raises(SettingsError) as caught:
         load(write(tmp_path, text))
     assert caught.value.lines[0].startswith(line), caught.value.lines[0]
+
+
+def test_a_menu_label_per_language_and_each_pages_menu():
+    from plugins.config.menu import menu_in_language
+
+    data = {
+        "site": {"language": "es", "extra_languages": ["en"]},
+        "menu": [
+            {"label": {"es": "Artículos", "en": "Articles"}, "link": "archives/"},
+            {"label": "Podcast", "link": "podcast/"},
+        ],
+    }
+    menu = from_tables(data).menu
+    assert [e["label"] for e in menu_in_language(menu, "en")] == ["Articles", "Podcast"]
+    assert [e["label"] for e in menu_in_language(menu, "es")] == ["Artículos", "Podcast"]
+    data["menu"][0]["label"] = {"en": "Articles"}
+    with pytest.raises(SettingsError, match=r"\[\[menu\]\] item 1, label: needs its text in es"):
+        from_tables(data)
