@@ -61,8 +61,11 @@ def ask(catalogs: Path, read=input, say=print) -> dict[str, object]:
         while True:
             reply = read(f"{question}{f' [{default}]' if default else ''}: ").strip() or default
             trial = {**data, key: _typed(key, reply)} if reply else dict(data)
+            probe = {**PENDING, **trial}
+            if not reply:  # left empty: checked as missing, not as its stand-in
+                probe.pop(key, None)
             try:
-                read_answers({**PENDING, **trial}, catalogs)
+                read_answers(probe, catalogs)
             except InitError as error:
                 if str(error).startswith(f"{key}:"):
                     say(f"  {error}")

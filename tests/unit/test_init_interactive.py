@@ -82,3 +82,9 @@ def test_a_no_at_the_read_back_asks_the_hours_and_zone_again():
     data, said = _ask(replies)
     assert read_answers(data, CATALOGS).weekly_hours == {"mon": ["09:00-13:00"]}
     assert sum(line.startswith("This is what I understood") for line in said) == 2
+
+
+def test_a_required_answer_left_empty_is_asked_again_not_lost_at_the_end():
+    data, said = _ask(["", *REPLIES])  # Enter at "Your name"
+    assert read_answers(data, CATALOGS).name == "Lucía Hernández"
+    assert any(line.strip().startswith("name:") for line in said)
