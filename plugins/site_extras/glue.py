@@ -178,7 +178,8 @@ def refuse_broken_links(pelican) -> None:
         more = (
             f" ({len(broken) - 1} more broken link(s) after fixing this)" if len(broken) > 1 else ""
         )
-        log.critical("site: %s%s", describe(broken[0]), more)
+        sources = pelican.settings.get(_SOURCES) or {}
+        log.critical("site: %s%s", describe(broken[0], sources), more)
         raise SystemExit(1)
 
 
@@ -213,10 +214,29 @@ def fix_sitemap(pelican) -> None:
 # Sitemap URL -> its lastmod (None: none), filled as pages are written. The
 # dict lives in the build's settings, which every generator's context shares.
 _SITEMAP_DATES = "_SITEMAP_LASTMOD"
+_SOURCES = "_PAGE_SOURCES"  # output page -> the content file it comes from
 
 
 def start_sitemap_dates(pelican) -> None:
     pelican.settings[_SITEMAP_DATES] = {}
+    pelican.settings[_SOURCES] = {}
+
+
+def remember_source(path, context) -> None:
+    """Which of her files each written page comes from, so a broken link is
+    named in the file she must open ("content/articles/equipo.md")."""
+    sources = context.get(_SOURCES)
+    document = context.get("article") or context.get("page")
+    if sources is None or document is None or not getattr(document, "source_path", None):
+        return
+    page = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
+    project = Path(context["PATH"]).parent
+    source = Path(document.source_path)
+    sources[page] = (
+        source.relative_to(project).as_posix()
+        if source.is_relative_to(project)
+        else document.relative_source_path
+    )
 
 
 def remember_sitemap_date(path, context) -> None:
@@ -337,6 +357,7 @@ def register() -> None:
     signals.initialized.connect(pin_sitemap_clock)
     signals.initialized.connect(start_sitemap_dates)
     signals.content_written.connect(remember_sitemap_date)
+    signals.content_written.connect(remember_source)
     signals.initialized.connect(fingerprint_content_cache)
     signals.finalized.connect(keep_content_cache)
     signals.article_generator_finalized.connect(refuse_unpublishable_text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -128,8 +129,9 @@ def _exists(files: set[str], path: str) -> bool:
     return path in files or f"{path.rstrip('/')}/index.html" in files
 
 
-def describe(broken: BrokenLink) -> str:
-    """One line: which link, where, and what to fix."""
+def describe(broken: BrokenLink, sources: Mapping[str, str] | None = None) -> str:
+    """One line: which link, where, and what to fix; `sources` names the
+    content file a page comes from, where it is known."""
     where = (
         broken.pages[0]
         if len(broken.pages) == 1
@@ -139,6 +141,8 @@ def describe(broken: BrokenLink) -> str:
         fix = "if it is in the menu, fix [[menu]] in site.toml; else what links it"
     elif broken.target.rstrip("/").split("/")[1:2] == ["book"]:
         fix = "the session was renamed or removed: link to one in [[booking.sessions]]"
+    elif (sources or {}).get(broken.pages[0]):
+        fix = f"fix the link in {sources[broken.pages[0]]}, or add the missing file"
     else:
         fix = "fix the link in the content file of that page, or add the missing file"
     return f"{broken.target} is not on the site but {where} links to it; {fix}"

@@ -81,3 +81,4 @@ def test_a_relative_image_that_leads_nowhere_stops_the_build_naming_it(tmp_path)
     result = build_site(tmp_path / "out", settings_file=str(settings), content=content, check=False)
     assert result.returncode == 1
     assert "../images/equipo.jpg" in result.log and "articles/el-equipo/index.html" in result.log
+    assert "fix the link in content/articles/b.md" in result.log  # the file she must open
