@@ -53,6 +53,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing; nothing to fix
 
     def check(self, ok_text: str, problems: list[str]) -> None:
         if problems:
@@ -64,6 +65,7 @@ class Report:
         lines = [f"ok    {line}" for line in self.passed]
         lines += [f"FIX   {line}" for line in self.problems]
         lines += [f"skip  {line}" for line in self.skipped]
+        lines += [f"note  {line}" for line in self.notes]
         if self.problems:
             lines.append(f"{len(self.problems)} problem(s) to fix.")
         else:
@@ -309,6 +311,26 @@ def _one_page_per_kind(output: Path) -> list[str]:
     return chosen
 
 
+def translations(settings: Path) -> list[str]:
+    """For a site in more than one language: the words of hers each other
+    language shows in the first, one line per language."""
+    from plugins.booking.desk.cli import read_settings_file
+    from plugins.common.errors import SiteError
+    from plugins.config import of
+    from plugins.config.untranslated import untranslated
+
+    try:
+        checked = of(read_settings_file(settings))
+    except SiteError:
+        return []  # the build has said what is wrong
+    main = checked.site.language
+    return [
+        f"the {code} pages show your {main} words for: {'; '.join(names)} "
+        f'(give them per language, e.g. title = {{ {main} = "…", {code} = "…" }})'
+        for code, names in untranslated(checked).items()
+    ]
+
+
 def desk(settings: Path) -> list[str] | None:
     """The desk's own settings (inbox, SMTP, policy, video, reminders);
     None when the site uses neither a mailbox nor a mail server."""
@@ -359,6 +381,7 @@ def run(content: Path, settings: Path) -> Report:
             else:
                 report.check(label, result)
         report.check("podcast feed", podcast(output))
+        report.notes += translations(settings)
         desk_problems = desk(settings)
         if desk_problems is not None:
             report.check(

@@ -278,3 +278,25 @@ def test_a_menu_label_per_language_and_each_pages_menu():
     data["menu"][0]["label"] = {"en": "Articles"}
     with pytest.raises(SettingsError, match=r"\[\[menu\]\] item 1, label: needs its text in es"):
         from_tables(data)
+
+
+def test_what_a_second_language_shows_in_the_first_is_listed():
+    from plugins.config.untranslated import untranslated
+
+    data = {
+        "site": {"language": "es", "extra_languages": ["en"]},
+        "coach": {"name": "Lucía", "email": "lucia@example.mx", "timezone": "America/Mexico_City"},
+        "menu": [{"label": {"es": "Artículos", "en": "Articles"}, "link": "archives/"}],
+        "booking": {
+            "weekly_hours": {"mon": ["10:00-14:00"]},
+            "sessions": [
+                {"slug": "d", "title": {"es": "Sesión", "en": "Session"}, "duration_minutes": 30}
+            ],
+        },
+    }
+    assert untranslated(from_tables(data)) == {
+        "en": ["[booking] sessions, item 1, description", "[booking] sessions, item 1, location"]
+    }
+    one_language = {**data, "site": {"language": "es"}, "menu": []}
+    one_language["booking"]["sessions"][0]["title"] = "Sesión"
+    assert untranslated(from_tables(one_language)) == {}
