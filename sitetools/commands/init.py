@@ -62,7 +62,7 @@ def ask(catalogs: Path, read=input, say=print) -> dict[str, object]:
             reply = read(f"{question}{f' [{default}]' if default else ''}: ").strip() or default
             trial = {**data, key: _typed(key, reply)} if reply else dict(data)
             probe = {**PENDING, **trial}
-            if not reply:  # left empty: checked as missing, not as its stand-in
+            if not reply and key not in data:  # left empty: missing, not its stand-in
                 probe.pop(key, None)
             try:
                 read_answers(probe, catalogs)

@@ -84,6 +84,14 @@ def test_a_no_at_the_read_back_asks_the_hours_and_zone_again():
     assert sum(line.startswith("This is what I understood") for line in said) == 2
 
 
+def test_enter_at_a_question_asked_again_keeps_the_first_answer():
+    replies = [*REPLIES[:-1], "no", "", "", "", "", "yes"]
+    data, _ = _ask(replies)
+    answers = read_answers(data, CATALOGS)
+    assert answers.weekly_hours["fri"] == ["16:00-19:00"]
+    assert answers.timezone == "America/Mexico_City"
+
+
 def test_a_required_answer_left_empty_is_asked_again_not_lost_at_the_end():
     data, said = _ask(["", *REPLIES])  # Enter at "Your name"
     assert read_answers(data, CATALOGS).name == "Lucía Hernández"
