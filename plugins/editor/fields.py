@@ -9,7 +9,7 @@ names come from CLDR. The coach's own words are never translated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..config import schema
 from ..config.schema import WEEKDAYS, Key
@@ -58,6 +58,40 @@ def _document_fields(_: Callable[[str], str]) -> list[dict]:
             "hint": _(N_("One or two sentences shown in lists and feeds")),
         },
     ]
+
+
+def _address_fields(_: Callable[[str], str], languages: Sequence[tuple[str, str]]) -> list[dict]:
+    """Slug, and Lang on a site in more than one language: a translation is
+    a new entry with the same Slug and its own Lang (Pelican's own way)."""
+    fields: list[dict] = [
+        {
+            "name": "Slug",
+            "label": _(N_("Address name")),
+            "widget": "string",
+            "required": False,
+            "hint": _(N_("The end of its address; a translation takes the same one")),
+            "pattern": _pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
+        }
+    ]
+    if len(languages) > 1:
+        fields.append(
+            {
+                "name": "Lang",
+                "label": _(N_("Language")),
+                "widget": "select",
+                "required": False,
+                "hint": _(N_("Leave it empty for your site's own language")),
+                "options": [{"label": name, "value": code} for code, name in languages[1:]],
+            }
+        )
+    return fields
+
+
+def _summary(languages: Sequence[tuple[str, str]]) -> dict:
+    """Each entry's language beside its title in the list, when there are two."""
+    if len(languages) < 2:
+        return {}
+    return {"summary": f"{{{{Title}}}} · {{{{Lang | default('{languages[0][0]}')}}}}"}
 
 
 def _with_default(fields: list[dict], name: str, value: str) -> list[dict]:
@@ -120,7 +154,9 @@ def collections(
     day_names: dict[str, str],
     zones: list[str],
     settings_file: str,
+    languages: Sequence[tuple[str, str]] = (),
 ) -> list[dict]:
+    """`languages`: (code, name) of the site's languages, its own first."""
     """Decap's `collections`, folders relative to the repository root."""
     articles = {
         "name": "articles",
@@ -132,7 +168,8 @@ def collections(
         "format": FORMAT,
         "identifier_field": "Title",
         "slug": "{{slug}}",
-        "fields": [*_document_fields(_), _body(_)],
+        **_summary(languages),
+        "fields": [*_document_fields(_), *_address_fields(_, languages), _body(_)],
     }
     podcast = {
         "name": "podcast",
@@ -198,6 +235,7 @@ def collections(
         "format": FORMAT,
         "identifier_field": "Title",
         "slug": "{{slug}}",
+        **_summary(languages),
         "fields": [
             {"name": "Title", "label": _(N_("Title")), "widget": "string"},
             {
@@ -206,6 +244,7 @@ def collections(
                 "widget": "string",
                 "required": False,
             },
+            *_address_fields(_, languages),
             _body(_),
         ],
     }

@@ -121,7 +121,8 @@ def write_admin(pelican) -> None:
     for path in sorted(STATIC.glob("*.js")):
         shutil.copyfile(path, target / path.name)
     _precompress(target, settings)
-    language = site_languages(settings)[0]
+    languages = site_languages(settings)
+    language = languages[0]
     day_names = get_day_names("wide", locale=language.locale)
     forms = collections(
         language.gettext,
@@ -129,6 +130,8 @@ def write_admin(pelican) -> None:
         day_names={day: day_names[i].capitalize() for i, day in enumerate(WEEKDAYS)},
         zones=sorted(iana_zones()),
         settings_file="site.toml",
+        # Each language by its own name ("English", "español").
+        languages=[(lang.code, lang.locale.display_name.capitalize()) for lang in languages],
     )
     site_url = settings.get("SITEURL") or settings.get("FEED_DOMAIN") or ""
     config = decap_config(plan.editor, language=language.code, site_url=site_url, collections=forms)

@@ -117,3 +117,32 @@ def test_the_settings_form_edits_special_days_the_way_the_booking_engine_reads_t
     # What the form saves (a list of {date, hours}, the date as text) is read.
     parsed = parse_settings(booking(special_days=[{"date": "2026-12-24", "hours": []}]))
     assert {d.isoformat() for d in parsed.hours.overrides} == {"2026-12-24"}
+
+
+def _forms_in(languages):
+    return {
+        c["name"]: c
+        for c in collections(
+            str,
+            content="content",
+            day_names=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "d"),
+            zones=[],
+            settings_file="site.toml",
+            languages=languages,
+        )
+    }
+
+
+def test_a_second_language_gives_articles_and_pages_a_language_and_an_address_field():
+    forms = _forms_in([("es", "Español"), ("en", "English")])
+    for name in ("articles", "pages"):
+        fields = {f["name"]: f for f in forms[name]["fields"]}
+        assert fields["Slug"]["required"] is False and "pattern" in fields["Slug"]
+        assert fields["Lang"]["options"] == [{"label": "English", "value": "en"}]
+        assert forms[name]["summary"] == "{{Title}} · {{Lang | default('es')}}"
+
+
+def test_a_site_in_one_language_has_the_address_field_and_no_language_field():
+    forms = _forms_in([("en", "English")])
+    names = [f["name"] for f in forms["articles"]["fields"]]
+    assert "Slug" in names and "Lang" not in names and "summary" not in forms["articles"]
