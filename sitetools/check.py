@@ -314,9 +314,9 @@ def _one_page_per_kind(output: Path) -> list[str]:
 def translations(settings: Path) -> list[str]:
     """For a site in more than one language: the words of hers each other
     language shows in the first, one line per language."""
-    from plugins.booking.desk.cli import read_settings_file
     from plugins.common.errors import SiteError
     from plugins.config import of
+    from plugins.config.pelican_file import read_settings_file
     from plugins.config.untranslated import untranslated
 
     try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -23,6 +22,7 @@ from babel import Locale
 from babel.dates import format_timedelta
 
 from plugins.config.schema import WEEKDAYS
+from sitetools.init_places import plain
 
 
 class HoursError(ValueError):
@@ -37,8 +37,7 @@ _FORMS = ("abbreviated", "wide", "short", "narrow")
 
 def _plain(word: str) -> str:
     """'Mié.' -> 'mie': no case, no accents, no trailing dot."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().strip().rstrip("."))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain(word).rstrip(".")
 
 
 @cache

@@ -14,6 +14,8 @@
   editor.py            [editor] -> EditorSettings
   placement.py         checks that need the build's folders (photo, ledger, busy files)
   docs.py              docs/settings.md, written from the schema
+  untranslated.py      her words a second language shows in the first (invoke check)
+  pelican_file.py      a pelicanconf.py read without Pelican (the desk, invoke check)
 
 Nothing here imports Pelican: the desk reads its settings without it.
 """

@@ -271,22 +271,12 @@ def of(pelican: dict[str, Any]) -> Settings:
     }
     if pelican.get("SITENAME"):
         raw["site"]["name"] = pelican["SITENAME"]
-    if isinstance(raw["coach"], Coach):
-        raw["coach"] = None
     # No file name in front: Python-level settings may come from any file.
     settings = _check(raw, "", errors, pelican.get("AUTHOR") or "")
     if errors or settings is None:
         raise SettingsError(errors)
-    if isinstance(pelican.get("COACH"), Coach):
-        settings = _replace(settings, coach=pelican["COACH"])
     pelican[KEY] = settings
     return settings
-
-
-def _replace(settings: Settings, **changes: Any) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, **changes)
 
 
 class SiteFileError(SystemExit):

@@ -85,9 +85,7 @@ def refuse_unpublishable_text(generator) -> None:
         if missing:
             log.critical(
                 "site: %s links to %s, which no longer exists; fix the link or restore the file",
-                Path(document.source_path).relative_to(content.parent).as_posix()
-                if Path(document.source_path).is_relative_to(content.parent)
-                else document.relative_source_path,
+                _her_file(document, content),
                 missing[0],
             )
             raise SystemExit(1)
@@ -230,13 +228,15 @@ def remember_source(path, context) -> None:
     if sources is None or document is None or not getattr(document, "source_path", None):
         return
     page = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
-    project = Path(context["PATH"]).parent
+    sources[page] = _her_file(document, Path(context["PATH"]))
+
+
+def _her_file(document, content: Path) -> str:
+    """A document's file as she finds it in her project ("content/pages/about.md")."""
     source = Path(document.source_path)
-    sources[page] = (
-        source.relative_to(project).as_posix()
-        if source.is_relative_to(project)
-        else document.relative_source_path
-    )
+    if source.is_relative_to(content.parent):
+        return source.relative_to(content.parent).as_posix()
+    return document.relative_source_path
 
 
 def remember_sitemap_date(path, context) -> None:

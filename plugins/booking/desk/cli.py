@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import runpy
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from ...common.errors import SiteError
 from ...common.language import catalog_folder
 from ...config import of
+from ...config.pelican_file import read_settings_file
 from ..ledger_format import theme_static_folders
 from . import inbox, reminders
 from .commands import (
@@ -120,30 +120,6 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
         catalogs=catalog_folder(settings["THEME"]),
         templates=Path(settings["THEME"], "templates"),
     )
-
-
-# Pelican's own defaults for what the desk reads, and the settings it makes
-# absolute from the settings file's folder (pelican.settings.read_settings).
-_DEFAULTS = {"PATH": ".", "OUTPUT_PATH": "output", "THEME_STATIC_PATHS": ["static"], "SITEURL": ""}
-_PATHS = ("PATH", "OUTPUT_PATH", "THEME")
-
-
-def read_settings_file(path: Path) -> dict:
-    """The settings file's values, read as Pelican reads them but without
-    Pelican: the desk only needs site.toml's Settings and a few folders, and
-    importing Pelican (with its Markdown, Jinja and docutils) costs every
-    desk run a second."""
-    folder = str(path.resolve().parent)
-    sys.path.insert(0, folder)  # publishconf.py imports pelicanconf
-    try:
-        values = runpy.run_path(str(path))
-    finally:
-        sys.path.remove(folder)
-    settings = {**_DEFAULTS, **{k: v for k, v in values.items() if k.isupper()}}
-    for key in _PATHS:
-        if key in settings and not os.path.isabs(settings[key]):
-            settings[key] = os.path.abspath(os.path.join(folder, settings[key]))
-    return settings
 
 
 def main(argv: list[str] | None = None) -> int:
