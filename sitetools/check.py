@@ -331,6 +331,25 @@ def translations(settings: Path) -> list[str]:
     ]
 
 
+def home_texts(output: Path) -> list[str]:
+    """The other languages' home pages that show her home text in the
+    site's language (marked with its lang, see language_homes.py)."""
+    notes = []
+    for page in sorted(output.glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        shown = re.search(
+            r'<p class="lead" lang="([^"]+)"|class="[^"]*home-section[^"]*" lang="([^"]+)"', text
+        )
+        own = re.search(r'<html lang="([^"]+)"', text)
+        if shown and own:
+            code, main = own.group(1), shown.group(1) or shown.group(2)
+            notes.append(
+                f"the {code} home page shows your {main} home text "
+                f"(add its translation: a page with Slug: home, Lang: {code}, Status: hidden)"
+            )
+    return notes
+
+
 def desk(settings: Path) -> list[str] | None:
     """The desk's own settings (inbox, SMTP, policy, video, reminders);
     None when the site uses neither a mailbox nor a mail server."""
@@ -381,7 +400,7 @@ def run(content: Path, settings: Path) -> Report:
             else:
                 report.check(label, result)
         report.check("podcast feed", podcast(output))
-        report.notes += translations(settings)
+        report.notes += translations(settings) + home_texts(output)
         desk_problems = desk(settings)
         if desk_problems is not None:
             report.check(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
@@ -28,6 +28,7 @@ from ..common.zones import iana_zones, unknown_zone
 from . import schema, validate
 from .errors import ConfigError, setting_name
 from .schema import DAY_MINUTES, MAX_HORIZON_DAYS, WEEKDAYS
+from .words import Collector, InLanguage, Words
 
 # Keys a session may override; [booking]'s values are their defaults.
 SESSION_DEFAULTS: dict[str, Any] = {key.name: key.default for key in schema.SESSION_DEFAULTS}
@@ -69,7 +70,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Session:
+class Session(InLanguage):
     slug: str
     title: str
     duration_minutes: int
@@ -85,14 +86,7 @@ class Session:
     questions: tuple[Question, ...] = ()
     # Her words in the site's other languages, (language, key, text) for the
     # title, description and location: in_language() gives that edition.
-    words: tuple[tuple[str, str, str], ...] = ()
-
-    def in_language(self, code: str) -> Session:
-        """This session as the pages, invitations and emails in `code` show it;
-        what she did not translate stays in the site's language."""
-        wanted = code.replace("-", "_")
-        changes = {key: text for lang, key, text in self.words if lang == wanted}
-        return replace(self, **changes) if changes else self
+    words: Words = ()
 
 
 @dataclass(frozen=True)
@@ -397,14 +391,11 @@ def _session(
     raw: Mapping, i: int, defaults: Mapping, organizer: Organizer, languages: tuple[str, ...]
 ) -> Session:
     _reject_unknown(raw, set(schema.SESSION.names), ("sessions", i))
-    words: list[tuple[str, str, str]] = []
+    words = Collector(languages)
 
     def main(key: str, value: object) -> str:
         """The text in the site's language; the others are kept in `words`."""
-        path = ("sessions", i, key)
-        texts = validate.per_language(value, name(*path), languages, multiline=key == "description")
-        words.extend((lang, key, text) for lang, text in texts[1:])
-        return texts[0][1]
+        return words(key, value, name("sessions", i, key), multiline=key == "description")
 
     slug = _text(_require(raw, "slug", "sessions", i), ("sessions", i, "slug"))
     if not _SLUG.fullmatch(slug):
@@ -457,7 +448,7 @@ def _session(
         if cap is None
         else _number(cap, cap_path, positive=True, whole=True, maximum=DAY_MINUTES),
         questions=_questions(raw.get("questions", []), ("sessions", i, "questions")),
-        words=tuple(words),
+        words=tuple(words.words),
     )
 
 

@@ -6,6 +6,11 @@ follow the project's one email rule (no `?cc=` riding along into mailto:
 links), social links must be https:// (or http://, mailto:) addresses, and
 the photo a plain path under content/, so nothing typed here can turn into
 script or markup on the site.
+
+On a site in several languages, the words a visitor reads (tagline, photo
+description, job title, location, disclaimer) may be given per language:
+`tagline = { es = "...", en = "..." }`; `Coach.in_language()` gives a
+language's edition.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from urllib.parse import urlsplit
 from ..common.zones import iana_zones, unknown_zone
 from . import schema, validate
 from .errors import ConfigError, setting_name
+from .words import Collector, InLanguage, Words
 
-TEXT_KEYS = ("name", "credentials", "tagline", "photo_alt", "location", "job_title", "disclaimer")
+TEXT_KEYS = ("name", "credentials")
+PER_LANGUAGE = ("tagline", "photo_alt", "job_title", "location", "disclaimer")
 KEYS = set(schema.COACH.names)
 _PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 
@@ -29,7 +36,7 @@ def name(*keys: str | int) -> str:
 
 
 @dataclass(frozen=True)
-class Coach:
+class Coach(InLanguage):
     """What the templates print as COACH.name, COACH.social, ...: empty text
     for what she left out, so a template tests it with a plain `if`."""
 
@@ -44,14 +51,16 @@ class Coach:
     job_title: str = ""
     disclaimer: str = ""
     social: tuple[tuple[str, str], ...] = ()
+    words: Words = ()  # PER_LANGUAGE keys in the site's other languages
 
     def get(self, key: str, default: object = None) -> object:
         """Dict-style reading, for code written against the COACH dict."""
         return getattr(self, key, default) or default
 
 
-def parse_coach(raw: object) -> Coach:
-    """[coach] (or a COACH dict) -> Coach; ConfigError for the first bad value."""
+def parse_coach(raw: object, languages: tuple[str, ...] = ()) -> Coach:
+    """[coach] (or a COACH dict) -> Coach; ConfigError for the first bad value.
+    `languages`: the site's, its own first (per-language words need them)."""
     if raw is None:
         return Coach()
     if isinstance(raw, Coach):
@@ -60,6 +69,8 @@ def parse_coach(raw: object) -> Coach:
         raise ConfigError("[coach]", 'must be a table like name = "...", email = "..."')
     validate.known_keys(raw, KEYS, name)
     texts = {key: validate.text(raw[key], name(key)) for key in TEXT_KEYS if key in raw}
+    words = Collector(languages)
+    texts |= {key: words(key, raw[key], name(key)) for key in PER_LANGUAGE if key in raw}
     if "email" in raw:
         validate.email(raw["email"], name("email"))
     if "timezone" in raw and raw["timezone"] not in iana_zones():
@@ -99,4 +110,5 @@ def parse_coach(raw: object) -> Coach:
         email=raw.get("email", "").strip(),
         timezone=raw.get("timezone", ""),
         social=tuple(social),
+        words=tuple(words.words),
     )

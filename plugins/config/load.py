@@ -34,14 +34,17 @@ from .errors import ConfigError, setting_name
 from .menu import check_menu
 from .podcast import PodcastSettings, load_settings
 from .toml_file import read_toml
+from .words import Collector, InLanguage, Words
 
 T = TypeVar("T")
+# The [site] keys a visitor reads, which may be given per language.
+SITE_PER_LANGUAGE = ("subtitle", "description")
 # The Pelican settings a typed Settings is kept under for one build.
 KEY = "SETTINGS"
 
 
 @dataclass(frozen=True)
-class SiteTable:
+class SiteTable(InLanguage):
     name: str
     subtitle: str
     description: str
@@ -49,6 +52,7 @@ class SiteTable:
     extra_languages: tuple[str, ...]
     domain: str  # "": no CNAME
     url: str  # the public address ("": unknown); SITEURL wins when set
+    words: Words = ()  # subtitle and description in the other languages
 
 
 @dataclass(frozen=True)
@@ -119,11 +123,11 @@ def _check(
             return fallback
 
     site = attempt(lambda: _site(raw["site"] or {}), None)
-    coach = attempt(lambda: parse_coach(raw["coach"]), None)
+    languages = (site.language, *site.extra_languages) if site else ()
+    coach = attempt(lambda: parse_coach(raw["coach"], languages), None)
     # When [coach] is wrong, the tables that inherit from it are still
     # checked, with what of it can be used, so every table gets its line.
     inherited = coach or _unchecked_coach(raw["coach"])
-    languages = (site.language, *site.extra_languages) if site else ()
     menu = attempt(lambda: _menu(raw["menu"], languages), None)
     booking_raw = _with_coach(raw["booking"], inherited)
     desk = None
@@ -180,10 +184,20 @@ def _site(raw: Mapping[str, Any]) -> SiteTable:
     extra = raw.get("extra_languages", schema.SITE.default("extra_languages"))
     if not isinstance(extra, list | tuple):
         raise ConfigError(name("extra_languages"), f'must be a list like ["fr"], not {extra!r}')
+    language = validate.text(raw.get("language", schema.SITE.default("language")), name("language"))
+    extra_languages = tuple(
+        validate.text(code, setting_name("site", "extra_languages", i))
+        for i, code in enumerate(extra)
+    )
+    words = Collector((language, *extra_languages))
+
+    def read(key: str) -> str:
+        if key in SITE_PER_LANGUAGE:
+            return words(key, raw[key], name(key))
+        return validate.text(raw[key], name(key))
+
     texts = {
-        key.name: validate.text(raw[key.name], name(key.name))
-        if key.name in raw
-        else key.default or ""
+        key.name: read(key.name) if key.name in raw else key.default or ""
         for key in schema.SITE.keys
         if key.kind == "text"
     }
@@ -191,11 +205,7 @@ def _site(raw: Mapping[str, Any]) -> SiteTable:
     if url and (not url.startswith("https://") or " " in url or len(url) <= len("https://")):
         raise ConfigError(name("url"), f"must be an https:// address, not {url!r}")
     return SiteTable(
-        **{**texts, "url": url},
-        extra_languages=tuple(
-            validate.text(code, setting_name("site", "extra_languages", i))
-            for i, code in enumerate(extra)
-        ),
+        **{**texts, "url": url}, extra_languages=extra_languages, words=tuple(words.words)
     )
 
 

@@ -81,8 +81,11 @@ SITE = Table(
     "The site as a whole.",
     (
         Key("name", "The site's name in the header and the browser tab; default: [coach] name"),
-        Key("subtitle", "A line under the name; default: [coach] tagline"),
-        Key("description", "What search engines and link previews say; default: the subtitle"),
+        Key("subtitle", "A line under the name (or one per language); default: [coach] tagline"),
+        Key(
+            "description",
+            "What search engines and link previews say (or per language); default: the subtitle",
+        ),
         Key("language", f"The language of every page and email: {LANGUAGES_HELP}", default="en"),
         Key("extra_languages", "Other languages the site is also written in", "list", ()),
         Key("domain", "The published address's host (written to CNAME), e.g. coach.example.org"),
@@ -99,11 +102,18 @@ COACH = Table(
     (
         Key("name", "Your name as you want it on every page", label=N_("Your name")),
         Key("credentials", "Degrees and certifications, after your name"),
-        Key("tagline", "One line under your name on the home page", label=N_("Tagline")),
+        Key(
+            "tagline",
+            "One line under your name on the home page (or one per language)",
+            label=N_("Tagline"),
+        ),
         Key("photo", "Your portrait: a file under content/, e.g. images/portrait.jpg", "path"),
-        Key("photo_alt", "What the portrait shows, for people who cannot see it"),
+        Key(
+            "photo_alt",
+            "What the portrait shows, for people who cannot see it (or one per language)",
+        ),
         Key("email", "Where clients write to you", "email", label=N_("Email")),
-        Key("location", "Your city and country, e.g. Lyon, France"),
+        Key("location", "Your city and country, e.g. Lyon, France (or one per language)"),
         Key(
             "timezone",
             "Your time zone, e.g. America/New_York (your booking hours use it)",
@@ -112,8 +122,8 @@ COACH = Table(
             widget="select",
             hint=N_("Your booking hours are in this zone"),
         ),
-        Key("job_title", "Your profession, for search engines, e.g. Physician coach"),
-        Key("disclaimer", "A line at the foot of every page"),
+        Key("job_title", "Your profession, e.g. Physician coach (or one per language)"),
+        Key("disclaimer", "A line at the foot of every page (or one per language)"),
         Key("social", 'Links: { label = "LinkedIn", url = "https://..." }', "list", ()),
     ),
 )

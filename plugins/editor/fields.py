@@ -94,6 +94,18 @@ def _summary(languages: Sequence[tuple[str, str]]) -> dict:
     return {"summary": f"{{{{Title}}}} · {{{{Lang | default('{languages[0][0]}')}}}}"}
 
 
+def home_file(code: str = "") -> str:
+    """The home page's words under content/pages/: home.md, and its
+    translation into `code` (a language other than the site's)."""
+    return f"home-{code}.md" if code else "home.md"
+
+
+def home_translation(code: str) -> str:
+    """An empty translation of the home page's words: until she writes
+    them, that language's home page shows the site's own (marked so)."""
+    return f"Title: Home\nSlug: home\nLang: {code}\nStatus: hidden\nSave_as:\nSummary:\n\n"
+
+
 def _with_default(fields: list[dict], name: str, value: str) -> list[dict]:
     return [{**f, "default": value} if f["name"] == name else f for f in fields]
 
@@ -119,6 +131,38 @@ def _field(_: Callable[[str], str], key: Key, **extra: object) -> dict:
     if not key.required:
         field["required"] = False
     return field | extra
+
+
+def _words(
+    _: Callable[[str], str], key: Key, languages: Sequence[tuple[str, str]], **extra: object
+) -> dict:
+    """A field for her words: on a site in several languages, one box per
+    language (written as `title = { es = "...", en = "..." }`). A value she
+    wrote once shows in every box (Decap's object widget passes a plain
+    value to each of its fields): what the other language's pages show
+    today, for her to overwrite."""
+    field = _field(_, key, **extra)
+    if len(languages) < 2:
+        return field
+    widget = field.pop("widget")
+    rest = {k: v for k, v in field.items() if k not in {"name", "label", "required"}}
+    return {
+        "name": key.name,
+        "label": field["label"],
+        "widget": "object",
+        "collapsed": False,
+        **({"required": False} if not key.required else {}),
+        "fields": [
+            {
+                "name": code,
+                "label": language,
+                "widget": widget,
+                "required": key.required and i == 0,
+                **rest,
+            }
+            for i, (code, language) in enumerate(languages)
+        ],
+    }
 
 
 def _windows(
@@ -265,10 +309,10 @@ def collections(
             schema.SESSION["slug"],
             pattern=_pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
         ),
-        *(
-            _field(_, schema.SESSION[name])
-            for name in ("title", "duration_minutes", "description", "location", "price")
-        ),
+        _words(_, schema.SESSION["title"], languages),
+        _field(_, schema.SESSION["duration_minutes"]),
+        *(_words(_, schema.SESSION[name], languages) for name in ("description", "location")),
+        _field(_, schema.SESSION["price"]),
         _field(_, schema.SESSION["max_per_day"]),
     ]
     booking = {
@@ -327,28 +371,35 @@ def collections(
         "widget": "object",
         "fields": [
             _field(_, schema.COACH["name"], required=True),
-            _field(_, schema.COACH["tagline"]),
+            _words(_, schema.COACH["tagline"], languages),
             _field(_, schema.COACH["email"], required=True),
             _field(_, schema.COACH["timezone"], options=zones, required=True),
         ],
     }
-    home = {
-        "label": _(N_("Home page")),
-        "name": "home-page",
-        "file": f"{content}/pages/home.md",
-        "fields": [
-            {"name": "Title", "widget": "hidden"},
-            {"name": "Slug", "widget": "hidden"},
-            {"name": "Status", "widget": "hidden"},
-            {"name": "Save_as", "widget": "hidden", "required": False},
-            {
-                "name": "Summary",
-                "label": _(N_("The words under your tagline")),
-                "widget": "text",
-            },
-            _body(_),
-        ],
-    }
+    # The home page's words, and on a bilingual site their translations
+    # (home-en.md: Slug home, Lang en; `invoke edit` starts them empty).
+    homes = [
+        {
+            "label": _(N_("Home page")) + (f" ({name})" if len(languages) > 1 else ""),
+            "name": "home-page" if i == 0 else f"home-page-{code}",
+            "file": f"{content}/pages/{home_file(code if i else '')}",
+            "fields": [
+                {"name": "Title", "widget": "hidden"},
+                {"name": "Slug", "widget": "hidden"},
+                *([{"name": "Lang", "widget": "hidden"}] if i else []),
+                {"name": "Status", "widget": "hidden"},
+                {"name": "Save_as", "widget": "hidden", "required": False},
+                {
+                    "name": "Summary",
+                    "label": _(N_("The words under your tagline")),
+                    "widget": "text",
+                    "required": i == 0,
+                },
+                {**_body(_), "required": i == 0},
+            ],
+        }
+        for i, (code, name) in enumerate(languages or [("", "")])
+    ]
     settings = {
         "label": _(N_("Hours, sessions and details")),
         "name": "settings",
@@ -367,6 +418,6 @@ def collections(
         articles,
         podcast,
         pages,
-        {"name": "home", "label": _(N_("Home page")), "files": [home], "format": FORMAT},
+        {"name": "home", "label": _(N_("Home page")), "files": homes, "format": FORMAT},
         {"name": "site", "label": _(N_("Your site")), "files": [settings], "format": "toml"},
     ]

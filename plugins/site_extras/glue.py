@@ -25,6 +25,7 @@ from .dates import numeric_date
 from .feed_safe import forbidden_character
 from .i18n import install, long_date, page_language
 from .intrasite import missing_targets
+from .language_homes import write_language_homes
 from .links import broken_links, describe
 from .reading import reading_minutes, word_count
 from .security import content_security_policy, headers_file
@@ -372,3 +373,4 @@ def register() -> None:
     signals.finalized.connect(write_assets_and_headers)
     signals.finalized.connect(fix_sitemap)
     signals.finalized.connect(refuse_broken_links)
+    signals.article_writer_finalized.connect(write_language_homes)

@@ -33,7 +33,8 @@ def translations_of(context, languages: list[Language]) -> list[tuple[Language, 
     it exists in one language only.
 
     Articles and pages: Pelican's own `translations` (same slug, other
-    `Lang:`). Booking pages: every site language has them, under its prefix.
+    `Lang:`). Booking pages and the home page: every site language has
+    them, under its prefix.
     """
     content = context.get("article") or context.get("page")
     if content is not None and getattr(content, "translations", None):
@@ -46,6 +47,8 @@ def translations_of(context, languages: list[Language]) -> list[tuple[Language, 
         ]
     code = context.get("page_language")
     output = context.get("output_file") or ""
+    if output == "index.html":
+        code = languages[0].code  # the home page: every language has one
     if code and len(languages) > 1:
         prefix = url_prefix(page_language(context, languages), languages)
         path = output.removeprefix(prefix).removesuffix("index.html")
@@ -72,6 +75,19 @@ def install(env, languages: list[Language]) -> None:
     def alternates(context) -> list[tuple[Language, str]]:
         return translations_of(context, languages)
 
+    @pass_context
+    def in_page_language(context, words):
+        """Her words (COACH, SETTINGS.site, a session) as this page's
+        language has them; what she did not translate, in the site's."""
+        if len(languages) == 1 or words is None:
+            return words
+        return words.in_language(page_language(context, languages).code)
+
+    @pass_context
+    def home_path(context) -> str:
+        """The home page in this page's language: "" or "en/"."""
+        return url_prefix(page_language(context, languages), languages)
+
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     if len(languages) == 1:
@@ -88,6 +104,8 @@ def install(env, languages: list[Language]) -> None:
     env.globals.update(zip(("gettext", "_", "ngettext"), (fast[0], fast[0], fast[1]), strict=True))
     env.globals["language"] = language
     env.globals["alternates"] = alternates
+    env.globals["in_page_language"] = in_page_language
+    env.globals["home_path"] = home_path
     env.globals["SITE_LANGUAGES"] = languages
 
 

@@ -45,6 +45,28 @@ def editor_rules(project: Project):
     return Rules(root=project.root, content=project.content, media_folders=media_folders(config))
 
 
+def start_home_translations(project: Project) -> list[str]:
+    """The editor's form for each language's home page needs its file: an
+    empty translation of content/pages/home.md for each of site.toml's
+    extra languages that has none yet (what is there is left alone)."""
+    from plugins.common.errors import SiteError
+    from plugins.config import load
+    from plugins.editor.fields import home_file, home_translation
+
+    pages = project.root / project.content / "pages"
+    try:
+        languages = load(project.root / "site.toml").site.extra_languages
+    except (SiteError, OSError):
+        return []  # the build names what is wrong
+    started = []
+    for code in languages:
+        path = pages / home_file(code)
+        if (pages / home_file()).exists() and not path.exists():
+            path.write_text(home_translation(code), encoding="utf-8")
+            started.append(path.name)
+    return started
+
+
 def edit(project: Project, port: int = 0, backend_port: int = 0, open: bool = True) -> None:
     """Build, start the editor's local backend (it saves into the project's
     content/ and site.toml only), serve the site and open /admin/."""
@@ -73,6 +95,7 @@ def edit(project: Project, port: int = 0, backend_port: int = 0, open: bool = Tr
     # editor's "view live" link and the feeds name the port actually served.
     site = f"http://{host}:{port}"
     extra = ("-e", f"EDITOR_LOCAL_BACKEND={json.dumps(backend)}", f"FEED_DOMAIN={json.dumps(site)}")
+    start_home_translations(project)
     safe_build(project, project.settings_base, extra=extra)
     from sitetools.backend_guard import make_guard
     from sitetools.server import make_server

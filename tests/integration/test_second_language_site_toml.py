@@ -4,9 +4,16 @@ under /en/, and a translation with tags of its own builds."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from tests.support.site import ROOT, build_site
+
+# The smallest PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 SITE_TOML = """
 [site]
@@ -17,6 +24,10 @@ extra_languages = ["en"]
 name = "Lucía Hernández"
 email = "lucia@example.mx"
 timezone = "America/Mexico_City"
+tagline = { es = "Decisiones con calma", en = "Decisions made calmly" }
+photo = "images/lucia.png"
+photo_alt = { es = "Lucía sonríe junto a una ventana", en = "Lucía smiles by a window" }
+disclaimer = { es = "El coaching no es terapia.", en = "Coaching is not therapy." }
 
 [[menu]]
 label = { es = "Artículos", en = "Articles" }
@@ -40,6 +51,15 @@ def _project(tmp_path):
     (project / "content/pages").mkdir()
     shutil.copy(ROOT / "pelicanconf.py", project / "pelicanconf.py")
     (project / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    (project / "content/images").mkdir()
+    (project / "content/images/lucia.png").write_bytes(PNG)
+    pages = project / "content/pages"
+    (pages / "home.md").write_text(
+        "Title: Inicio\nSlug: home\nStatus: hidden\nSave_as:\n"
+        "Summary: Acompaño a profesionales que deciden su siguiente paso.\n\n"
+        "## Cómo trabajo\n\nEscucho primero.\n",
+        encoding="utf-8",
+    )
     articles = project / "content/articles"
     (articles / "decidir.md").write_text(
         "Title: Decidir sin prisa\nDate: 2026-11-20 09:00\nCategory: Carrera\nTags: carrera\n"
@@ -84,6 +104,67 @@ def test_english_beside_spanish_from_site_toml_alone(tmp_path):
     assert "SUMMARY:Sesión de descubrimiento" in spanish_invite.read_text("utf-8")
 
 
+def _home_english(project, tmp_path):
+    (project / "content/pages/home-en.md").write_text(
+        "Title: Home\nSlug: home\nLang: en\nStatus: hidden\nSave_as:\n"
+        "Summary: I work with professionals deciding their next step.\n\n"
+        "## How I work\n\nI listen first.\n",
+        encoding="utf-8",
+    )
+
+
+def test_each_language_has_its_home_page_in_her_words(tmp_path):
+    project = _project(tmp_path)
+    _home_english(project, tmp_path)
+    out = build_site(
+        tmp_path / "output",
+        settings_file=str(project / "pelicanconf.py"),
+        content=project / "content",
+    ).output
+    spanish = (out / "index.html").read_text("utf-8")
+    english = (out / "en/index.html").read_text("utf-8")
+    assert '<html lang="en">' in english
+    for words in (
+        "Decisions made calmly",
+        'alt="Lucía smiles by a window"',
+        "I work with professionals deciding their next step.",
+        "How I work",
+        "Coaching is not therapy.",
+        "Discovery session",
+        "Deciding without hurry",
+    ):
+        assert words in english, words
+        assert words not in spanish, words
+    for words in ("Decisiones con calma", "Escucho primero.", "Sesión de descubrimiento"):
+        assert words in spanish and words not in english, words
+    # Only this language's articles are listed.
+    assert "Decidir sin prisa" not in english
+    # Each home page names the other as its translation, and the header's
+    # site name leads to the home page of the page's language.
+    for page in (english, spanish):
+        assert re.search(r'hreflang="es" href="https?://[^/"]+/"', page)
+        assert re.search(r'hreflang="en" href="https?://[^/"]+/en/"', page)
+    article = (out / "en/articles/decidir-sin-prisa/index.html").read_text("utf-8")
+    assert re.search(r'class="site-name" href="[^"]*/en/"', article)
+    assert '<meta name="description" content="Decisions made calmly">' in english
+    assert "Coaching is not therapy." in article
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "/en/</loc>" in sitemap
+
+
+def test_a_home_text_not_yet_translated_is_shown_marked_as_spanish(tmp_path):
+    project = _project(tmp_path)
+    out = build_site(
+        tmp_path / "output",
+        settings_file=str(project / "pelicanconf.py"),
+        content=project / "content",
+    ).output
+    english = (out / "en/index.html").read_text("utf-8")
+    assert '<p class="lead" lang="es">Acompaño a profesionales' in english
+    assert re.search(r'<section class="[^"]*prose" lang="es">\s*<h2[^>]*>Cómo trabajo', english)
+    assert "Decisions made calmly" in english
+
+
 def test_the_bilingual_site_passes_invoke_check(tmp_path):
     import subprocess
     import sys
@@ -97,7 +178,30 @@ def test_the_bilingual_site_passes_invoke_check(tmp_path):
     assert "FIX" not in done.stdout, done.stdout
     assert done.returncode == 0, done.stdout + done.stderr
     # What the English pages show in Spanish is listed, not failed.
-    (note,) = [line for line in done.stdout.splitlines() if line.startswith("note")]
-    assert note.startswith(
+    notes = [line for line in done.stdout.splitlines() if line.startswith("note")]
+    assert notes[0].startswith(
         "note  the en pages show your es words for: [booking] sessions, item 1, location ("
-    ), note
+    ), notes
+    assert notes[1:] == [
+        "note  the en home page shows your es home text "
+        "(add its translation: a page with Slug: home, Lang: en, Status: hidden)"
+    ]
+
+
+def test_the_editor_starts_an_empty_home_translation_that_counts_as_untranslated(tmp_path):
+    from sitetools.commands.edit import start_home_translations
+    from sitetools.commands.project import Project
+
+    project = _project(tmp_path)
+    (project / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    started = start_home_translations(Project.at(project))
+    assert started == ["home-en.md"]
+    assert start_home_translations(Project.at(project)) == []  # left alone once there
+    out = build_site(
+        tmp_path / "output",
+        settings_file=str(project / "pelicanconf.py"),
+        content=project / "content",
+    ).output
+    english = (out / "en/index.html").read_text("utf-8")
+    assert '<p class="lead" lang="es">Acompaño a profesionales' in english
+    assert not (out / "en/home/index.html").exists()

@@ -300,3 +300,38 @@ def test_what_a_second_language_shows_in_the_first_is_listed():
     one_language = {**data, "site": {"language": "es"}, "menu": []}
     one_language["booking"]["sessions"][0]["title"] = "Sesión"
     assert untranslated(from_tables(one_language)) == {}
+
+
+def test_her_words_on_every_page_may_be_given_per_language():
+    from plugins.config.untranslated import untranslated
+
+    data = {
+        "site": {
+            "language": "es",
+            "extra_languages": ["en"],
+            "description": {"es": "Coaching en CDMX", "en": "Coaching in Mexico City"},
+        },
+        "coach": {
+            "name": "Lucía",
+            "tagline": {"es": "Decidir con calma", "en": "Deciding calmly"},
+            "photo_alt": {"es": "Lucía en su estudio"},
+            "location": "Ciudad de México, México",
+        },
+    }
+    settings = from_tables(data)
+    assert settings.coach.tagline == "Decidir con calma"
+    assert settings.coach.in_language("en").tagline == "Deciding calmly"
+    # What she did not translate stays in the site's language, and is listed.
+    assert settings.coach.in_language("en").photo_alt == "Lucía en su estudio"
+    assert settings.site.in_language("en").description == "Coaching in Mexico City"
+    assert settings.site.in_language("es").description == "Coaching en CDMX"
+    assert untranslated(settings) == {"en": ["[coach] photo_alt", "[coach] location"]}
+    # A language the site does not have is refused, named as she wrote it.
+    data["coach"]["tagline"]["fr"] = "Décider"
+    with pytest.raises(SettingsError, match=r"\[coach\] tagline\.fr: 'fr' is not a language"):
+        from_tables(data)
+    # The name is one for every language.
+    data["coach"]["tagline"].pop("fr")
+    data["coach"]["name"] = {"es": "Lucía", "en": "Lucy"}
+    with pytest.raises(SettingsError, match=r"\[coach\] name"):
+        from_tables(data)

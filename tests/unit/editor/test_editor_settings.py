@@ -146,3 +146,35 @@ def test_a_site_in_one_language_has_the_address_field_and_no_language_field():
     forms = _forms_in([("en", "English")])
     names = [f["name"] for f in forms["articles"]["fields"]]
     assert "Slug" in names and "Lang" not in names and "summary" not in forms["articles"]
+
+
+def _session_fields(forms):
+    settings = {f["name"]: f for f in forms["site"]["files"][0]["fields"]}
+    booking = {f["name"]: f for f in settings["booking"]["fields"]}
+    return {f["name"]: f for f in booking["sessions"]["fields"]}, settings["coach"]
+
+
+def test_on_a_bilingual_site_her_words_have_one_box_per_language():
+    sessions, coach = _session_fields(_forms_in([("es", "Español"), ("en", "English")]))
+    title = sessions["title"]
+    assert title["widget"] == "object"
+    assert [(f["name"], f["label"], f["required"]) for f in title["fields"]] == [
+        ("es", "Español", True),
+        ("en", "English", False),
+    ]
+    # An optional key's boxes are all optional; a long text keeps its widget.
+    description = sessions["description"]
+    assert {f["required"] for f in description["fields"]} == {False}
+    assert {f["widget"] for f in description["fields"]} == {"text"}
+    for key in ("location",):
+        assert [f["name"] for f in sessions[key]["fields"]] == ["es", "en"]
+    tagline = {f["name"]: f for f in coach["fields"]}["tagline"]
+    assert [f["name"] for f in tagline["fields"]] == ["es", "en"]
+    # Words that are one for every language keep one box.
+    assert "fields" not in sessions["slug"] and "fields" not in sessions["duration_minutes"]
+
+
+def test_on_a_site_in_one_language_her_words_have_one_box():
+    sessions, coach = _session_fields(_forms_in([("en", "English")]))
+    assert sessions["title"]["widget"] == "string"
+    assert {f["name"]: f for f in coach["fields"]}["tagline"]["widget"] == "string"
