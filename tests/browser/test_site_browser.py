@@ -90,6 +90,47 @@ def test_no_horizontal_scroll_and_screenshots(browser, site_url, artifacts, widt
     context.close()
 
 
+def _centre(page, selector: str) -> float:
+    box = page.locator(selector).bounding_box()
+    assert box is not None, selector
+    return box["y"] + box["height"] / 2
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_header_is_one_row_and_its_menu_opens_without_javascript(
+    browser, site_url, width
+):
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(site_url + "/articles/coaching-vs-mentoring/")
+    rows = [_centre(page, s) for s in (".site-name", ".menu > summary", ".nav-book")]
+    assert max(rows) - min(rows) < 8, rows
+    if width >= 375:  # at 320 px a long name may take a third line
+        assert page.locator(".site-header").bounding_box()["height"] < 100
+    entries = page.locator(".menu a")
+    assert entries.count() >= 3 and not entries.first.is_visible()
+    page.click(".menu > summary")
+    assert entries.first.is_visible() and page.locator(".menu a.nav-search").is_visible()
+    assert page.locator("header form, header input").count() == 0  # search is an entry
+    page.click(".menu a.nav-search")
+    assert page.url.endswith("/search/")
+    context.close()
+
+
+def test_on_a_wide_screen_the_menu_is_open_in_the_header_row(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/articles/coaching-vs-mentoring/")
+    assert not page.locator(".menu > summary").is_visible()
+    first = page.locator(".menu a").first
+    assert first.is_visible()
+    rows = [_centre(page, s) for s in (".site-name", ".menu a >> nth=0", ".nav-book")]
+    assert max(rows) - min(rows) < 8, rows
+    context.close()
+
+
 def test_skip_link_is_first_and_focus_is_visible(page, site_url):
     page.goto(site_url + "/articles/coaching-vs-mentoring/")
     page.keyboard.press("Tab")

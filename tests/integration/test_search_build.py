@@ -140,13 +140,15 @@ def test_the_search_page_weighs_under_60_kb_before_a_query(built):
     assert total <= 60 * KB, total
 
 
-def test_every_page_but_the_search_page_has_the_search_box(built):
+def test_every_page_leads_to_search_from_its_menu(built):
     _, output = built
     pages = html_files(output)
-    without = [p for p in pages if 'class="site-search"' not in p.read_text("utf-8")]
-    assert without == [output / "search/index.html"]  # whose own form is the one to use
-    box = re.search(r'<form class="site-search"[^>]*>', (output / "index.html").read_text("utf-8"))
-    assert box and 'action="/search/"' in box.group() and 'method="get"' in box.group()
+    without = [
+        p for p in pages if '<a class="nav-search" href="/search/"' not in p.read_text("utf-8")
+    ]
+    assert without == []
+    search = (output / "search/index.html").read_text("utf-8")
+    assert '<a class="nav-search" href="/search/" aria-current="page">' in search
 
 
 def test_the_search_page_stays_out_of_the_sitemap(built):
@@ -172,7 +174,7 @@ def test_a_bilingual_site_has_a_search_page_and_an_index_per_language(tmp_path):
     assert len(list((output / "search/docs").iterdir())) >= 4
     # Each language's pages point their search box at their own search page.
     article = (output / "articles/lorem/index.html").read_text("utf-8")
-    assert 'action="/search/"' in article
+    assert 'class="nav-search" href="/search/"' in article
 
 
 def test_a_translation_is_found_in_its_own_language_only(tmp_path):
@@ -186,7 +188,7 @@ def test_a_translation_is_found_in_its_own_language_only(tmp_path):
     assert "nightingale" in _index_text(output / "en/search")
     assert "nightingale" not in _index_text(output / "search")
     english_article = (output / "en/articles/lorem/index.html").read_text("utf-8")
-    assert 'action="/en/search/"' in english_article
+    assert 'class="nav-search" href="/en/search/"' in english_article
 
 
 def test_a_page_unpublished_since_the_last_build_leaves_the_index(tmp_path):
