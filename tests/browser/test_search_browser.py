@@ -170,11 +170,13 @@ def test_a_word_found_nowhere_says_so_in_the_sites_language(browser, sites):
     context.close()
 
 
-def test_the_header_box_leads_to_the_results(browser, sites):
+def test_the_menu_leads_to_the_search_and_its_results(browser, sites):
     url, _ = sites["en"]
     context, page, origins, errors = _visit(browser)
     page.goto(url + "/articles/lorem/")
-    page.get_by_role("search").get_by_label("Search this site").fill("sabbatical")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    page.wait_for_url(re.compile(r"/search/$"))
+    page.get_by_label("Words to look for").fill("sabbatical")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q=sabbatical$"))
     assert _results(page)[0] == "/articles/taking-a-break/"
@@ -187,15 +189,16 @@ def test_the_header_box_leads_to_the_results(browser, sites):
     context.close()
 
 
-def test_without_javascript_the_box_lands_on_an_explanation_and_the_archive(
+def test_without_javascript_the_menu_lands_on_an_explanation_and_the_archive(
     browser, sites, axe_source
 ):
     url, _ = sites["fr"]
     context, page, origins, _ = _visit(browser, java_script_enabled=False)
     page.goto(url + "/")
-    page.get_by_label("Rechercher sur ce site").fill("épanouissement")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/search/\?q="))
+    if page.locator(".menu > summary").is_visible():  # a phone-wide window
+        page.locator(".menu > summary").click()
+    page.get_by_role("link", name="Rechercher", exact=True).click()
+    page.wait_for_url(re.compile(r"/search/$"))
     notice = page.locator("#search-nojs")
     expect(notice).to_be_visible()
     assert "JavaScript" in notice.inner_text()
