@@ -105,6 +105,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "plugins.site_extras",
     "plugins.booking",
+    "plugins.testimonials",
     "plugins.podcast",
     "plugins.site_search",
     "plugins.parallel_read",

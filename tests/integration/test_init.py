@@ -56,6 +56,7 @@ def test_init_makes_the_site_hers_and_nothing_of_the_sample_is_published(tmp_pat
     assert mine.is_file()  # hers: never removed
     assert not (project / "content/podcast").exists()
     assert not (project / "content/images/coach.svg").exists()
+    assert not list(project.glob("content/testimonials/*.md"))  # made-up words, never hers
     out = _build(project)
     published = [p for p in out.rglob("*") if p.is_file()]
     for path in published:
