@@ -106,6 +106,7 @@ PLUGINS = [
     "plugins.site_extras",
     "plugins.booking",
     "plugins.testimonials",
+    "plugins.images",
     "plugins.podcast",
     "plugins.site_search",
     "plugins.parallel_read",

@@ -1,0 +1,229 @@
+"""The Pelican side of her photographs.
+
+- `picture(path, alt, sizes, css_class="", first=False)` in every
+  template: the theme's own photos (her portrait, a testimonial's face, an
+  article's `Image:`).
+- Every `<img>` of her Markdown that shows a JPEG, PNG or WebP of this site
+  becomes a `<picture>` as its page is written (`content_written`).
+- At the end of the build the renditions are written, and each photo's own
+  address gets its stripped copy in place of the file the static copy put
+  there, camera data and all.
+
+A photo that cannot be read stops the build with one line naming it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import escape, unescape
+from pathlib import Path
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
+from ..common.errors import SiteError
+from ..common.files import write_if_changed
+from ..common.memo import code_version
+from ..site_extras.content_cache import ROOT_KEY
+from .markup import PublishedPhoto, picture, published
+from .photos import PhotoError, renditions
+from .store import RenditionStore, digest
+
+log = logging.getLogger(__name__)
+KEY = "_PHOTOS"
+RASTER = (".jpg", ".jpeg", ".png", ".webp")
+# Her Markdown's images sit in the text column: full width on a phone, the
+# column's 68 characters (about 42rem) beyond.
+CONTENT_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)"
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_PICTURE = re.compile(r"<picture>.*?</picture>", re.I | re.S)
+_ATTR = re.compile(r'([a-zA-Z][\w-]*)="([^"]*)"')
+
+
+class PhotoFileError(SiteError):
+    pass
+
+
+class Photos:
+    """This build's photographs: published once each, kept for the end."""
+
+    def __init__(self, content: Path, cache: Path) -> None:
+        self.content = content
+        self.store = RenditionStore(cache / "photos", code_version(code=Path(__file__).parent))
+        self.published: dict[str, PublishedPhoto] = {}
+
+    def publish(self, source: str) -> PublishedPhoto:
+        source = source.lstrip("/")
+        found = self.published.get(source)
+        if found is not None:
+            return found
+        path = (self.content / source).resolve()
+        if not path.is_relative_to(self.content.resolve()) or not path.is_file():
+            raise PhotoFileError(
+                f"{self.content.name}/{source}: no such photo in your content folder"
+            )
+        data = path.read_bytes()
+        try:
+            made = self.store.get(data, renditions)
+        except PhotoError as error:
+            raise PhotoFileError(f"{self.content.name}/{source} {error}") from None
+        photo = published(source, made, digest(data)[:10])
+        self.published[source] = photo
+        return photo
+
+    def write(self, output: Path) -> None:
+        if self.published:
+            log.info(
+                "photos: %d published, %d encoded by this build",
+                len(self.published),
+                self.store.encoded,
+            )
+        for photo in self.published.values():
+            for site_path, rendition in photo.files:
+                target = output / site_path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_if_changed(target, rendition.data)
+        if self.published:  # a build with none (a test's, a first draft) keeps them
+            self.store.forget_unused()
+
+
+def start(pelican) -> None:
+    """One Photos per build, in the build's own settings (no module state),
+    made before Pelican copies them into the templates' context, so every
+    page written shares it."""
+    _photos(pelican.settings)
+
+
+def _photos(settings: dict) -> Photos:
+    if KEY not in settings:
+        # The cache folder as configured (CACHE_PATH itself may be this
+        # build's private copy, which keeps no folders: content_cache.py).
+        root = settings.get(ROOT_KEY) or settings["CACHE_PATH"]
+        settings[KEY] = Photos(Path(settings["PATH"]), Path(root))
+    return settings[KEY]
+
+
+def _stop(error: SiteError) -> None:
+    log.critical("photos: %s", error)
+    raise SystemExit(1) from None
+
+
+def template_function(generator) -> None:
+    settings = generator.settings
+    photos = _photos(settings)
+    site_url = settings.get("SITEURL", "")
+
+    @pass_context
+    def picture_of(_context, path, alt="", sizes="100vw", css_class="", first=False, box=None):
+        """`box`: (width, height) for a drawing (SVG), which needs no renditions."""
+        if not str(path).lower().endswith(RASTER):
+            width, height = box or (None, None)
+            size = f' width="{width}" height="{height}"' if width else ""
+            css = f' class="{escape(css_class)}"' if css_class else ""
+            loading = ' fetchpriority="high"' if first else ' loading="lazy"'
+            return Markup(
+                f'<img{css} src="{escape(site_url)}/{escape(str(path))}" '
+                f'alt="{escape(str(alt))}"{size}{loading}>'
+            )
+        try:
+            photo = photos.publish(str(path))
+        except SiteError as error:
+            _stop(error)
+        return Markup(
+            picture(photo, str(alt), sizes, site_url=site_url, css_class=css_class, first=first)
+        )
+
+    generator.env.globals["picture"] = picture_of
+
+
+def pictures_in_page(path: str, context: dict) -> None:
+    """Her Markdown's `<img>` of a photo of this site, as `<picture>`."""
+    if not path.endswith(".html"):
+        return
+    file = Path(path)
+    html = file.read_text(encoding="utf-8")
+    if "<img" not in html:
+        return
+    settings = context
+    photos = _photos(settings)
+    site_url = settings.get("SITEURL", "")
+    first = ['fetchpriority="high"' not in html]
+
+    def convert(match: re.Match) -> str:
+        attrs = dict(_ATTR.findall(match.group(0)))
+        src = unescape(attrs.get("src", ""))
+        local = src.removeprefix(site_url) if site_url else src
+        if not local.startswith("/") or "://" in local or not local.lower().endswith(RASTER):
+            return match.group(0)
+        try:
+            photo = photos.publish(local)
+        except SiteError as error:
+            _stop(error)
+        made = picture(
+            photo,
+            unescape(attrs.get("alt", "")),
+            CONTENT_SIZES,
+            site_url=site_url,
+            css_class=unescape(attrs.get("class", "")),
+            first=first[0],
+        )
+        first[0] = False
+        return made
+
+    pieces, last = [], 0
+    for block in _PICTURE.finditer(html):  # a <picture> already made is left alone
+        pieces.append(_IMG.sub(convert, html[last : block.start()]))
+        pieces.append(block.group(0))
+        last = block.end()
+    pieces.append(_IMG.sub(convert, html[last:]))
+    changed = "".join(pieces)
+    if changed != html:
+        file.write_text(changed, encoding="utf-8")
+
+
+def check_images(generator) -> None:
+    """Each `Image:` names a file of her content folder: else one line
+    naming her file (the article's, not only the photo's)."""
+    content = Path(generator.settings["PATH"])
+    items = [
+        *getattr(generator, "articles", ()),
+        *getattr(generator, "translations", ()),
+        *getattr(generator, "drafts", ()),
+        *getattr(generator, "pages", ()),
+        *getattr(generator, "hidden_pages", ()),
+    ]
+    for item in items:
+        image = item.metadata.get("image")
+        if not image:
+            continue
+        path = (content / str(image).lstrip("/")).resolve()
+        if not path.is_relative_to(content.resolve()) or not path.is_file():
+            where = Path(item.source_path).resolve()
+            shown = (
+                where.relative_to(content.parent.resolve())
+                if where.is_relative_to(content.parent.resolve())
+                else where
+            )
+            _stop(
+                PhotoFileError(
+                    f"{shown}, Image: {image} is not a file in your content folder "
+                    "(write it like images/room.jpg)"
+                )
+            )
+
+
+def write_photos(pelican) -> None:
+    photos = pelican.settings.get(KEY)
+    if photos is not None:
+        photos.write(Path(pelican.output_path))
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.generator_init.connect(template_function)
+    signals.content_written.connect(pictures_in_page)
+    signals.article_generator_finalized.connect(check_images)
+    signals.page_generator_finalized.connect(check_images)
+    signals.finalized.connect(write_photos)
