@@ -28,6 +28,7 @@ from ..common.zones import iana_zones, unknown_zone
 from . import schema, validate
 from .booking import BookingSettings
 from .coach import Coach, parse_coach
+from .design import DesignSettings, parse_design
 from .desk import DeskSettings, parse_desk
 from .editor import EditorSettings, parse_editor
 from .errors import ConfigError, setting_name
@@ -68,6 +69,7 @@ class Settings:
     desk: DeskSettings | None
     podcast: PodcastSettings | None
     editor: EditorSettings
+    design: DesignSettings
 
 
 class SettingsError(ConfigError):
@@ -96,7 +98,7 @@ def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settin
                 f"{file_name}, [{key}]: not a table this site reads (it reads {tables}){tip}"
             )
     raw = {key: data.get(key) for key in schema.TOP_NAMES}
-    for key in ("site", "coach", "booking", "podcast", "editor"):
+    for key in ("site", "coach", "booking", "podcast", "editor", "design"):
         if raw[key] is not None and not isinstance(raw[key], Mapping):
             errors.append(f"{file_name}, [{key}]: must be a table (a [{key}] line), not a value")
             raw[key] = None
@@ -146,7 +148,8 @@ def _check(
             None,
         )
     editor = attempt(lambda: parse_editor(raw["editor"]), None)
-    if errors or site is None or coach is None or editor is None:
+    design = attempt(lambda: parse_design(raw.get("design")), None)
+    if errors or site is None or coach is None or editor is None or design is None:
         return None
     return Settings(
         file=file_name,
@@ -157,6 +160,7 @@ def _check(
         desk=desk,
         podcast=podcast,
         editor=editor,
+        design=design,
     )
 
 
@@ -278,6 +282,7 @@ def of(pelican: dict[str, Any]) -> Settings:
         "booking": pelican.get("BOOKING"),
         "podcast": pelican.get("PODCAST"),
         "editor": pelican.get("EDITOR"),
+        "design": pelican.get("DESIGN"),
     }
     if pelican.get("SITENAME"):
         raw["site"]["name"] = pelican["SITENAME"]

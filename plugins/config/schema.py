@@ -510,8 +510,26 @@ EDITOR = Table(
     ),
 )
 
+DESIGN = Table(
+    "design",
+    "How the site looks (docs/looks.md shows each look).",
+    (
+        Key(
+            "style",
+            "The look: calm (clinical, quiet), warm (personal, soft) or bold (executive)",
+            "choice",
+            "calm",
+            choices=("calm", "warm", "bold"),
+        ),
+        Key(
+            "accent",
+            'Your colour for links and buttons, e.g. "#0b5c73" (it must be readable: 4.5:1)',
+        ),
+    ),
+)
+
 # The tables a site.toml may hold, in the order the docs list them.
-TOP = (SITE, COACH, MENU, BOOKING, PODCAST, EDITOR)
+TOP = (SITE, COACH, MENU, BOOKING, PODCAST, EDITOR, DESIGN)
 TABLES = (
     SITE,
     COACH,
@@ -528,5 +546,6 @@ TABLES = (
     LIMITS,
     PODCAST,
     EDITOR,
+    DESIGN,
 )
 TOP_NAMES = tuple(table.path for table in TOP)

@@ -60,9 +60,16 @@ class AssetCatalog:
         }
         self._static_dir = static_dir
 
+    def add(self, relative: str, data: bytes) -> None:
+        """A file made by the build (a look's fonts and CSS), published
+        like the theme's own; a CSS file's `url()`s must use hashed names."""
+        self.data[relative] = published(relative, data)
+        self.names[relative] = hashed_name(relative, self.data[relative])
+
     def publish(self, theme_out: Path) -> None:
         """Replace each copied theme file by its published bytes under its hashed name."""
         for relative, hashed in self.names.items():
+            (theme_out / hashed).parent.mkdir(parents=True, exist_ok=True)  # a made file's folder
             (theme_out / hashed).write_bytes(self.data[relative])
             (theme_out / relative).unlink(missing_ok=True)
 

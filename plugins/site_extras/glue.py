@@ -19,6 +19,7 @@ from ..common.language import language_of, site_languages
 from ..config import of
 from ..config.menu import menu_in_language
 from ..config.placement import check_photo
+from ..design.publish import catalog_texts, look_assets
 from .assets import AssetCatalog
 from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
 from .dates import numeric_date
@@ -289,8 +290,26 @@ def _catalog(settings) -> AssetCatalog:
     # Kept in the build's own settings dict: one per build, no module state.
     if "_ASSET_CATALOG" not in settings:
         static = Path(settings["THEME"], "static")
-        settings["_ASSET_CATALOG"] = AssetCatalog(static)
+        catalog = AssetCatalog(static)
+        _add_look(catalog, settings, static)
+        settings["_ASSET_CATALOG"] = catalog
     return settings["_ASSET_CATALOG"]
+
+
+def _add_look(catalog: AssetCatalog, settings: dict, static: Path) -> None:
+    """[design]'s fonts beside the theme's files, and its CSS after the
+    theme's own in site.css (one stylesheet per page, as before)."""
+    design = of(settings).design
+    codes = [lang.code for lang in site_languages(settings)]
+    texts = catalog_texts(Path(settings["THEME"], "translations"), codes)
+    cache = Path(settings.get(ROOT_KEY) or settings["CACHE_PATH"])
+    fonts, css = look_assets(design.style, design.accent, texts, cache)
+    for relative, data in fonts.items():
+        catalog.add(relative, data)
+        css = css.replace("{" + relative + "}", "../" + catalog.name(relative))
+    sheet = (static / "css/site.css").read_text(encoding="utf-8")
+    catalog.add("css/site.css", (sheet + "\n" + css + "\n").encode("utf-8"))
+    settings["_LOOK_FONTS"] = [catalog.name(relative) for relative in fonts]
 
 
 def template_helpers(generator) -> None:
@@ -299,6 +318,8 @@ def template_helpers(generator) -> None:
     prefix = f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}"
     env = generator.env
     env.globals["asset"] = lambda relative: f"{prefix}/{catalog.name(relative)}"
+    # The look's body font, preloaded: the text above the fold is set in it.
+    env.globals["BODY_FONT"] = f"{prefix}/{settings['_LOOK_FONTS'][-1]}"
     form_action = _form_action(settings)
     env.globals["CSP"] = content_security_policy(form_action)
     install(env, site_languages(settings))

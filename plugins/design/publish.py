@@ -1,0 +1,77 @@
+"""What the build publishes for the look: its fonts (cut to her languages)
+and its CSS, appended to the theme's stylesheet so a page still loads one
+stylesheet. Pure apart from reading files: the Pelican glue passes the
+paths and puts the result in the theme's asset catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from ..common.memo import code_version
+from .contrast import nearest_passing
+from .css import look_css
+from .fonts import characters, cut
+from .looks import LOOKS, Look, Palette
+
+FONTS = Path(__file__).resolve().parents[2] / "theme" / "fonts"
+
+
+def palettes(look: Look, accent: str) -> tuple[Palette, Palette]:
+    """The look's palettes with her accent (already checked on light); in
+    the dark scheme the same hue, made light enough to read there."""
+    if not accent:
+        return look.light, look.dark
+    light = replace(look.light, accent=accent, focus=accent, accent_strong=_stronger(accent))
+    dark = look.dark
+    against = (dark.bg, dark.surface, dark.notice_bg, dark.on_accent)
+    lit = nearest_passing(accent, against) or dark.accent
+    dark = replace(dark, accent=lit, focus=lit)
+    return light, dark
+
+
+def _stronger(accent: str) -> str:
+    """Hover: the same hue, darker (which only adds contrast on a light page)."""
+    import colorsys
+
+    r, g, b = (int(accent[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(h, max(0.0, lightness - 0.08), s)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
+
+
+def catalog_texts(translations: Path, codes: Iterable[str]) -> list[str]:
+    """Every word of ours the site may print in its languages: the
+    catalogs' translations (and the English of the template, for "en")."""
+    from babel.messages.pofile import read_po
+
+    texts: list[str] = []
+    files = [translations / "messages.pot"]
+    files += [translations / code / "LC_MESSAGES" / "messages.po" for code in codes]
+    for file in files:
+        if not file.is_file():
+            continue
+        with file.open("rb") as handle:
+            for message in read_po(handle):
+                for part in (message.id, message.string):
+                    texts.extend([part] if isinstance(part, str) else list(part or ()))
+    return texts
+
+
+def look_assets(
+    style: str, accent: str, texts: Iterable[str], cache: Path, fonts: Path = FONTS
+) -> tuple[dict[str, bytes], str]:
+    """({"fonts/inter.woff2": bytes, ...}, the look's CSS with `url()`s
+    relative to css/ written as {fonts/inter.woff2} for the caller to
+    replace by hashed names)."""
+    look = LOOKS[style]
+    text = characters(texts)
+    version = code_version(code=Path(__file__).parent)
+    files = {
+        f"fonts/{font.file}": cut(fonts / font.file, text, cache / "fonts", version)
+        for font in look.fonts
+    }
+    light, dark = palettes(look, accent)
+    urls = {font.file: "{fonts/" + font.file + "}" for font in look.fonts}
+    return files, look_css(look, urls, light, dark)
