@@ -23,21 +23,22 @@ def palettes(look: Look, accent: str) -> tuple[Palette, Palette]:
     the dark scheme the same hue, made light enough to read there."""
     if not accent:
         return look.light, look.dark
-    light = replace(look.light, accent=accent, focus=accent, accent_strong=_stronger(accent))
+    light = replace(look.light, accent=accent, focus=accent, accent_strong=_shifted(accent, -0.08))
     dark = look.dark
     against = (dark.bg, dark.surface, dark.notice_bg, dark.on_accent)
     lit = nearest_passing(accent, against) or dark.accent
-    dark = replace(dark, accent=lit, focus=lit)
+    dark = replace(dark, accent=lit, focus=lit, accent_strong=_shifted(lit, 0.1))
     return light, dark
 
 
-def _stronger(accent: str) -> str:
-    """Hover: the same hue, darker (which only adds contrast on a light page)."""
+def _shifted(colour: str, by: float) -> str:
+    """Hover: the same hue, further from the page's background (darker on
+    a light page, lighter on a dark one), which only adds contrast."""
     import colorsys
 
-    r, g, b = (int(accent[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     h, lightness, s = colorsys.rgb_to_hls(r, g, b)
-    r, g, b = colorsys.hls_to_rgb(h, max(0.0, lightness - 0.08), s)
+    r, g, b = colorsys.hls_to_rgb(h, min(1.0, max(0.0, lightness + by)), s)
     return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
 
 

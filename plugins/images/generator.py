@@ -5,9 +5,9 @@
   article's `Image:`).
 - Every `<img>` of her Markdown that shows a JPEG, PNG or WebP of this site
   becomes a `<picture>` as its page is written (`content_written`).
-- At the end of the build the renditions are written, and each photo's own
-  address gets its stripped copy in place of the file the static copy put
-  there, camera data and all.
+- A photo's renditions are written as soon as a page shows it. The static
+  copy never publishes a JPEG, PNG or WebP as she dropped it (camera data
+  and all): each is taken out of it, and its address gets the stripped copy.
 
 A photo that cannot be read stops the build with one line naming it.
 """
@@ -47,18 +47,22 @@ class PhotoFileError(SiteError):
 
 
 class Photos:
-    """This build's photographs: published once each, kept for the end."""
+    """This build's photographs, each encoded once (or read from the store)."""
 
-    def __init__(self, content: Path, cache: Path) -> None:
+    def __init__(self, content: Path, cache: Path, output: Path) -> None:
         self.content = content
+        self.output = output
         self.store = RenditionStore(cache / "photos", code_version(code=Path(__file__).parent))
         self.published: dict[str, PublishedPhoto] = {}
+        self.stripped: set[str] = set()
+        self._made: dict[str, PublishedPhoto] = {}
 
-    def publish(self, source: str) -> PublishedPhoto:
-        source = source.lstrip("/")
-        found = self.published.get(source)
-        if found is not None:
-            return found
+    def _renditions(self, source: str) -> PublishedPhoto:
+        if source not in self._made:
+            self._made[source] = self._make(source)
+        return self._made[source]
+
+    def _make(self, source: str) -> PublishedPhoto:
         path = (self.content / source).resolve()
         if not path.is_relative_to(self.content.resolve()) or not path.is_file():
             raise PhotoFileError(
@@ -69,23 +73,38 @@ class Photos:
             made = self.store.get(data, renditions)
         except PhotoError as error:
             raise PhotoFileError(f"{self.content.name}/{source} {error}") from None
-        photo = published(source, made, digest(data)[:10])
-        self.published[source] = photo
-        return photo
+        return published(source, made, digest(data)[:10])
 
-    def write(self, output: Path) -> None:
-        if self.published:
+    def publish(self, source: str) -> PublishedPhoto:
+        """Every rendition of `source`, written now; its `<picture>` follows."""
+        source = source.lstrip("/")
+        found = self.published.get(source)
+        if found is None:
+            found = self.published[source] = self._renditions(source)
+            for site_path, rendition in found.files:
+                self._write(site_path, rendition.data)
+        return found
+
+    def strip(self, source: str) -> None:
+        """Only the stripped copy, at the photo's own address (a photo the
+        static copy would have published as it is)."""
+        photo = self._renditions(source)
+        self.stripped.add(source)
+        self._write(photo.files[-1][0], photo.fallback.data)
+
+    def _write(self, site_path: str, data: bytes) -> None:
+        target = self.output / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(target, data)
+
+    def finish(self) -> None:
+        if self.published or self.stripped:
             log.info(
                 "photos: %d published, %d encoded by this build",
-                len(self.published),
+                len(self.published | dict.fromkeys(self.stripped)),
                 self.store.encoded,
             )
-        for photo in self.published.values():
-            for site_path, rendition in photo.files:
-                target = output / site_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_if_changed(target, rendition.data)
-        if self.published:  # a build with none (a test's, a first draft) keeps them
+            # A build with none (a test's, a first draft) keeps them all.
             self.store.forget_unused()
 
 
@@ -101,7 +120,7 @@ def _photos(settings: dict) -> Photos:
         # The cache folder as configured (CACHE_PATH itself may be this
         # build's private copy, which keeps no folders: content_cache.py).
         root = settings.get(ROOT_KEY) or settings["CACHE_PATH"]
-        settings[KEY] = Photos(Path(settings["PATH"]), Path(root))
+        settings[KEY] = Photos(Path(settings["PATH"]), Path(root), Path(settings["OUTPUT_PATH"]))
     return settings[KEY]
 
 
@@ -157,6 +176,8 @@ def pictures_in_page(path: str, context: dict) -> None:
         local = src.removeprefix(site_url) if site_url else src
         if not local.startswith("/") or "://" in local or not local.lower().endswith(RASTER):
             return match.group(0)
+        if not (photos.content / local.lstrip("/")).is_file():
+            return match.group(0)  # the link check names her file that shows it
         try:
             photo = photos.publish(local)
         except SiteError as error:
@@ -214,10 +235,27 @@ def check_images(generator) -> None:
             )
 
 
-def write_photos(pelican) -> None:
+def out_of_the_static_copy(generator) -> None:
+    """Her photos leave the static copy (which would publish them with
+    their camera data); each gets its stripped copy at its address now."""
+    photos = _photos(generator.settings)
+    kept = []
+    for item in generator.staticfiles:
+        if str(item.save_as).lower().endswith(RASTER):
+            source = Path(generator.path, item.source_path).relative_to(Path(generator.path))
+            try:
+                photos.strip(source.as_posix())
+            except SiteError as error:
+                _stop(error)
+        else:
+            kept.append(item)
+    generator.staticfiles[:] = kept
+
+
+def finish(pelican) -> None:
     photos = pelican.settings.get(KEY)
     if photos is not None:
-        photos.write(Path(pelican.output_path))
+        photos.finish()
 
 
 def register() -> None:
@@ -226,4 +264,5 @@ def register() -> None:
     signals.content_written.connect(pictures_in_page)
     signals.article_generator_finalized.connect(check_images)
     signals.page_generator_finalized.connect(check_images)
-    signals.finalized.connect(write_photos)
+    signals.static_generator_finalized.connect(out_of_the_static_copy)
+    signals.finalized.connect(finish)

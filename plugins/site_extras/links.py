@@ -27,7 +27,8 @@ class BrokenLink:
 
 
 def page_links(html: str) -> list[str]:
-    r"""Every href and src attribute of a page, as written, in page order:
+    r"""Every href and src attribute of a page, and every candidate of a
+    srcset, as written, in page order:
     what r'\s(?:href|src)="([^"]*)"' finds, found with str.find, which skips
     ahead where that pattern tried every whitespace of every page."""
     found: list[str] = []
@@ -47,7 +48,32 @@ def page_links(html: str) -> list[str]:
             break
         found.append(html[value:end])
         free = end + 1
-    return found
+    srcset = html.find(' srcset="')
+    if srcset < 0:
+        return found
+    # A <picture>'s sources: each candidate of each srcset is a link too.
+    placed = [(m, link) for m, link in zip(_positions(html, found), found, strict=True)]
+    while srcset >= 0:
+        value = srcset + 9
+        end = html.find('"', value)
+        if end < 0:
+            break
+        for candidate in html[value:end].split(","):
+            url = candidate.strip().split(" ")[0]
+            if url:
+                placed.append((srcset, url))
+        srcset = html.find(' srcset="', end)
+    return [link for _, link in sorted(placed, key=lambda item: item[0])]
+
+
+def _positions(html: str, links: list[str]) -> list[int]:
+    """Where each of `links` (in page order) was found, for merging."""
+    positions, start = [], 0
+    for link in links:
+        at = html.find(f'"{link}"', start)
+        positions.append(at)
+        start = max(at, start)
+    return positions
 
 
 def internal_path(link: str, siteurl: str, page: str = "") -> str | None:

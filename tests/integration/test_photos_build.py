@@ -166,3 +166,15 @@ def test_an_image_that_is_not_there_is_named_with_the_article_that_asks_for_it(t
         "content/articles/room.md, Image: images/rooom.jpg is not a file in your content folder"
         in result.log
     )
+
+
+def test_a_photo_no_page_shows_is_still_published_without_its_camera_data(tmp_path):
+    project = _project(tmp_path)
+    (project / "content/images/holiday.jpg").write_bytes(phone_photo(800, 600))
+    out = _build(tmp_path, project).output
+    data = (out / "images/holiday.jpg").read_bytes()
+    assert b"PhoneCo" not in data
+    with Image.open(out / "images/holiday.jpg") as image:
+        assert dict(image.getexif().get_ifd(GPS_IFD)) == {} and image.size == (600, 800)
+    # Only its own address: no page asked for the smaller renditions.
+    assert sorted(p.name for p in (out / "images").glob("holiday*")) == ["holiday.jpg"]

@@ -9,11 +9,19 @@ import shutil
 
 from tests.support.site import ROOT, build_site
 
-# The smallest PNG: one transparent pixel.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+
+def _png() -> bytes:
+    """A small portrait stand-in (a PNG Pillow and browsers read)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), (180, 150, 120)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
 
 SITE_TOML = """
 [site]

@@ -20,6 +20,8 @@ PELICAN_GLUE = {
     "plugins.booking.generator",
     "plugins.podcast.generator",
     "plugins.site_search.generator",
+    "plugins.testimonials.generator",
+    "plugins.images.generator",
     "plugins.site_extras.glue",
     "plugins.editor.glue",
     "plugins.parallel_read.glue",
