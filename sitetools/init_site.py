@@ -186,7 +186,12 @@ def _q(value: object) -> str:
 
 
 def site_toml(
-    a: Answers, *, podcast: str = "", busy: list[str] | None = None, editor: str = ""
+    a: Answers,
+    *,
+    podcast: str = "",
+    busy: list[str] | None = None,
+    editor: str = "",
+    design: str = "",
 ) -> str:
     lang = load_language(a.language, catalog_folder(Path(__file__).parents[1] / "theme"))
     location = ", ".join(p for p in (a.city, a.country) if p)
@@ -242,7 +247,13 @@ def site_toml(
         f"price = {_q(a.session_price)}",
         *DESK_EXAMPLE,
     ]
-    return "\n".join(lines) + "\n" + podcast + (editor or "\n".join(("", *EDITOR_EXAMPLE, "")))
+    return (
+        "\n".join(lines)
+        + "\n"
+        + podcast
+        + (editor or "\n".join(("", *EDITOR_EXAMPLE, "")))
+        + (design or "\n".join(("", *DESIGN_EXAMPLE, "")))
+    )
 
 
 # Commented out: what a coach adds to ask questions and to let the desk run.
@@ -272,8 +283,17 @@ EDITOR_EXAMPLE = (
 )
 
 
-def _editor_table(editor: dict[str, Any]) -> str:
-    lines = ["", "[editor]", *(f"{key} = {_q(value)}" for key, value in editor.items())]
+# Commented out: the look (docs/looks.md).
+DESIGN_EXAMPLE = (
+    "# How the site looks (docs/looks.md shows each look):",
+    "# [design]",
+    '# style = "calm"          # calm, warm or bold',
+    '# accent = "#0b5c73"      # your colour for links and buttons',
+)
+
+
+def _table(editor: dict[str, Any], name: str = "editor") -> str:
+    lines = ["", f"[{name}]", *(f"{key} = {_q(value)}" for key, value in editor.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -318,8 +338,10 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
         podcast = "\n" + _podcast_table(old["podcast"])
     busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(old, content)
     # The editor's repository is hers, not the sample's: it carries over.
-    editor = _editor_table(old["editor"]) if isinstance(old.get("editor"), dict) else ""
-    text = site_toml(a, podcast=podcast, busy=busy, editor=editor)
+    editor = _table(old["editor"]) if isinstance(old.get("editor"), dict) else ""
+    # So is the look she chose.
+    design = _table(old["design"], "design") if isinstance(old.get("design"), dict) else ""
+    text = site_toml(a, podcast=podcast, busy=busy, editor=editor, design=design)
     try:  # checked as the build will check it, before anything is changed
         from_tables(tomllib.loads(text))
     except ConfigError as error:

@@ -33,7 +33,8 @@ def parse_design(raw: object) -> DesignSettings:
     if style not in LOOKS:
         choices = ", ".join(f'"{look}"' for look in LOOKS)
         raise ConfigError(name("style"), f"{style!r} is not a look; choose {choices}")
-    accent = validate.text(raw["accent"], name("accent")) if "accent" in raw else ""
+    # Left empty (a form's cleared field): the look's own colour.
+    accent = validate.text(raw["accent"], name("accent")) if raw.get("accent") else ""
     if accent:
         if not is_hex(accent):
             raise ConfigError(name("accent"), f'{accent!r} must be a colour like "#0b5c73"')

@@ -520,10 +520,15 @@ DESIGN = Table(
             "choice",
             "calm",
             choices=("calm", "warm", "bold"),
+            label=N_("Look"),
+            widget="select",
+            hint=N_("calm: clinical and quiet; warm: personal and soft; bold: executive"),
         ),
         Key(
             "accent",
             'Your colour for links and buttons, e.g. "#0b5c73" (it must be readable: 4.5:1)',
+            label=N_("Accent colour"),
+            hint=N_("Optional, like #0b5c73; a colour too faint to read is refused"),
         ),
     ),
 )

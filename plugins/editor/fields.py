@@ -378,6 +378,25 @@ def collections(
     }
     # The home page's words, and on a bilingual site their translations
     # (home-en.md: Slug home, Lang en; `invoke edit` starts them empty).
+    design = {
+        "name": "design",
+        "label": _(N_("Look")),
+        "widget": "object",
+        "required": False,
+        "fields": [
+            _field(
+                _,
+                schema.DESIGN["style"],
+                options=list(schema.DESIGN["style"].choices),
+                default=schema.DESIGN.default("style"),
+            ),
+            _field(
+                _,
+                schema.DESIGN["accent"],
+                pattern=_pattern(r"^#[0-9a-fA-F]{6}$", _(N_("A colour like #0b5c73"))),
+            ),
+        ],
+    }
     homes = [
         {
             "label": _(N_("Home page")) + (f" ({name})" if len(languages) > 1 else ""),
@@ -411,7 +430,7 @@ def collections(
                 "are kept as they are"
             )
         ),
-        "fields": [coach, booking],
+        "fields": [coach, booking, design],
     }
     # Two collections of one file each: Decap reads `format` per collection.
     return [

@@ -91,8 +91,11 @@ def test_the_editor_shows_only_keys_the_schema_declares():
         )
         if c["name"] == "site"
     ]
-    coach, booking = site["files"][0]["fields"]
+    coach, booking, design = site["files"][0]["fields"]
     assert {f["name"] for f in coach["fields"]} <= set(schema.COACH.names)
+    assert {f["name"] for f in design["fields"]} == set(schema.DESIGN.names)
+    (style,) = [f for f in design["fields"] if f["name"] == "style"]
+    assert style["options"] == list(schema.DESIGN["style"].choices)
     assert {f["name"] for f in booking["fields"]} <= set(schema.BOOKING.names)
     (sessions,) = [f for f in booking["fields"] if f["name"] == "sessions"]
     assert {f["name"] for f in sessions["fields"]} <= set(schema.SESSION.names)
