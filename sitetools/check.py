@@ -115,7 +115,16 @@ def links(output: Path) -> tuple[list[str], set[str]]:
     missing_fragments: dict[str, str] = {}
     for page in pages(output):
         here = page.relative_to(output).as_posix()
-        for link in page_links(page.read_text("utf-8")):
+        text = page.read_text("utf-8")
+        # The link preview's picture: an absolute address (the preview
+        # fetchers need one), always of this site.
+        for preview in _OG_IMAGE.findall(text):
+            path = unquote(urlsplit(preview).path).lstrip("/")
+            if (output / path).is_file():
+                linked.add(path)
+            else:
+                problems.append(f"Missing image: {path} (the link preview of {here})")
+        for link in page_links(text):
             path = internal_path(link, "")
             fragment = unquote(urlsplit(link.replace("&amp;", "&")).fragment)
             if link.startswith("#"):
@@ -132,6 +141,9 @@ def links(output: Path) -> tuple[list[str], set[str]]:
         for link, page in missing_fragments.items()
     ]
     return problems, linked
+
+
+_OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
 
 
 def _is_image(target: str) -> bool:

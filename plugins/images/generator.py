@@ -27,6 +27,7 @@ from ..common.errors import SiteError
 from ..common.files import write_if_changed
 from ..common.memo import code_version
 from ..site_extras.content_cache import ROOT_KEY
+from .cards import HEIGHT, WIDTH, CardStyle, draw_card
 from .markup import PublishedPhoto, picture, published
 from .photos import PhotoError, renditions
 from .store import RenditionStore, digest
@@ -56,6 +57,14 @@ class Photos:
         self.published: dict[str, PublishedPhoto] = {}
         self.stripped: set[str] = set()
         self._made: dict[str, PublishedPhoto] = {}
+        self.cards_used: set[str] = set()
+        self.cards_drawn = 0
+        self.card = None  # social_card(title), made with the first template environment
+
+    def __getstate__(self) -> dict:
+        # Pelican pickles the settings (the content cache, the parallel
+        # readers): the card maker is this build's closure, made again.
+        return {**self.__dict__, "card": None}
 
     def _renditions(self, source: str) -> PublishedPhoto:
         if source not in self._made:
@@ -106,6 +115,63 @@ class Photos:
             )
             # A build with none (a test's, a first draft) keeps them all.
             self.store.forget_unused()
+        cards = self.store.folder.parent / "cards"
+        if self.cards_used:
+            log.info(
+                "social cards: %d, %d drawn by this build", len(self.cards_used), self.cards_drawn
+            )
+        if self.cards_used and cards.is_dir():
+            for old in cards.glob("*.png"):
+                if old.name not in self.cards_used:
+                    old.unlink(missing_ok=True)
+
+
+def _card_maker(settings: dict, photos: Photos):
+    """social_card(title): the site path, width and height of the page's
+    card, drawn once per title (and look, name, portrait) and kept."""
+    from ..config import of
+    from ..design.looks import LOOKS
+    from ..design.publish import FONTS, palettes
+
+    checked = of(settings)
+    look = LOOKS[checked.design.style]
+    light, _ = palettes(look, checked.design.accent)
+    style = CardStyle(
+        background=light.bg,
+        text=light.text,
+        muted=light.muted,
+        accent=light.accent,
+        heading_font=FONTS / look.heading.file,
+        body_font=FONTS / look.body.file,
+        heading_weight=max(look.heading_weight, 650),
+    )
+    name, site = checked.coach.name, str(settings.get("SITENAME") or "")
+    portrait = checked.coach.photo
+    face = None
+    if portrait.lower().endswith(RASTER) and (photos.content / portrait).is_file():
+        face = photos.publish(portrait).files[0][1].data  # a small rendition is enough
+    version = photos.store.version
+    face_key = digest(face) if face else ""
+    made: dict[str, tuple[str, int, int]] = {}
+
+    def social_card(title: str) -> tuple[str, int, int]:
+        if title not in made:
+            key = digest("\x1f".join((title, name, site, repr(style), face_key, version)).encode())
+            site_path = f"social/{key[:16]}.png"
+            kept = photos.store.folder.parent / "cards" / f"{key[:32]}.png"
+            try:
+                data = kept.read_bytes()
+            except OSError:
+                data = draw_card(title, name, site, style, face)
+                photos.cards_drawn += 1
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                write_if_changed(kept, data)
+            photos.cards_used.add(kept.name)
+            photos._write(site_path, data)
+            made[title] = (site_path, WIDTH, HEIGHT)
+        return made[title]
+
+    return social_card
 
 
 def start(pelican) -> None:
@@ -155,6 +221,28 @@ def template_function(generator) -> None:
         )
 
     generator.env.globals["picture"] = picture_of
+    if photos.card is None:  # one per build: every generator's pages share it
+        photos.card = _card_maker(settings, photos)
+    card = photos.card
+
+    @pass_context
+    def social_image(_context, title, image=None):
+        """(absolute URL, width, height, MIME type) of the page's picture
+        for link previews: its own `Image:` when it has one (its stripped
+        copy), else its card."""
+        origin = settings.get("FEED_DOMAIN") or site_url
+        try:
+            if image and str(image).lower().endswith(RASTER):
+                fallback = photos.publish(str(image)).fallback
+                kind = "png" if fallback.format == "png" else "jpeg"
+                url = f"{origin}/{str(image).lstrip('/')}"
+                return url, fallback.width, fallback.height, f"image/{kind}"
+            path, width, height = card(str(title))
+        except SiteError as error:
+            _stop(error)
+        return f"{origin}/{path}", width, height, "image/png"
+
+    generator.env.globals["social_image"] = social_image
 
 
 def pictures_in_page(path: str, context: dict) -> None:

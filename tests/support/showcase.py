@@ -21,7 +21,17 @@ TESTIMONIALS = {
 }
 
 
-def build_showcase(root: Path, style: str = "calm", *, epoch: int | None = DEFAULT_EPOCH):
+def build_showcase(
+    root: Path, style: str = "calm", *, epoch: int | None = DEFAULT_EPOCH
+) -> BuildResult:
+    settings, content = write_showcase(root, style)
+    return build_site(
+        root / "output", settings_file=str(settings), content=content, epoch=epoch, verbose=True
+    )
+
+
+def write_showcase(root: Path, style: str = "calm") -> tuple[Path, Path]:
+    """(settings file, content folder) of the showcase in `style`."""
     lines = (
         f"DESIGN = {{'style': {style!r}}}\n"
         "COACH['photo'] = 'images/portrait.jpg'\n"
@@ -41,7 +51,4 @@ def build_showcase(root: Path, style: str = "calm", *, epoch: int | None = DEFAU
         f"Summary: {LOREM[:80]}\n\n## Quis nostrud\n\n{LOREM}\n",
         encoding="utf-8",
     )
-    return build_site(root / "output", settings_file=str(settings), content=content, epoch=epoch)
-
-
-__all__ = ["BuildResult", "build_showcase"]
+    return settings, content
