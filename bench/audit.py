@@ -91,7 +91,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--output", type=Path, default=ROOT / "output")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="audit these pages instead (e.g. home=/ article=/articles/lorem/)",
+    )
     args = parser.parse_args()
+    pages = dict(item.split("=", 1) for item in args.page) or PAGES
     if not (args.output / "index.html").exists():
         raise SystemExit("audit: nothing built yet; run `invoke build` first")
     try:
@@ -104,7 +112,7 @@ def main() -> int:
     missed = False
     print(f"{'page':<9} {'perf':>4} {'a11y':>4} {'best':>4} {'seo':>4} {'KB':>7}  failing audits")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             s = audit(node, cli, base + path, Path(tmp) / f"{name}.json")
             print(
                 f"{name:<9} {s['performance']:>4} {s['accessibility']:>4} "

@@ -242,7 +242,11 @@ def test_before_a_query_the_page_weighs_under_60_kb_and_fetches_no_index(browser
     page.goto(url + "/search/", wait_until="networkidle")
     expect(page.locator("#search-form")).to_be_visible()  # the script ran
     assert not [p for p in sizes if "/shards/" in p or "/docs/" in p]
-    assert sum(sizes.values()) <= 60 * KB, sizes
+    # HTML, CSS and JS within 60 KB; the look's fonts apart (80 KB budget,
+    # fetched once for the whole site).
+    fonts = {p: n for p, n in sizes.items() if p.endswith(".woff2")}
+    assert sum(n for p, n in sizes.items() if p not in fonts) <= 60 * KB, sizes
+    assert sum(fonts.values()) <= 80 * KB, fonts
     assert origins == {url} and errors == []
     context.close()
 

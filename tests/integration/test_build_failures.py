@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from sitetools.build import build_into
+from tests.support.photos import phone_photo
 from tests.support.site import DEFAULT_EPOCH, build_site, layered_settings
 
 
@@ -74,7 +75,7 @@ def test_a_bad_coach_setting_stops_the_build_in_one_line(tmp_path):
 def test_a_relative_image_that_leads_nowhere_stops_the_build_naming_it(tmp_path):
     content, settings = _site(tmp_path)
     (content / "images").mkdir()
-    (content / "images/equipo.jpg").write_bytes(b"\xff\xd8\xff")
+    (content / "images/equipo.jpg").write_bytes(phone_photo(64, 48))
     (content / "articles/b.md").write_text(
         "Title: El equipo\nDate: 2026-11-03\n\n![El equipo](../images/equipo.jpg)\n", "utf-8"
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import brotli
 
-from plugins.site_extras.assets import hashed_name, published
+from plugins.site_extras.assets import hashed_name
 from sitetools.build import build_into
 from tests.support.site import (
     DEFAULT_EPOCH,
@@ -93,9 +93,12 @@ def test_changing_the_css_changes_its_name(tmp_path: Path, site: Path):
     build_site(out, overrides={"THEME": str(theme)})
     old = {p.name for p in (site / "theme/css").glob("site.*.css")}
     new = {p.name for p in (out / "theme/css").glob("site.*.css")}
-    served = published("css/site.css", css.read_bytes())
-    assert new == {Path(hashed_name("css/site.css", served)).name}
-    assert old and new and old != new
+    # The name is the hash of what is served (the theme's CSS and the look's).
+    (name,) = new
+    served = (out / "theme/css" / name).read_bytes()
+    assert ".changed{color:#123456}" in served.decode()
+    assert name == Path(hashed_name("css/site.css", served)).name
+    assert old and old != new
 
 
 def test_precompressed_files_decompress_to_the_originals(tmp_path: Path):
