@@ -28,7 +28,7 @@ from ..common.files import write_if_changed
 from ..common.memo import code_version
 from ..site_extras.content_cache import ROOT_KEY
 from .cards import HEIGHT, WIDTH, CardStyle, draw_card
-from .markup import PublishedPhoto, picture, published
+from .markup import PublishedPhoto, picture, preload, published
 from .photos import PhotoError, renditions
 from .store import RenditionStore, digest
 
@@ -221,6 +221,16 @@ def template_function(generator) -> None:
         )
 
     generator.env.globals["picture"] = picture_of
+
+    def preload_of(path, sizes="100vw"):
+        if not str(path).lower().endswith(RASTER):
+            return ""
+        try:
+            return Markup(preload(photos.publish(str(path)), sizes, site_url=site_url))
+        except SiteError as error:
+            _stop(error)
+
+    generator.env.globals["preload_photo"] = preload_of
     if photos.card is None:  # one per build: every generator's pages share it
         photos.card = _card_maker(settings, photos)
     card = photos.card

@@ -81,6 +81,12 @@ def test_a_phone_portrait_is_published_upright_small_and_without_its_camera_data
     widths = [int(w) for w in re.findall(r" (\d+)w", avif[1])]
     assert widths == [320, 480, 640, 960, 1200]
     assert 'fetchpriority="high"' in portrait and "loading=" not in portrait
+    # Preloaded from <head>: the browser fetches it before reading the body.
+    head = home[: home.index("</head>")]
+    preload = re.search(
+        r'<link rel="preload" as="image" type="image/avif" imagesrcset="([^"]+)"', head
+    )
+    assert preload and preload.group(1) == avif[1]
     assert 'width="1200" height="1600"' in portrait  # upright: the phone's rotation applied
     for url in re.findall(r"(/images/[^ ,\"]+)", portrait):
         assert (out / url.lstrip("/")).is_file(), url
