@@ -292,6 +292,49 @@ def collections(
             _body(_),
         ],
     }
+    testimonials = {
+        "name": "testimonials",
+        "label": _(N_("Testimonials")),
+        "label_singular": _(N_("Testimonial")),
+        "folder": f"{content}/testimonials",
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        "identifier_field": "Author",
+        "slug": "{{slug}}",
+        "media_folder": f"/{content}/images",
+        "public_folder": "images",
+        **(
+            {"summary": f"{{{{Author}}}} · {{{{Lang | default('{languages[0][0]}')}}}}"}
+            if len(languages) > 1
+            else {}
+        ),
+        "fields": [
+            {
+                "name": "Author",
+                "label": _(N_("Client's name")),
+                "widget": "string",
+                "hint": _(N_("As the client agreed to have it shown, e.g. Anna K.")),
+            },
+            {"name": "Role", "label": _(N_("Role")), "widget": "string", "required": False},
+            {
+                "name": "Photo",
+                "label": _(N_("Photo")),
+                "widget": "image",
+                "required": False,
+                "choose_url": False,
+            },
+            {
+                "name": "Sessions",
+                "label": _(N_("Also on these sessions' pages")),
+                "widget": "string",
+                "required": False,
+                "hint": _(N_("Their address names, separated by commas, e.g. discovery")),
+            },
+            *_address_fields(_, languages)[1:],
+            {"name": "body", "label": _(N_("The client's words")), "widget": "markdown"},
+        ],
+    }
     days = [
         _windows(
             _,
@@ -437,6 +480,7 @@ def collections(
         articles,
         podcast,
         pages,
+        testimonials,
         {"name": "home", "label": _(N_("Home page")), "files": homes, "format": FORMAT},
         {"name": "site", "label": _(N_("Your site")), "files": [settings], "format": "toml"},
     ]

@@ -184,3 +184,15 @@ def test_a_photo_no_page_shows_is_still_published_without_its_camera_data(tmp_pa
         assert dict(image.getexif().get_ifd(GPS_IFD)) == {} and image.size == (600, 800)
     # Only its own address: no page asked for the smaller renditions.
     assert sorted(p.name for p in (out / "images").glob("holiday*")) == ["holiday.jpg"]
+
+
+def test_two_builds_with_photos_and_cards_from_nothing_are_byte_identical(tmp_path):
+    outputs = []
+    for name in ("one", "two"):
+        project = _project(tmp_path / name)
+        outputs.append(_build(tmp_path / name, project).output)  # each its own empty cache
+    one, two = outputs
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+    assert any(f.suffix == ".avif" for f in files) and any(f.parts[0] == "social" for f in files)

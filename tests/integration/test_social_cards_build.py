@@ -69,3 +69,17 @@ def test_an_articles_own_image_is_its_preview_and_cards_are_not_drawn_twice(tmp_
     assert '<meta property="og:image:type" content="image/jpeg">' in article
     drawn = re.search(r"social cards: (\d+), (\d+) drawn by this build", second.log)
     assert drawn and drawn.group(2) == "0", second.log[-500:]
+
+
+def test_a_published_build_gives_previews_absolute_https_addresses(tmp_path):
+    settings, content = write_showcase(tmp_path, "warm")
+    origin = "https://coach.example.org"
+    out = build_site(
+        tmp_path / "public",
+        settings_file=str(settings),
+        content=content,
+        overrides={"SITEURL": origin, "FEED_DOMAIN": origin},
+    ).output
+    for page in ("index.html", "articles/lorem/index.html", "book/seance/index.html"):
+        meta = dict(META.findall((out / page).read_text("utf-8")))
+        assert meta["og:image"].startswith(origin + "/social/"), page

@@ -119,7 +119,7 @@ _SPOKEN = re.compile(r'\b(?:alt|title|aria-label|placeholder|content)="([^"]*)"'
 _TAG = re.compile(r"<[^>]*>", re.S)
 # Machine words, not prose: og:type ("website", "article", also as the
 # og_type block's text), robots "noindex", the color-scheme values.
-_MACHINE = {"website", "article", "noindex", "summary", "light dark"}
+_MACHINE = {"website", "article", "noindex", "summary", "summary_large_image", "light dark"}
 
 
 def _templates() -> list[Path]:

@@ -178,3 +178,14 @@ def test_on_a_site_in_one_language_her_words_have_one_box():
     sessions, coach = _session_fields(_forms_in([("en", "English")]))
     assert sessions["title"]["widget"] == "string"
     assert {f["name"]: f for f in coach["fields"]}["tagline"]["widget"] == "string"
+
+
+def test_testimonials_are_written_with_the_keys_the_build_reads():
+    from plugins.testimonials.quotes import OURS
+
+    for languages in ([("en", "English")], [("es", "Español"), ("en", "English")]):
+        form = _forms_in(languages)["testimonials"]
+        names = [f["name"] for f in form["fields"] if f["name"] != "body"]
+        assert {n.lower() for n in names} <= set(OURS)
+        assert ("Lang" in names) == (len(languages) > 1)
+        assert form["folder"] == "content/testimonials" and form["public_folder"] == "images"
