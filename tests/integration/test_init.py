@@ -63,8 +63,10 @@ def test_init_makes_the_site_hers_and_nothing_of_the_sample_is_published(tmp_pat
         if path.suffix in {".html", ".xml", ".ics", ".json", ".txt", ".css", ".js"}:
             text = path.read_text("utf-8")
             assert [w for w in SAMPLE_WORDS if w in text] == [], path
+    # No sample media; the link previews' cards are drawn from her words.
     assert not any(
-        p.suffix in {".mp3", ".svg", ".png"} and "theme" not in p.parts for p in published
+        p.suffix in {".mp3", ".svg", ".png"} and not {"theme", "social"} & set(p.parts)
+        for p in published
     )
     home = (out / "index.html").read_text("utf-8")
     assert '<html lang="fr">' in home and "Margaux Martin" in home
