@@ -126,7 +126,7 @@ def test_admin_holds_the_bundle_our_scripts_and_a_config_from_the_settings(edito
     assert config["backend"]["repo"] == REPO["repo"] and config["backend"]["branch"] == "main"
     assert "local_backend" not in config and config["locale"] == "en"
     names = [c["name"] for c in config["collections"]]
-    assert names == ["articles", "podcast", "pages", "home", "site"]
+    assert names == ["articles", "podcast", "pages", "testimonials", "home", "site"]
     [settings] = config["collections"][-1]["files"]
     assert settings["file"] == "site.toml"
     booking = next(f for f in settings["fields"] if f["name"] == "booking")
