@@ -1,27 +1,30 @@
-"""A look's fonts cut to the characters the site's languages use.
+"""The looks' fonts, cut to the characters our languages use.
 
-The shipped fonts hold every Latin glyph their designers drew (50 KB for
-Source Serif 4); a French or Spanish site needs a few hundred. fonttools'
-subsetter keeps ASCII, Latin-1, the typographic punctuation our pages
-print, and every character of the site languages' catalogs (our words in
-her language); the kerning and ligature tables stay. A character outside
-the cut (a client's name in Polish in a testimonial) is drawn by the
-visitor's system font, as the CSS font stack says.
+The typefaces as their designers shipped them (theme/fonts/source/) hold
+every Latin glyph drawn (50 KB for Source Serif 4); a page in any of our
+languages needs a few hundred. fonttools' subsetter keeps ASCII, Latin-1,
+the typographic punctuation our pages print and every character of every
+shipped catalog (our words in each language); kerning and ligatures stay.
+The cuts are made once, here, and committed (theme/fonts/*.woff2): a
+build publishes them as they are, with no font tool and no time spent.
+`tests/unit/test_fonts.py` checks every cut still holds every character a
+catalog needs; after adding a language or a word, cut again:
 
-Cutting takes about a second a font, so each cut is kept under the
-build's cache folder, named by the font's bytes, the characters and the
-version of this code and fonttools: a build with the same inputs reads it.
+    .venv/bin/python -m plugins.design.fonts
+
+A character outside the cut (a name in Polish in a testimonial) is drawn
+by the visitor's system font, as the CSS font stack says.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..common.files import write_if_changed
-
+THEME = Path(__file__).resolve().parents[2] / "theme"
+SOURCES = THEME / "fonts" / "source"
+CUTS = THEME / "fonts"
 BASE = (
     "".join(chr(c) for c in range(0x20, 0x7F))
     + "".join(chr(c) for c in range(0xA0, 0x100))
@@ -32,11 +35,20 @@ FEATURES = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "tnum", "lnu
 
 
 def characters(texts: Iterable[str]) -> str:
-    """BASE and every character of `texts`, sorted: the cut's key."""
+    """BASE and every character of `texts`, sorted."""
     found = set(BASE)
     for text in texts:
         found.update(text)
     return "".join(sorted(c for c in found if c.isprintable() or c in "\u2009\u202f"))
+
+
+def needed() -> str:
+    """Every character our pages may print in any shipped language."""
+    from ..common.language import shipped
+    from .publish import catalog_texts
+
+    translations = THEME / "translations"
+    return characters(catalog_texts(translations, shipped(translations)))
 
 
 def subset(font: bytes, text: str) -> bytes:
@@ -59,16 +71,13 @@ def subset(font: bytes, text: str) -> bytes:
     return out.getvalue()
 
 
-def cut(font: Path, text: str, cache: Path, version: str) -> bytes:
-    """The cut of `font` for `text`, from the cache or made now."""
-    data = font.read_bytes()
-    key = hashlib.sha256(data + text.encode() + version.encode()).hexdigest()[:32]
-    kept = cache / f"{font.stem}-{key}.woff2"
-    try:
-        return kept.read_bytes()
-    except OSError:
-        pass
-    made = subset(data, text)
-    cache.mkdir(parents=True, exist_ok=True)
-    write_if_changed(kept, made)
-    return made
+def main() -> None:
+    text = needed()
+    for source in sorted(SOURCES.glob("*.woff2")):
+        cut = subset(source.read_bytes(), text)
+        (CUTS / source.name).write_bytes(cut)
+        print(f"cut {source.name}: {source.stat().st_size:,} -> {len(cut):,} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,7 @@
-"""What the build publishes for the look: its fonts (cut to her languages)
-and its CSS, appended to the theme's stylesheet so a page still loads one
-stylesheet. Pure apart from reading files: the Pelican glue passes the
-paths and puts the result in the theme's asset catalog."""
+"""What the build publishes for the look: its fonts (the committed cuts,
+fonts.py) and its CSS, appended to the theme's stylesheet so a page still
+loads one stylesheet. Pure apart from reading files: the Pelican glue puts
+the result in the theme's asset catalog."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..common.memo import code_version
 from .contrast import nearest_passing
 from .css import look_css
-from .fonts import characters, cut
+from .fonts import CUTS, SOURCES
 from .looks import LOOKS, Look, Palette
 
-FONTS = Path(__file__).resolve().parents[2] / "theme" / "fonts"
+# The cuts for the site, the whole typefaces for the social cards (a card is
+# a picture: any title's characters are drawn).
+FONTS = CUTS
+FULL_FONTS = SOURCES
 
 
 def palettes(look: Look, accent: str) -> tuple[Palette, Palette]:
@@ -60,19 +62,12 @@ def catalog_texts(translations: Path, codes: Iterable[str]) -> list[str]:
     return texts
 
 
-def look_assets(
-    style: str, accent: str, texts: Iterable[str], cache: Path, fonts: Path = FONTS
-) -> tuple[dict[str, bytes], str]:
+def look_assets(style: str, accent: str) -> tuple[dict[str, bytes], str]:
     """({"fonts/inter.woff2": bytes, ...}, the look's CSS with `url()`s
-    relative to css/ written as {fonts/inter.woff2} for the caller to
-    replace by hashed names)."""
+    written as {fonts/inter.woff2} for the caller to replace by hashed
+    names relative to the stylesheet)."""
     look = LOOKS[style]
-    text = characters(texts)
-    version = code_version(code=Path(__file__).parent)
-    files = {
-        f"fonts/{font.file}": cut(fonts / font.file, text, cache / "fonts", version)
-        for font in look.fonts
-    }
+    files = {f"fonts/{font.file}": (CUTS / font.file).read_bytes() for font in look.fonts}
     light, dark = palettes(look, accent)
     urls = {font.file: "{fonts/" + font.file + "}" for font in look.fonts}
     return files, look_css(look, urls, light, dark)

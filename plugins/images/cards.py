@@ -106,5 +106,5 @@ def draw_card(
     if site and site != name:
         draw.text((left, bottom - 40), site, font=site_font, fill=style.muted)
     out = io.BytesIO()
-    card.save(out, "PNG", optimize=True)
+    card.save(out, "PNG", compress_level=6)  # level 9 and optimize: 3x the time for 3 % fewer bytes
     return out.getvalue()

@@ -131,7 +131,7 @@ def _card_maker(settings: dict, photos: Photos):
     card, drawn once per title (and look, name, portrait) and kept."""
     from ..config import of
     from ..design.looks import LOOKS
-    from ..design.publish import FONTS, palettes
+    from ..design.publish import FULL_FONTS, palettes
 
     checked = of(settings)
     look = LOOKS[checked.design.style]
@@ -141,8 +141,8 @@ def _card_maker(settings: dict, photos: Photos):
         text=light.text,
         muted=light.muted,
         accent=light.accent,
-        heading_font=FONTS / look.heading.file,
-        body_font=FONTS / look.body.file,
+        heading_font=FULL_FONTS / look.heading.file,
+        body_font=FULL_FONTS / look.body.file,
         heading_weight=max(look.heading_weight, 650),
     )
     name, site = checked.coach.name, str(settings.get("SITENAME") or "")

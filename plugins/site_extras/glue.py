@@ -19,7 +19,7 @@ from ..common.language import language_of, site_languages
 from ..config import of
 from ..config.menu import menu_in_language
 from ..config.placement import check_photo
-from ..design.publish import catalog_texts, look_assets
+from ..design.publish import look_assets
 from .assets import AssetCatalog
 from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
 from .dates import numeric_date
@@ -300,10 +300,7 @@ def _add_look(catalog: AssetCatalog, settings: dict, static: Path) -> None:
     """[design]'s fonts beside the theme's files, and its CSS after the
     theme's own in site.css (one stylesheet per page, as before)."""
     design = of(settings).design
-    codes = [lang.code for lang in site_languages(settings)]
-    texts = catalog_texts(Path(settings["THEME"], "translations"), codes)
-    cache = Path(settings.get(ROOT_KEY) or settings["CACHE_PATH"])
-    fonts, css = look_assets(design.style, design.accent, texts, cache)
+    fonts, css = look_assets(design.style, design.accent)
     for relative, data in fonts.items():
         catalog.add(relative, data)
         css = css.replace("{" + relative + "}", "../" + catalog.name(relative))

@@ -11,7 +11,7 @@ from PIL import Image
 from plugins.design.looks import LOOKS
 from plugins.images.cards import HEIGHT, WIDTH, CardStyle, _fit, draw_card
 
-FONTS = Path(__file__).resolve().parents[2] / "theme/fonts"
+FONTS = Path(__file__).resolve().parents[2] / "theme/fonts/source"  # whole, as cards use them
 PORTRAIT = Path(__file__).resolve().parents[1] / "fixtures/photos/portrait.jpg"
 
 
