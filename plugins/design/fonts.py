@@ -42,10 +42,27 @@ def characters(texts: Iterable[str]) -> str:
     return "".join(sorted(c for c in found if c.isprintable() or c in "\u2009\u202f"))
 
 
+def catalog_texts(translations: Path, codes: Iterable[str]) -> list[str]:
+    """Every word of ours the site may print in its languages: the
+    catalogs' translations (and the English of the template, for "en")."""
+    from babel.messages.pofile import read_po
+
+    texts: list[str] = []
+    files = [translations / "messages.pot"]
+    files += [translations / code / "LC_MESSAGES" / "messages.po" for code in codes]
+    for file in files:
+        if not file.is_file():
+            continue
+        with file.open("rb") as handle:
+            for message in read_po(handle):
+                for part in (message.id, message.string):
+                    texts.extend([part] if isinstance(part, str) else list(part or ()))
+    return texts
+
+
 def needed() -> str:
     """Every character our pages may print in any shipped language."""
     from ..common.language import shipped
-    from .publish import catalog_texts
 
     translations = THEME / "translations"
     return characters(catalog_texts(translations, shipped(translations)))

@@ -5,9 +5,7 @@ the result in the theme's asset catalog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 
 from .contrast import nearest_passing
 from .css import look_css
@@ -42,24 +40,6 @@ def _shifted(colour: str, by: float) -> str:
     h, lightness, s = colorsys.rgb_to_hls(r, g, b)
     r, g, b = colorsys.hls_to_rgb(h, min(1.0, max(0.0, lightness + by)), s)
     return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
-
-
-def catalog_texts(translations: Path, codes: Iterable[str]) -> list[str]:
-    """Every word of ours the site may print in its languages: the
-    catalogs' translations (and the English of the template, for "en")."""
-    from babel.messages.pofile import read_po
-
-    texts: list[str] = []
-    files = [translations / "messages.pot"]
-    files += [translations / code / "LC_MESSAGES" / "messages.po" for code in codes]
-    for file in files:
-        if not file.is_file():
-            continue
-        with file.open("rb") as handle:
-            for message in read_po(handle):
-                for part in (message.id, message.string):
-                    texts.extend([part] if isinstance(part, str) else list(part or ()))
-    return texts
 
 
 def look_assets(style: str, accent: str) -> tuple[dict[str, bytes], str]:
