@@ -185,7 +185,9 @@ def _photos(settings: dict) -> Photos:
     if KEY not in settings:
         # The cache folder as configured (CACHE_PATH itself may be this
         # build's private copy, which keeps no folders: content_cache.py).
-        root = settings.get(ROOT_KEY) or settings["CACHE_PATH"]
+        # PHOTOS_CACHE_PATH: where the renditions and cards are kept when not
+        # in the cache folder (the tests share one between their sites).
+        root = settings.get("PHOTOS_CACHE_PATH") or settings.get(ROOT_KEY) or settings["CACHE_PATH"]
         settings[KEY] = Photos(Path(settings["PATH"]), Path(root), Path(settings["OUTPUT_PATH"]))
     return settings[KEY]
 

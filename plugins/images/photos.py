@@ -23,7 +23,9 @@ READ = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp", "MPO": "jpeg"}
 # Quality chosen by eye on portraits and room photographs: no visible
 # blocking at 2x, a 960 px portrait near 30 KB in AVIF.
 SAVE = {
-    "avif": ("AVIF", {"quality": 55, "speed": 6}),
+    # speed 8: 2.3x faster than 6 for 11 % more bytes (measured on a 1400 px
+    # cover at six widths); every cold build pays it, a visitor barely.
+    "avif": ("AVIF", {"quality": 55, "speed": 8}),
     "webp": ("WEBP", {"quality": 78, "method": 4}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
     "png": ("PNG", {"optimize": True}),

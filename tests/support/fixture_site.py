@@ -96,6 +96,8 @@ TAG_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = Non
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 CACHE_PATH = {cache!r}
+# Every fixture site shows the same podcast cover: encode it once per machine.
+PHOTOS_CACHE_PATH = {photos_cache!r}
 PLUGIN_PATHS = [{root!r}]
 PLUGINS = [
     "pelican.plugins.sitemap",
@@ -195,6 +197,7 @@ def write_fixture_site(
             root=str(ROOT),
             theme=str(ROOT / "theme"),
             cache=str(root / "cache"),
+            photos_cache=str(FIXTURES / "sample_site" / "cache" / "shared"),
             name=COACH_NAME,
             email=COACH_EMAIL,
             lang=lang,
