@@ -292,8 +292,9 @@ DESIGN_EXAMPLE = (
 )
 
 
-def _table(editor: dict[str, Any], name: str = "editor") -> str:
-    lines = ["", f"[{name}]", *(f"{key} = {_q(value)}" for key, value in editor.items())]
+def _table(values: dict[str, Any], name: str) -> str:
+    """A table she wrote before init ([editor], [design]), kept as it was."""
+    lines = ["", f"[{name}]", *(f"{key} = {_q(value)}" for key, value in values.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -338,7 +339,7 @@ def apply(project: Path, a: Answers, say: Callable[[str], object] = print) -> No
         podcast = "\n" + _podcast_table(old["podcast"])
     busy = [] if "calendars/busy.ics" in sample_names else _existing_busy(old, content)
     # The editor's repository is hers, not the sample's: it carries over.
-    editor = _table(old["editor"]) if isinstance(old.get("editor"), dict) else ""
+    editor = _table(old["editor"], "editor") if isinstance(old.get("editor"), dict) else ""
     # So is the look she chose.
     design = _table(old["design"], "design") if isinstance(old.get("design"), dict) else ""
     text = site_toml(a, podcast=podcast, busy=busy, editor=editor, design=design)

@@ -4,9 +4,12 @@ stripped, each photo encoded once and kept by its content's hash.
 
 Pure modules (no Pelican): `photos` (Pillow: read, turn upright, resize,
 encode), `store` (the renditions kept on disk between builds), `markup`
-(the `<picture>` element). `generator.py` is the only one that imports
-Pelican: the `picture()` template function, and the `<img>` of her
-articles and pages turned into `<picture>` once the site is written.
+(the `<picture>` element and its preload link), `cards` (the link
+previews' social cards, drawn with Pillow). `generator.py` is the only one
+that imports Pelican: the `picture()`, `preload_photo()` and
+`social_image()` template functions, the `<img>` of her articles and pages
+turned into `<picture>` as they are written, and her photos taken out of
+Pelican's static copy.
 """
 
 

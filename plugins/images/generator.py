@@ -5,6 +5,9 @@
   article's `Image:`).
 - Every `<img>` of her Markdown that shows a JPEG, PNG or WebP of this site
   becomes a `<picture>` as its page is written (`content_written`).
+- `social_image(title, image)`: the page's link-preview picture (its own
+  `Image:`, else a card drawn once per title and kept in `cards/` beside
+  `photos/`); `preload_photo(path, sizes)`: the home portrait's preload.
 - A photo's renditions are written as soon as a page shows it. The static
   copy never publishes a JPEG, PNG or WebP as she dropped it (camera data
   and all): each is taken out of it, and its address gets the stripped copy.

@@ -3,9 +3,10 @@ not change is never encoded again, one that changed always is.
 
 Each photo's renditions live in a folder named by the SHA-256 of its bytes
 and the version of this package's code (with Pillow's), under the build's
-cache folder: a new encoder setting or a new Pillow makes new folders, and
-the build keeps only the folders it used (so the cache does not grow with
-every photo ever replaced).
+cache folder (or PHOTOS_CACHE_PATH, which the tests' sites share): a new
+encoder setting or a new Pillow makes new folders, and the build keeps
+only the folders it used (so the cache does not grow with every photo
+ever replaced).
 """
 
 from __future__ import annotations
