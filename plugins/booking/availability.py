@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..config.booking import DAY_MINUTES, Hours
+from ..config.hours import Hours
+from ..config.schema import DAY_MINUTES
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class BusySource:
     entry: str  # as written in the setting
     location: str  # absolute path or URL
     root: str = ""  # the content folder: files must be inside it
+    setting: str = ""  # how errors name the list ("": [booking] busy_calendars)
 
     @property
     def is_url(self) -> bool:
@@ -50,21 +51,27 @@ class BusySource:
     def label(self) -> str:
         """How errors name the source. URLs lose their path: private calendar
         addresses carry a secret token there, and build logs are often public."""
-        where = name("busy_calendars", self.index)
+        if self.setting:
+            where = f"{self.setting}, item {self.index + 1}"
+        else:
+            where = name("busy_calendars", self.index)
         if self.is_url:
             parts = urlsplit(self.location)
             return f"{where} <{parts.scheme}://{parts.hostname}/…>"
         return f"{where} ({self.entry})"
 
 
-def sources(entries: Sequence[str], content_path: str | Path) -> tuple[BusySource, ...]:
-    """Relative file paths are inside the content folder (Pelican's PATH)."""
+def sources(
+    entries: Sequence[str], content_path: str | Path, setting: str = ""
+) -> tuple[BusySource, ...]:
+    """Relative file paths are inside the content folder (Pelican's PATH).
+    `setting` names the list in errors (a program's coach has her own)."""
     root = str(Path(content_path).resolve())
     found = []
     for i, entry in enumerate(entries):
-        source = BusySource(i, entry, entry, root)
+        source = BusySource(i, entry, entry, root, setting)
         if not source.is_url:
-            source = BusySource(i, entry, str(Path(content_path, entry).resolve()), root)
+            source = BusySource(i, entry, str(Path(content_path, entry).resolve()), root, setting)
         found.append(source)
     return tuple(found)
 
@@ -157,6 +164,7 @@ def load(
     timeout: float,
     reader: Callable[[BusySource, float], bytes] = read,
     memo: Memo | None = None,
+    setting: str = "",
 ) -> list[Interval]:
     """Busy intervals from every configured calendar; the first failure raises.
 
@@ -165,7 +173,7 @@ def load(
     whole days (so every build of the same day hits), which holds every
     interval of [start, end) and some outside it that no slot can touch."""
     found: list[Interval] = []
-    for source in sources(entries, content_path):
+    for source in sources(entries, content_path, setting):
         data = reader(source, timeout)
         if memo is None:
             found.extend(_expanded(data, source.label, zone, start, end))

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..common.memo import Memo
-from ..config.booking import BookingSettings, Session, name
+from ..config.booking import WITH, BookingSettings, Session, name
+from ..config.coaches import TeamCoach
 from ..config.errors import ConfigError
 from . import busy, busy_caldav
 from .model import Booking, Interval, Slot
@@ -79,6 +80,10 @@ def make_plan(
         memo,
     )
     busy_time += caldav_busy(settings, now - padding, now + timedelta(days=longest) + padding)
+    if settings.coaches:
+        window = (now - padding, now + timedelta(days=longest) + padding)
+        plans = _program(settings, busy_time, window, content_path, now, bookings, reader, memo)
+        return BookingPlan(settings, plans, now)
     busy_time += busy.from_bookings(bookings, settings.sessions)
     plans = tuple(
         SessionPlan(
@@ -90,11 +95,80 @@ def make_plan(
     return BookingPlan(settings, plans, now)
 
 
+def for_coach(session: Session, coach: TeamCoach) -> Session:
+    """The session under her own rules (notice, buffers, max_per_day)."""
+    return replace(session, **coach.rules) if coach.rules else session
+
+
+def _program(
+    settings: BookingSettings,
+    shared_busy: list[Interval],
+    window: tuple[datetime, datetime],
+    content_path: str | Path,
+    now: datetime,
+    bookings: tuple[Booking, ...],
+    reader: Callable[[busy.BusySource, float], bytes],
+    memo: Memo | None,
+) -> tuple[SessionPlan, ...]:
+    """A program's sessions: each coach's free starts computed once, in her
+    zone, from her hours, her busy time and her bookings; then an "any"
+    session offers their union and an "all" session their intersection.
+    The cost grows linearly with the number of coaches."""
+    by_slug = {s.slug: s for s in settings.sessions}
+    free: dict[tuple[str, str], tuple[Slot, ...]] = {}
+    for coach in settings.coaches:
+        own = busy.load(
+            coach.busy_calendars,
+            content_path,
+            coach.zone,
+            *window,
+            settings.busy_timeout_seconds,
+            reader,
+            memo,
+            setting=coach.namer()("busy_calendars"),
+        )
+        hers = [b for b in bookings if coach.slug in by_slug.get(b.session, _NOBODY).coaches]
+        rules = [for_coach(s, coach) for s in settings.sessions]
+        coach_busy = [*shared_busy, *own, *busy.from_bookings(hers, rules)]
+        for session in settings.sessions:
+            if coach.slug in session.coaches and not (session.shared and session.assign == "any"):
+                free[session.slug, coach.slug] = offered_slots(
+                    for_coach(session, coach), coach.hours, coach.zone, coach_busy, now, hers
+                )
+    plans = []
+    for session in settings.sessions:
+        if session.shared and session.assign == "any":
+            # Its editions (<slug>-with-<coach>) are what the desk books.
+            each = [free[f"{session.slug}{WITH}{c}", c] for c in session.coaches]
+            starts = set().union(*({s.start for s in slots} for slots in each))
+        else:
+            each = [free[session.slug, c] for c in session.coaches]
+            starts = set.intersection(*({s.start for s in slots} for slots in each))
+        length = timedelta(minutes=session.duration_minutes)
+        zone = settings.zone
+        slots = tuple(
+            Slot(start, start + length, session.slug, start.astimezone(zone).date())
+            for start in sorted(starts)
+        )
+        plans.append(SessionPlan(session, slots))
+    return tuple(plans)
+
+
+_NOBODY = Session("", "", 1, "", "", 0, 0, 0, 1, 0, 0, None)
+
+
 def _refuse_too_many_slots(settings: BookingSettings, now: datetime) -> None:
+    """Each coach's times of each session (a program's), or the session's."""
     for i, session in enumerate(settings.sessions):
+        if session.parent:
+            continue  # counted as its session's, whose index names the setting
         earliest = now.timestamp() + session.minimum_notice_hours * 3600
         latest = now.timestamp() + session.horizon_days * 86400
-        count = candidate_count(session, settings.hours, settings.zone, earliest, latest)
+        places = [(c.hours, c.zone) for c in settings.coaches if c.slug in session.coaches]
+        count = max(
+            candidate_count(session, hours, zone, earliest, latest)
+            for hours, zone in places or [(settings.hours, settings.zone)]
+        )
         if count > MAX_SLOTS_PER_SESSION:
             raise ConfigError(
                 name("sessions", i),

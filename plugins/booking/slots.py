@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..config.booking import Hours, Session
+from ..config.booking import Session
+from ..config.hours import Hours
 from .availability import local_date, utc, windows_between
 from .model import Booking, Interval, Slot
 

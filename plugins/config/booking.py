@@ -14,21 +14,22 @@ plugins.config.desk.
 
 from __future__ import annotations
 
-import itertools
+import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
-from types import MappingProxyType
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from ..common.zones import iana_zones, unknown_zone
 from . import schema, validate
 from .errors import ConfigError, setting_name
-from .schema import DAY_MINUTES, MAX_HORIZON_DAYS, WEEKDAYS
+from .hours import Hours, busy_list, timezone, weekly_and_overrides
+from .schema import DAY_MINUTES, MAX_HORIZON_DAYS
 from .words import Collector, InLanguage, Words
+
+if TYPE_CHECKING:
+    from .coaches import TeamCoach
 
 # Keys a session may override; [booking]'s values are their defaults.
 SESSION_DEFAULTS: dict[str, Any] = {key.name: key.default for key in schema.SESSION_DEFAULTS}
@@ -36,16 +37,7 @@ DEFAULT_LEDGER = schema.BOOKING.default("ledger")
 DEFAULT_OUTBOX = schema.BOOKING.default("outbox")
 MAX_QUESTIONS = 10
 _LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-_WINDOW = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@dataclass(frozen=True, order=True)
-class Window:
-    """Local wall-clock minutes since midnight, half-open; `end` may be 1440 (24:00)."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -87,25 +79,18 @@ class Session(InLanguage):
     # Her words in the site's other languages, (language, key, text) for the
     # title, description and location: in_language() gives that edition.
     words: Words = ()
+    # A program's coaches who give it (slugs of [[coaches]]; none: [coach]),
+    # and whether a time is offered when any of them is free or all are.
+    coaches: tuple[str, ...] = ()
+    assign: str = "any"
+    # One coach's edition of an "any" session (booked from her profile, and
+    # what the desk books when it assigns her): the session it belongs to.
+    parent: str = ""
 
-
-@dataclass(frozen=True)
-class Hours:
-    weekly: tuple[tuple[Window, ...], ...]  # index 0 is Monday, as date.weekday()
-    overrides: Mapping[date, tuple[Window, ...]]
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.overrides, MappingProxyType):
-            object.__setattr__(self, "overrides", MappingProxyType(dict(self.overrides)))
-
-    def __reduce__(self) -> tuple:
-        # Pickled with the build's settings (Pelican's content cache, the
-        # parallel readers); a mappingproxy itself cannot be pickled.
-        return (Hours, (self.weekly, dict(self.overrides)))
-
-    def windows_on(self, day: date) -> tuple[Window, ...]:
-        override = self.overrides.get(day)
-        return self.weekly[day.weekday()] if override is None else override
+    @property
+    def shared(self) -> bool:
+        """Given by several coaches: free times are combined across them."""
+        return len(self.coaches) > 1
 
 
 @dataclass(frozen=True)
@@ -142,10 +127,20 @@ class BookingSettings:
     consent_page: str | None = None
     # Closer to the start than this, a client's cancel or move goes to the coach.
     self_service_cutoff_hours: float = 24
+    coaches: tuple[TeamCoach, ...] = ()  # a program's [[coaches]]; none: [coach] alone
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def coach(self, slug: str) -> TeamCoach:
+        return next(c for c in self.coaches if c.slug == slug)
+
+    @property
+    def listed_sessions(self) -> tuple[Session, ...]:
+        """The sessions a visitor picks from (not one coach's edition of an
+        "any" session, which her profile offers)."""
+        return tuple(s for s in self.sessions if not s.parent)
 
 
 def name(*keys: str | int) -> str:
@@ -153,21 +148,28 @@ def name(*keys: str | int) -> str:
     return setting_name("BOOKING", *keys)
 
 
-def parse_settings(raw: object, languages: tuple[str, ...] = ()) -> BookingSettings:
+def parse_settings(
+    raw: object, languages: tuple[str, ...] = (), coaches: tuple[TeamCoach, ...] = ()
+) -> BookingSettings:
     """`languages`: the site's, its main one first; a session's title,
-    description and location may then be given per language."""
+    description and location may then be given per language. `coaches`:
+    a program's [[coaches]] (none: the one coach of [coach]); [booking]
+    weekly_hours is then optional, as each coach has her own."""
     if not isinstance(raw, Mapping):
         raise ConfigError("[booking]", "missing, or not a table; see docs/booking.md")
     _reject_unknown(raw, set(schema.BOOKING.names), ())
     organizer = _organizer(_require(raw, "organizer"))
     defaults = {k: raw.get(k, v) for k, v in SESSION_DEFAULTS.items()}
+    sessions = _sessions(raw.get("sessions"), defaults, organizer, languages)
+    if coaches and "weekly_hours" in raw:
+        raise ConfigError(
+            name("weekly_hours"),
+            "a program's hours are each coach's own: write them under [[coaches]] weekly_hours",
+        )
     return BookingSettings(
-        timezone=_timezone(_require(raw, "timezone")),
-        hours=Hours(
-            weekly=_weekly(_require(raw, "weekly_hours")),
-            overrides=_all_overrides(raw),
-        ),
-        busy_calendars=_busy(raw.get("busy_calendars", [])),
+        timezone=timezone(_require(raw, "timezone")),
+        hours=weekly_and_overrides(raw, required=not coaches),
+        busy_calendars=busy_list(raw.get("busy_calendars", [])),
         busy_timeout_seconds=_number(
             raw.get("busy_timeout_seconds", schema.BOOKING.default("busy_timeout_seconds")),
             ("busy_timeout_seconds",),
@@ -175,7 +177,8 @@ def parse_settings(raw: object, languages: tuple[str, ...] = ()) -> BookingSetti
             maximum=schema.BOOKING["busy_timeout_seconds"].maximum,
         ),
         organizer=organizer,
-        sessions=_sessions(raw.get("sessions"), defaults, organizer, languages),
+        sessions=with_coaches(sessions, raw.get("sessions"), coaches),
+        coaches=coaches,
         currency=_currency(raw.get("currency", schema.BOOKING.default("currency"))),
         request_form_action=_form_action(raw.get("request_form_action")),
         ledger=_local_path(raw.get("ledger", DEFAULT_LEDGER), "ledger"),
@@ -205,129 +208,12 @@ def _text(value: object, path: tuple[str | int, ...], *, multiline: bool = False
     return validate.text(value, name(*path), multiline=multiline)
 
 
-def _timezone(value: object) -> str:
-    if isinstance(value, str) and value in iana_zones() and value != "Factory":
-        try:
-            ZoneInfo(value)
-            return value
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    raise ConfigError(name("timezone"), unknown_zone(value))
-
-
 def _organizer(value: object) -> Organizer:
     if not isinstance(value, Mapping):
         raise ConfigError(name("organizer"), 'must be {"name": ..., "email": ...}')
     _reject_unknown(value, {"name", "email"}, ("organizer",))
     email = validate.email(_require(value, "email", "organizer"), name("organizer", "email"))
     return Organizer(_text(_require(value, "name", "organizer"), ("organizer", "name")), email)
-
-
-def _minute(hh: str, mm: str) -> int:
-    return int(hh) * 60 + int(mm)
-
-
-def _windows(value: object, path: tuple[str | int, ...]) -> tuple[Window, ...]:
-    if not isinstance(value, list | tuple):
-        raise ConfigError(name(*path), 'must be a list like ["09:00-12:00"] ([] = closed)')
-    windows: list[tuple[Window, int]] = []
-    for i, text in enumerate(value):
-        match = _WINDOW.fullmatch(text.replace(" ", "")) if isinstance(text, str) else None
-        if not match:
-            raise ConfigError(name(*path, i), f'{text!r} must look like "09:00-12:00"')
-        sh, sm, eh, em = match.groups()
-        start, end = _minute(sh, sm), _minute(eh, em)
-        if int(sh) > 23 or int(sm) > 59 or int(em) > 59 or end > DAY_MINUTES:
-            raise ConfigError(name(*path, i), f'"{text}" is not a time of day (00:00-24:00)')
-        if end <= start:
-            raise ConfigError(name(*path, i), f'"{text}" ends before it starts')
-        windows.append((Window(start, end), i))
-    windows.sort()
-    for (before, _), (after, i) in itertools.pairwise(windows):
-        if after.start < before.end:
-            raise ConfigError(name(*path, i), f'"{value[i]}" overlaps another window')
-    return tuple(w for w, _ in windows)
-
-
-def _weekly(value: object) -> tuple[tuple[Window, ...], ...]:
-    if not isinstance(value, Mapping):
-        raise ConfigError(name("weekly_hours"), 'must be a dict like {"mon": [...]}')
-    _reject_unknown(value, set(WEEKDAYS), ("weekly_hours",))
-    return tuple(_windows(value.get(day, []), ("weekly_hours", day)) for day in WEEKDAYS)
-
-
-def _overrides(value: object) -> Mapping[date, tuple[Window, ...]]:
-    if not isinstance(value, Mapping):
-        raise ConfigError(name("date_overrides"), 'must be a dict like {"2026-12-24": []}')
-    parsed: dict[date, tuple[Window, ...]] = {}
-    for key, windows in value.items():
-        path = ("date_overrides", str(key))
-        try:
-            day = key if isinstance(key, date) else date.fromisoformat(key)
-            if not isinstance(key, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
-                raise ValueError
-        except (TypeError, ValueError):
-            raise ConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
-        parsed[day] = _windows(windows, path)
-    return MappingProxyType(parsed)
-
-
-def _all_overrides(raw: Mapping) -> Mapping[date, tuple[Window, ...]]:
-    """`date_overrides` (a table keyed by date, the way to write it by hand)
-    and `special_days` (a list of {date, hours}, the way the browser editor
-    writes it: its forms cannot use a date as a setting's name), together."""
-    parsed = dict(_overrides(raw.get("date_overrides", {})))
-    value = raw.get("special_days", [])
-    if not isinstance(value, list | tuple):
-        raise ConfigError(
-            name("special_days"), 'must be a list like [{date = "2026-12-24", hours = []}]'
-        )
-    for i, entry in enumerate(value):
-        if not isinstance(entry, Mapping):
-            raise ConfigError(
-                name("special_days", i), 'must look like {date = "2026-12-24", hours = []}'
-            )
-        _reject_unknown(entry, {"date", "hours"}, ("special_days", i))
-        day = _day(entry.get("date"), ("special_days", i, "date"))
-        if day in parsed:
-            raise ConfigError(
-                name("special_days", i, "date"),
-                f"{day.isoformat()} is given twice (special_days, date_overrides); keep one",
-            )
-        parsed[day] = _windows(entry.get("hours", []), ("special_days", i, "hours"))
-    return MappingProxyType(parsed)
-
-
-def _day(value: object, path: tuple[str | int, ...]) -> date:
-    try:
-        if isinstance(value, datetime):
-            raise ValueError
-        if isinstance(value, date):
-            return value
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(name(*path), "not a date; write YYYY-MM-DD") from None
-
-
-def _busy(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        raise ConfigError(name("busy_calendars"), "must be a list of paths or URLs")
-    for i, item in enumerate(value):
-        text = _text(item, ("busy_calendars", i))
-        try:
-            scheme = urlsplit(text).scheme.lower()
-            urlsplit(text).hostname  # noqa: B018  (parses the host: "[::1/x" fails here)
-        except ValueError:
-            raise ConfigError(
-                name("busy_calendars", i), f"{text!r} is not a URL or a path"
-            ) from None
-        if "://" in text and scheme not in {"http", "https", "webcal"}:
-            raise ConfigError(
-                name("busy_calendars", i), f"{scheme}:// is not supported; use a path or https://"
-            )
-    return tuple(value)
 
 
 def _number(
@@ -450,6 +336,69 @@ def _session(
         questions=_questions(raw.get("questions", []), ("sessions", i, "questions")),
         words=tuple(words.words),
     )
+
+
+ASSIGN = schema.SESSION["assign"].choices
+WITH = "-with-"  # a coach's edition of an "any" session: <session>-with-<coach>
+
+
+def with_coaches(
+    sessions: tuple[Session, ...], raw: object, coaches: tuple[TeamCoach, ...]
+) -> tuple[Session, ...]:
+    """Each session's coaches (a program's sessions without `coaches` are
+    given by all of them), then one edition per coach of every "any"
+    session, slugged <session>-with-<coach>."""
+    assert isinstance(raw, list | tuple)
+    known = [c.slug for c in coaches]
+    found: list[Session] = []
+    for i, (session, entry) in enumerate(zip(sessions, raw, strict=True)):
+        listed = entry.get("coaches")
+        assign = entry.get("assign", "any")
+        if assign not in ASSIGN:
+            raise ConfigError(
+                name("sessions", i, "assign"),
+                f'must be "any" (whoever is free) or "all" (together), not {assign!r}',
+            )
+        if listed is None:
+            if "assign" in entry and not coaches:
+                raise ConfigError(
+                    name("sessions", i, "assign"), "needs coaches = [...] and [[coaches]]"
+                )
+            chosen = tuple(known)
+        else:
+            chosen = _coach_slugs(listed, known, i)
+        found.append(replace(session, coaches=chosen, assign=assign))
+    editions = [
+        replace(s, slug=f"{s.slug}{WITH}{c}", coaches=(c,), parent=s.slug)
+        for s in found
+        if s.shared and s.assign == "any"
+        for c in s.coaches
+    ]
+    slugs = {s.slug: i for i, s in enumerate(found)}
+    for edition in editions:
+        if edition.slug in slugs:
+            raise ConfigError(
+                name("sessions", slugs[edition.slug], "slug"),
+                f'"{edition.slug}" is the address of {edition.coaches[0]}\'s edition of '
+                f'"{edition.parent}"; choose another slug',
+            )
+    return (*found, *editions)
+
+
+def _coach_slugs(value: object, known: list[str], i: int) -> tuple[str, ...]:
+    where = name("sessions", i, "coaches")
+    if not known:
+        raise ConfigError(where, "this site has no [[coaches]]; add them, or remove this line")
+    if isinstance(value, str) or not isinstance(value, list | tuple) or not value:
+        raise ConfigError(where, f'must be a list of coach slugs like ["{known[0]}"]')
+    for j, slug in enumerate(value):
+        if slug not in known:
+            close = difflib.get_close_matches(str(slug), known, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else f" ({', '.join(known)})"
+            raise ConfigError(name("sessions", i, "coaches", j), f"{slug!r} is not a coach{hint}")
+        if slug in value[:j]:
+            raise ConfigError(name("sessions", i, "coaches", j), f"{slug!r} is listed twice")
+    return tuple(value)
 
 
 def _questions(value: object, path: tuple) -> tuple[Question, ...]:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from . import schema, validate
 from .booking import BookingSettings, name, parse_settings
+from .coaches import TeamCoach
 from .errors import ConfigError
 
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -87,8 +88,10 @@ class DeskSettings:
     limits: Limits = Limits()
 
 
-def parse_desk(raw: object, languages: tuple[str, ...] = ()) -> DeskSettings:
-    booking = parse_settings(raw, languages)  # refuses anything but a dict
+def parse_desk(
+    raw: object, languages: tuple[str, ...] = (), coaches: tuple[TeamCoach, ...] = ()
+) -> DeskSettings:
+    booking = parse_settings(raw, languages, coaches)  # refuses anything but a dict
     assert isinstance(raw, Mapping)
     smtp, inbox = raw.get("smtp"), raw.get("inbox")
     policy = raw.get("confirm", schema.BOOKING.default("confirm"))

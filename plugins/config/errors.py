@@ -18,12 +18,13 @@ from ..common.errors import SiteError
 TABLE_OF = {
     "SITE": "site",
     "COACH": "coach",
+    "COACHES": "coaches",
     "MENU": "menu",
     "BOOKING": "booking",
     "PODCAST": "podcast",
     "EDITOR": "editor",
 }
-LIST_TABLES = {"menu"}
+LIST_TABLES = {"menu", "coaches"}
 
 
 def setting_name(root: str, *keys: str | int) -> str:

@@ -28,6 +28,7 @@ from ..common.zones import iana_zones, unknown_zone
 from . import schema, validate
 from .booking import BookingSettings
 from .coach import Coach, parse_coach
+from .coaches import TeamCoach, parse_coaches, stand_ins
 from .design import DesignSettings, parse_design
 from .desk import DeskSettings, parse_desk
 from .editor import EditorSettings, parse_editor
@@ -64,6 +65,7 @@ class Settings:
     file: str
     site: SiteTable
     coach: Coach
+    coaches: tuple[TeamCoach, ...]  # a program's; () on a one-coach site
     menu: tuple[dict[str, str], ...] | None
     booking: BookingSettings | None
     desk: DeskSettings | None
@@ -107,6 +109,9 @@ def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settin
             f"{file_name}, [[menu]]: write each menu entry as [[menu]] with label and link"
         )
         raw["menu"] = None
+    if raw["coaches"] is not None and not isinstance(raw["coaches"], list):
+        errors.append(f"{file_name}, [[coaches]]: write each coach as [[coaches]] with slug, ...")
+        raw["coaches"] = None
     settings = _check(raw, file_name, errors)
     if errors:
         raise SettingsError(errors)
@@ -131,10 +136,13 @@ def _check(
     # checked, with what of it can be used, so every table gets its line.
     inherited = coach or _unchecked_coach(raw["coach"])
     menu = attempt(lambda: _menu(raw["menu"], languages), None)
+    coaches = attempt(
+        lambda: parse_coaches(raw.get("coaches"), languages), stand_ins(raw.get("coaches"))
+    )
     booking_raw = _with_coach(raw["booking"], inherited)
     desk = None
     if booking_raw is not None:
-        desk = attempt(lambda: parse_desk(booking_raw, languages), None)
+        desk = attempt(lambda: parse_desk(booking_raw, languages, coaches), None)
     podcast = None
     if raw["podcast"] is not None:
         podcast = attempt(
@@ -155,6 +163,7 @@ def _check(
         file=file_name,
         site=site,
         coach=coach,
+        coaches=coaches,
         menu=menu,
         booking=desk.booking if desk else None,
         desk=desk,
@@ -278,6 +287,7 @@ def of(pelican: dict[str, Any]) -> Settings:
             "extra_languages": list(pelican.get("EXTRA_LANGUAGES") or ()),
         },
         "coach": pelican.get("COACH"),
+        "coaches": pelican.get("COACHES"),
         "menu": pelican.get("MENU"),
         "booking": pelican.get("BOOKING"),
         "podcast": pelican.get("PODCAST"),

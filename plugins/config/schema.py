@@ -21,7 +21,7 @@ package imports in 0.07 s with the zone and currency data it uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -318,6 +318,19 @@ SESSION = Table(
         ),
         Key("price", "0 for a free session", "number", 0, maximum=1_000_000, label=N_("Price")),
         Key("questions", "Intake questions, each a [[booking.sessions.questions]]", "tables", ()),
+        Key(
+            "coaches",
+            "A program's coaches who give it (their slugs); default: every coach",
+            "list",
+        ),
+        Key(
+            "assign",
+            '"any": a time is offered when one of its coaches is free, and the desk picks '
+            'who; "all": only when all are free (a joint session)',
+            "choice",
+            "any",
+            choices=("any", "all"),
+        ),
         *SESSION_DEFAULTS,
     ),
     many=True,
@@ -533,11 +546,84 @@ DESIGN = Table(
     ),
 )
 
+# The per-coach rules a program's coach may set for herself.
+COACH_RULES = tuple(
+    replace(key, default=None, help=f"{key.help}, for her; default: the session's")
+    for key in SESSION_DEFAULTS
+    if key.name not in {"horizon_days", "interval_minutes"}
+)
+
+COACHES = Table(
+    "coaches",
+    "A coaching program's coaches, one [[coaches]] each (a site without it has "
+    "one coach: [coach]). A session's rules below may be set per coach too.",
+    (
+        Key(
+            "slug",
+            "Her short name in addresses and in sessions' coaches, e.g. amara",
+            "slug",
+            required=True,
+            label=N_("Address name"),
+        ),
+        Key("name", "Her name as shown on the site", required=True, label=N_("Name")),
+        Key(
+            "email",
+            "Where her bookings and summaries go",
+            "email",
+            required=True,
+            label=N_("Email"),
+        ),
+        Key(
+            "timezone",
+            "Her time zone, e.g. America/Chicago (her hours are in it)",
+            "zone",
+            required=True,
+            label=N_("Time zone"),
+        ),
+        Key(
+            "weekly_hours",
+            'Her hours, e.g. mon = ["09:00-12:00"]',
+            "table",
+            required=True,
+            label=N_("Weekly hours"),
+        ),
+        Key("date_overrides", "Days with other hours or none, e.g. 2026-12-24 = []", "table"),
+        Key("special_days", "The same, as a list of {date, hours}", "tables", ()),
+        Key("busy_calendars", "Her busy calendars: files under content/ or URLs", "list", ()),
+        Key("credentials", "Degrees and certifications, after her name"),
+        Key("photo", "Her portrait: a file under content/, e.g. images/amara.jpg", "path"),
+        Key("photo_alt", "What the portrait shows (or one per language)"),
+        Key(
+            "bio",
+            "A few sentences on her profile page (or one per language)",
+            label=N_("About her"),
+            widget="text",
+        ),
+        Key("languages", 'Languages she coaches in, e.g. ["en", "fr"]', "list", ()),
+        Key(
+            "weight",
+            "Her share of assigned bookings: 2 gets twice the bookings of 1",
+            "number",
+            1,
+            maximum=100,
+        ),
+        Key("priority", "Among equal shares, a higher priority is chosen first", "whole", 0),
+        Key(
+            "joined",
+            "The day she started taking bookings (YYYY-MM-DD): her share counts from it",
+            "date",
+        ),
+        *COACH_RULES,
+    ),
+    many=True,
+)
+
 # The tables a site.toml may hold, in the order the docs list them.
-TOP = (SITE, COACH, MENU, BOOKING, PODCAST, EDITOR, DESIGN)
+TOP = (SITE, COACH, COACHES, MENU, BOOKING, PODCAST, EDITOR, DESIGN)
 TABLES = (
     SITE,
     COACH,
+    COACHES,
     MENU,
     BOOKING,
     SESSION,

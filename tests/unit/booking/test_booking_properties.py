@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from plugins.booking.model import Booking, Interval
 from plugins.booking.slots import offered_slots
 from plugins.common.zones import iana_zones
-from plugins.config.booking import WEEKDAYS, parse_settings
+from plugins.config.booking import parse_settings
+from plugins.config.schema import WEEKDAYS
 
 # The IANA names the settings accept ("localtime" and "Factory" are refused).
 ZONES = sorted(iana_zones() - {"Factory"})

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.config.booking import Window, parse_settings
+from plugins.config.booking import parse_settings
 from plugins.config.errors import ConfigError
+from plugins.config.hours import Window
 from tests.support.booking_settings import booking
 
 
