@@ -80,7 +80,25 @@ def session_view(
         "questions": [question_view(q, i) for i, q in enumerate(session.questions)],
         "consent_page": settings.consent_page,
         "days": days,
+        # A program's: the session an edition belongs to ("" for a listed
+        # session), the coach an edition or a one-coach session is with, and
+        # the coaches who meet the client together ("all").
+        "parent": session.parent,
+        "listed": not session.parent,
+        "assign": session.assign if session.shared else "",
+        "coach": _coach(settings, session.coaches[0], prefix)
+        if len(session.coaches) == 1
+        else None,
+        "together": [_coach(settings, c, prefix) for c in session.coaches]
+        if session.shared and session.assign == "all"
+        else [],
     }
+
+
+def _coach(settings, slug: str, prefix: str) -> dict[str, str]:
+    """A program's coach as a session names her; her profile is coaches/<slug>/."""
+    coach = settings.coach(slug)
+    return {"slug": coach.slug, "name": coach.name, "url": f"{prefix}coaches/{coach.slug}/"}
 
 
 def question_view(question: Question, index: int) -> dict[str, Any]:

@@ -102,7 +102,8 @@ MISTAKES = {
     ),
     "unknown table": (
         ("[site]", "[sight]"),
-        "site.toml, [sight]: not a table this site reads (it reads [site], [coach], [[coaches]], [[menu]]",
+        "site.toml, [sight]: not a table this site reads "
+        "(it reads [site], [coach], [[coaches]], [[menu]]",
     ),
     "a time range backwards": (
         ('tue = ["09:00-12:00", "14:00-18:00"]', 'tue = ["17:00-09:00"]'),
