@@ -51,8 +51,10 @@ X_NOTE = "X-BOOKING-NOTE"
 X_ANSWERS = "X-BOOKING-ANSWERS"
 X_REQUEST = "X-BOOKING-REQUEST-MESSAGE-ID"
 X_ZONE = "X-BOOKING-CLIENT-ZONE"
+# Why the desk gave an "any" booking to this coach (a program's).
+X_ASSIGNED = "X-BOOKING-ASSIGNED"
 # Never leave the ledger: the client's answers and the request's Message-ID.
-PRIVATE = (X_ANSWERS, X_REQUEST, X_ZONE)
+PRIVATE = (X_ANSWERS, X_REQUEST, X_ZONE, X_ASSIGNED)
 
 
 class LedgerError(BookingError):
@@ -93,6 +95,7 @@ class Entry:
     # The client's own time zone (IANA), as her request or --client-zone gave
     # it: her emails show her time first; "" when unknown. Private.
     zone: str = ""
+    assigned: str = ""  # why the desk chose this coach (an "any" session); private
 
     @property
     def confirmed(self) -> bool:
@@ -263,6 +266,7 @@ def _entry(event: icalendar.Event, path: Path) -> Entry:
         answers=text_value(event.get(X_ANSWERS, "")),
         request_id=str(event.get(X_REQUEST, "")),
         zone=str(event.get(X_ZONE, "")),
+        assigned=text_value(event.get(X_ASSIGNED, "")),
         created=when("CREATED") if "CREATED" in event else start,
         modified=when("LAST-MODIFIED") if "LAST-MODIFIED" in event else start,
     )
@@ -341,4 +345,6 @@ def event(
         vevent.add(X_REQUEST, entry.request_id)
     if private and entry.zone:
         vevent.add(X_ZONE, entry.zone)
+    if private and entry.assigned:
+        vevent.add(X_ASSIGNED, vText(entry.assigned))
     return vevent

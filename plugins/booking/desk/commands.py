@@ -29,7 +29,7 @@ from ...common.ical import uid, uid_host
 from ...common.language import Language, LanguageError, load_language
 from ...common.zones import iana_zones, unknown_zone
 from ...config import validate
-from ...config.booking import BookingSettings, Session
+from ...config.booking import BookingSettings, Organizer, Session
 from ...config.desk import DeskSettings, SmtpSettings, parse_desk
 from ...config.placement import check_private_paths
 from .. import busy, busy_caldav, ledger_format, tokens
@@ -40,6 +40,7 @@ from ..model import Slot
 from ..plan import make_plan
 from ..tokens import manage_url
 from . import calendar_sync, ledger, mail, outgoing, signing, work
+from .assignment import Assigned, choose
 from .invitations import (
     CANCEL,
     REQUEST,
@@ -170,9 +171,9 @@ def confirm(
     language = desk.language(lang, "--lang").code if lang else ""
     with _opened(desk) as (book, earlier):
         _refuse_booked(book, slot_id)
-        offered, session = _offered(desk, book, slot_id)
+        offered, session, assigned = _offered(desk, book, slot_id)
         entry = _new_entry(desk, book, offered, session, client_name, client_email, note, language)
-        entry = replace(entry, zone=client_zone)
+        entry = replace(entry, zone=client_zone, assigned=assigned)
         outcome = _merged(_record(desk, book, (entry, REQUEST)), earlier)
     return _report(
         desk,
@@ -209,8 +210,8 @@ def reschedule(desk: Desk, slot: str, to: str) -> Outcome:
     with _opened(desk) as (book, earlier):
         old = _confirmed(book, old_id)
         _refuse_booked(book, new_id)
-        offered, session = _offered(desk, book, new_id, moving=old)
-        new = moved_entry(desk, book, offered, session, old)
+        offered, session, assigned = _offered(desk, book, new_id, moving=old)
+        new = replace(moved_entry(desk, book, offered, session, old), assigned=assigned)
         moved = desk.language(old.language).gettext("Moved to {time}.")
         her_time = client_when(
             new.start, new.end, new.zone, desk.settings.timezone, desk.language(old.language)
@@ -439,9 +440,11 @@ def _confirmed(book: Ledger, slot_id: str) -> Entry:
 
 def _offered(
     desk: Desk, book: Ledger, slot_id: str, moving: Entry | None = None
-) -> tuple[Slot, Session]:
+) -> tuple[Slot, Session, str]:
     """The slot, if the site would offer it right now: same engine, fresh busy
-    data, every confirmed booking (except the one being moved)."""
+    data, every confirmed booking (except the one being moved). A program's
+    "any" slot comes back as the chosen coach's edition of it, with the
+    reason for the choice ("" otherwise)."""
     # The calendar copy of the booking being moved (or a stale copy of this
     # very slot) must not block it: the ledger is the authority on bookings.
     skip = {uid(slot_id, desk.host)} | ({moving.uid} if moving else set())
@@ -449,10 +452,42 @@ def _offered(
     for session_plan in plan.sessions:
         for slot in session_plan.slots:
             if slot.id == slot_id:
-                return slot, session_plan.session
+                session = session_plan.session
+                if session.shared and session.assign == "any":
+                    return _assign(desk, book, plan, slot, session)
+                return slot, session, ""
     raise DeskError(
         f"{slot_id} is not offered any more: {_why_not(desk, slot_id)}; nothing was changed"
     )
+
+
+def _assign(
+    desk: Desk, book: Ledger, plan, slot: Slot, session: Session
+) -> tuple[Slot, Session, str]:
+    """The coach who takes an "any" slot, among those whose own edition of
+    the session still offers it in the fresh plan."""
+    settings = desk.settings
+    editions = {
+        sp.session.coaches[0]: sp for sp in plan.sessions if sp.session.parent == session.slug
+    }
+    free = {
+        coach: next(s for s in editions[coach].slots if s.start == slot.start)
+        for coach in session.coaches
+        if any(s.start == slot.start for s in editions[coach].slots)
+    }
+    by_slug = {s.slug: s for s in settings.sessions}
+    history = [
+        Assigned(
+            by_slug[e.session].coaches[0], e.created, by_slug[by_slug[e.session].parent].coaches
+        )
+        for e in book.entries
+        if e.confirmed and e.session in by_slug and by_slug[e.session].parent
+    ]
+    choice = choose(
+        [settings.coach(c) for c in free], settings.coaches, history, desk.now, settings.zone
+    )
+    edition = editions[choice.coach.slug]
+    return free[choice.coach.slug], edition.session, choice.reason
 
 
 def current_plan(desk: Desk, book: Ledger, *, without: str | None = None, skip=frozenset()):
@@ -500,6 +535,11 @@ def _new_entry(
     session = session.in_language(language or str(desk.default_lang))
     previous = book.find(slot.id)  # a cancelled booking of the same slot
     organizer = desk.settings.organizer
+    if len(session.coaches) == 1 and desk.settings.coaches:
+        # A program's booking is organised by its coach: the client's
+        # invitation names her, and replies go to her.
+        coach = desk.settings.coach(session.coaches[0])
+        organizer = Organizer(coach.name, coach.email)
     return Entry(
         uid=uid(slot.id, desk.host),
         slot_id=slot.id,
@@ -617,6 +657,10 @@ def compose(desk: Desk, entry: Entry, method: str) -> tuple[str, bytes, EmailMes
         templates=desk.templates,
         links=self_service_links(desk, entry),
         message_id=f"<{stem}.{entry.modified:%Y%m%dT%H%M%S}@{desk.host}>",
+        # A program's coach organises her bookings and gets each message too.
+        copy_to=entry.organizer_email
+        if entry.organizer_email.lower() != desk.settings.organizer.email.lower()
+        else "",
     )
     return stem, ics, msg
 

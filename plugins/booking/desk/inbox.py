@@ -236,7 +236,7 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
     warnings = _doubts(ctx, msg, fields)
     code = tokens.request_token(slot_id, language)
     try:
-        slot, session = _offered(desk, book, slot_id)
+        slot, session, assigned = _offered(desk, book, slot_id)
     except DeskError:
         if ds.policy == "auto" and not warnings:
             return _unavailable(ctx, book, item, slot_id, msg.message_id)
@@ -259,6 +259,7 @@ def _request(ctx: Context, book: Ledger, msg: Inbound, token, item: Item) -> Dec
             answers=_kept(item),
             request_id=msg.message_id,
             zone=item.zone,
+            assigned=assigned,
         )
         return _confirmed(ctx, book, item, entry, code, msg.message_id)
     return _held(ctx, item, (slot.start, slot.end), session.title, code, warnings, fields.answers)
@@ -428,7 +429,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
         decision.item = replace(item, slot_id=pending.slot_id, note="declined")
         return decision
     try:
-        slot, session = _offered(desk, book, pending.slot_id)
+        slot, session, assigned = _offered(desk, book, pending.slot_id)
     except DeskError:
         decision = _unavailable(ctx, book, pending, pending.slot_id, pending.id)
         decision.item = replace(item, slot_id=pending.slot_id, note="no longer free")
@@ -438,6 +439,7 @@ def _coach_answer(ctx: Context, book: Ledger, msg: Inbound, pending: Item, item:
         answers=_kept(pending),
         request_id=pending.id,
         zone=pending.zone,
+        assigned=assigned,
     )
     decision = _confirmed(ctx, book, item, entry, "", pending.id)
     decision.item = replace(item, slot_id=pending.slot_id, note="approved")
@@ -605,7 +607,7 @@ def _move(ctx: Context, book: Ledger, msg: Inbound, old: Entry, to: str, item: I
         new_id = _slot_id(desk.settings, to)
         if new_id.rsplit("-", 1)[0] != old.session:
             raise DeskError(f"{new_id} is another kind of session")
-        slot, session = _offered(desk, book, new_id, moving=old)
+        slot, session, _ = _offered(desk, book, new_id, moving=old)
     except DeskError:
         pending = replace(item, name=old.name, email=old.email, language=old.language)
         decision = _unavailable(ctx, book, pending, to if to else old.slot_id, msg.message_id)

@@ -108,9 +108,11 @@ def message(
     templates: Path = TEMPLATES,
     links: Mapping[str, str] | None = None,
     message_id: str = "",
+    copy_to: str = "",
 ) -> EmailMessage:
     """The message to the client, in `lang` (the booking's language), worded
-    by the theme's desk/confirmed.txt or desk/cancelled.txt."""
+    by the theme's desk/confirmed.txt or desk/cancelled.txt. `copy_to`: a
+    program's coach, who gets the same message (Cc) and so the event."""
     when = client_when(entry.start, entry.end, entry.zone, timezone, lang)
     subject, body = wording(
         templates,
@@ -139,6 +141,8 @@ def message(
         message_id=message_id
         or make_msgid(idstring=f"{entry.slot_id}.{entry.sequence}", domain=host),
     )
+    if copy_to:
+        msg["Cc"] = _address(entry.organizer_name, copy_to)
     msg.set_content(body)
     msg.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     msg.add_attachment(ics, maintype="application", subtype="ics", filename="invite.ics")
