@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .booking import BookingSettings, name
 from .coach import Coach
+from .coaches import TeamCoach
 from .errors import ConfigError, setting_name
 from .podcast import PodcastConfigError, PodcastSettings
 
@@ -28,6 +29,17 @@ def check_photo(coach: Coach, content: Path | str) -> None:
             f"{coach.photo} is not a file in your content folder; put your portrait "
             "there under that name, or remove the photo line",
         )
+
+
+def check_coach_photos(coaches: Iterable[TeamCoach], content: Path | str) -> None:
+    """A program's coaches' portraits, as [coach] photo's."""
+    for coach in coaches:
+        if coach.photo and not Path(content, coach.photo).is_file():
+            raise ConfigError(
+                coach.namer()("photo"),
+                f"{coach.photo} is not a file in your content folder; put her portrait "
+                "there under that name, or remove the photo line",
+            )
 
 
 def check_private_paths(
@@ -49,19 +61,23 @@ def check_private_paths(
 
 
 def check_busy_files(booking: BookingSettings, content: str, static: Sequence[str]) -> None:
-    """A busy calendar under STATIC_PATHS would be copied to the site verbatim."""
+    """A busy calendar under STATIC_PATHS would be copied to the site
+    verbatim: [booking]'s, and each of a program's coaches'."""
     folders = [Path(content, p).resolve() for p in static]
-    for i, entry in enumerate(booking.busy_calendars):
-        path = Path(content, entry).resolve()
-        if "://" not in entry and any(path.is_relative_to(s) for s in folders):
-            raise ConfigError(
-                name("busy_calendars", i),
-                f"{entry} is inside STATIC_PATHS and would be published; move it out",
-            )
+    lists = [(booking.busy_calendars, name)]
+    lists += [(coach.busy_calendars, coach.namer()) for coach in booking.coaches]
+    for entries, namer in lists:
+        for i, entry in enumerate(entries):
+            path = Path(content, entry).resolve()
+            if "://" not in entry and any(path.is_relative_to(s) for s in folders):
+                raise ConfigError(
+                    namer("busy_calendars", i),
+                    f"{entry} is inside STATIC_PATHS and would be published; move it out",
+                )
 
 
 def check_slugs(booking: BookingSettings) -> None:
-    for i, session in enumerate(booking.sessions):
+    for i, session in enumerate(booking.listed_sessions):
         if session.slug in RESERVED_SLUGS:
             raise ConfigError(
                 name("sessions", i, "slug"),

@@ -18,7 +18,7 @@ from ..common.errors import SiteError
 from ..common.language import language_of, site_languages
 from ..config import of
 from ..config.menu import menu_in_language
-from ..config.placement import check_photo
+from ..config.placement import check_coach_photos, check_photo
 from ..design.publish import look_assets
 from .assets import AssetCatalog
 from .content_cache import ROOT_KEY, keep_this_builds_cache, use_fingerprinted_folder
@@ -54,6 +54,7 @@ def check_settings(pelican) -> None:
     try:
         settings = of(pelican.settings)
         check_photo(settings.coach, pelican.settings["PATH"])
+        check_coach_photos(settings.coaches, pelican.settings["PATH"])
         pelican.settings["COACH"] = settings.coach
         pelican.settings["_MENU"] = settings.menu
         site_languages(pelican.settings)
