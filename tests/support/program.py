@@ -7,6 +7,7 @@ here reads the sample site."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -74,7 +75,7 @@ def site_toml(coaches: int, zones: tuple[str, ...] = ZONES, *, busy: bool = True
         "",
     ]
     parts += [coach_toml(i, zones[i % len(zones)], busy=busy) for i in range(coaches)]
-    pair = f'["{coach_slug(0)}", "{coach_slug(1 % coaches)}"]'
+    pair = json.dumps(sorted({coach_slug(0), coach_slug(1 % coaches)}))
     parts += [
         "[booking]",
         "minimum_notice_hours = 12",
