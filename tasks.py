@@ -137,10 +137,13 @@ def test(c, k="", x=False):
 
 
 @task
-def bench(c, sizes="30,100", runs=3, real_clock=True, folder="", booking=True, large=False):
+def bench(
+    c, sizes="30,100", runs=3, real_clock=True, folder="", booking=True, large=False, program=True
+):
     """Speed: our build vs plain Pelican, cold and warm (bench/build.py), the slot
-    engine vs its floor (bench/booking.py), and every ratio in one table."""
-    benches.bench(PROJECT, sizes, runs, real_clock, folder, booking, large)
+    engine vs its floor (bench/booking.py), and every ratio in one table; then a
+    coaching program of 1 to 50 coaches (bench/program.py)."""
+    benches.bench(PROJECT, sizes, runs, real_clock, folder, booking, large, program)
 
 
 @task

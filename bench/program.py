@@ -141,7 +141,9 @@ def main() -> int:
         rows.append(measure(n, args.runs, args.articles, args.folder))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     where = args.folder or tempfile.gettempdir()
-    print(f"medians of {args.runs} runs (min-max), real clock, {args.articles} articles, in {where}")
+    print(
+        f"medians of {args.runs} runs (min-max), real clock, {args.articles} articles, in {where}"
+    )
     print("| coaches | cold s | after one edit s | pages | invitations | any page KB |")
     print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitetools.commands.abort import Abort
 from sitetools.commands.build import build
 from sitetools.commands.project import Project
 from sitetools.commands.shell import run
@@ -15,16 +16,29 @@ def bench(
     folder: str,
     booking: bool,
     large: bool = False,
+    program: bool = True,
 ) -> None:
     """Our build vs plain Pelican, cold and warm (bench/build.py), with the
-    slot engine (bench/booking.py); `large` adds 1,000 articles."""
-    run(
+    slot engine (bench/booking.py); `large` adds 1,000 articles; `program`
+    a coaching program of 1 to 50 coaches (bench/program.py)."""
+    # Every benchmark runs even when one misses a target; the first miss's
+    # status ends the command.
+    status = run(
         [project.tool("python"), "bench/build.py", "--sizes", sizes, "--runs", str(runs)]
         + (["--real-clock"] if real_clock else [])
         + (["--folder", folder] if folder else [])
         + (["--booking"] if booking else [])
-        + (["--large"] if large else [])
+        + (["--large"] if large else []),
+        check=False,
     )
+    if program:
+        run(
+            [project.tool("python"), "bench/program.py", "--runs", str(runs)]
+            + (["--folder", folder] if folder else []),
+            check=not status,
+        )
+    if status:
+        raise Abort(None, status)
 
 
 def bench_booking(project: Project, events: str, runs: int) -> None:
