@@ -105,6 +105,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "plugins.site_extras",
     "plugins.booking",
+    "plugins.coaches",
     "plugins.testimonials",
     "plugins.images",
     "plugins.podcast",
@@ -128,6 +129,7 @@ SITEMAP = {
         "^authors/",
         "^404",
         r"^book/[^/]+/\d{8}T\d{6}Z/",
+        r"^(?:[a-z-]+/)?book/[^/]+/\d{4}-\d{2}-\d{2}/",  # a day's times (many times), noindex
         r"^(?:[a-z-]+/)?book/manage/",  # a confirmation's cancel/move page, noindex
         r"^(?:[a-z-]+/)?search/",  # noindex: its results are made in the browser
     ],

@@ -21,6 +21,7 @@ PELICAN_GLUE = {
     "plugins.podcast.generator",
     "plugins.site_search.generator",
     "plugins.testimonials.generator",
+    "plugins.coaches.generator",
     "plugins.images.generator",
     "plugins.site_extras.glue",
     "plugins.editor.glue",
