@@ -113,6 +113,7 @@ def _coach(raw: object, i: int, languages: tuple[str, ...]) -> TeamCoach:
     if not isinstance(raw, Mapping):
         raise ConfigError(name(), "must be a table: slug, name, email, timezone, weekly_hours")
     validate.known_keys(raw, schema.COACHES.names, name)
+    raw = _given(raw)
     slug = validate.text(validate.required(raw, "slug", name("slug")), name("slug"))
     if not _SLUG.fullmatch(slug):
         raise ConfigError(name("slug"), f'"{slug}" must be lowercase letters, digits and dashes')
@@ -149,6 +150,23 @@ def _coach(raw: object, i: int, languages: tuple[str, ...]) -> TeamCoach:
     )
 
 
+def _given(raw: Mapping) -> dict:
+    """Her entry without what a form left empty: the browser editor writes
+    a cleared box (a text, a number, a removed photo, a language's box of
+    her bio) as "", which means "not given" here, as if she had left the
+    line out. A required key keeps its "" and is refused by name."""
+    given = {}
+    for key, value in raw.items():
+        if key in PER_LANGUAGE and isinstance(value, Mapping):
+            value = {lang: text for lang, text in value.items() if text != ""}
+            if not value:
+                continue
+        if value == "" and not schema.COACHES[key].required:
+            continue
+        given[key] = value
+    return given
+
+
 def _photo(value: object, name: Namer) -> str:
     if value is None:
         return ""
@@ -177,7 +195,12 @@ def _languages(value: object, name: Namer) -> tuple[str, ...]:
 
 
 def _priority(value: object, name: Namer) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 1000:
+    declared = schema.COACHES["priority"]
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not declared.minimum <= value <= declared.maximum
+    ):
         raise ConfigError(name("priority"), f"must be a whole number like 0 or 1, not {value!r}")
     return value
 

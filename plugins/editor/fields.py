@@ -16,6 +16,8 @@ from ..config.schema import WEEKDAYS, Key
 
 WINDOW_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# What Babel reads as a language: en, fr, pt_BR, pt-BR, zh_Hant.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$"
 # Decap's datetime widget stores what Pelican's Date: line holds.
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 # Our Decap file format (static/pelican-format.js): Pelican's own
@@ -191,6 +193,140 @@ def _windows(
     return field
 
 
+def _weekly_hours(_: Callable[[str], str], key: Key, day_names: dict[str, str]) -> dict:
+    """A weekday's time windows each, as `mon = ["09:00-12:00"]`."""
+    days = [
+        _windows(
+            _,
+            day,
+            day_names[day],
+            # The hours in sight, not behind a click each.
+            collapsed=False,
+            hint=_(N_("One window per line, like 09:00-12:00; none: not available")),
+        )
+        for day in WEEKDAYS
+    ]
+    return {"name": key.name, "label": _(key.label), "widget": "object", "fields": days}
+
+
+def _special_days(_: Callable[[str], str], key: Key) -> dict:
+    """Written as [[...special_days]]: Decap's forms cannot use a date as a
+    setting's name, as date_overrides does (which the editor keeps as it is)."""
+    return {
+        "name": key.name,
+        "label": _(key.label),
+        "label_singular": _(N_("special day")),
+        "widget": "list",
+        "required": False,
+        "hint": _(
+            N_("A date with no hours is a day off; with hours, they replace that weekday's hours")
+        ),
+        "fields": [
+            {
+                "name": "date",
+                "label": _(N_("Date")),
+                "widget": "datetime",
+                "format": "YYYY-MM-DD",
+                "date_format": "YYYY-MM-DD",
+                "time_format": False,
+                "picker_utc": True,
+            },
+            _windows(_, "hours", _(N_("Hours"))),
+        ],
+    }
+
+
+def _texts(_: Callable[[str], str], key: Key, singular: str, item: dict) -> dict:
+    """A list of texts (`busy_calendars = ["..."]`), one box each, in sight."""
+    return _field(_, key, label_singular=_(singular), collapsed=False, field=item)
+
+
+def _program(
+    _: Callable[[str], str],
+    *,
+    content: str,
+    day_names: dict[str, str],
+    zones: list[str],
+    languages: Sequence[tuple[str, str]],
+) -> dict:
+    """[[coaches]]: a program's coaches, each with her own zone and hours."""
+    coach = schema.COACHES
+    fields = [
+        _field(
+            _,
+            coach["slug"],
+            pattern=_pattern(SLUG_PATTERN, _(N_("Lowercase letters, digits and dashes only"))),
+        ),
+        _field(_, coach["name"]),
+        _field(_, coach["email"]),
+        _field(_, coach["timezone"], options=zones),
+        _weekly_hours(_, coach["weekly_hours"], day_names),
+        _special_days(_, coach["special_days"]),
+        _texts(
+            _,
+            coach["busy_calendars"],
+            N_("calendar"),
+            {"name": "calendar", "label": _(N_("Calendar")), "widget": "string"},
+        ),
+        _field(_, coach["credentials"]),
+        # A path under content/ (images/amara.jpg), as she would write it.
+        _field(
+            _,
+            coach["photo"],
+            media_folder=f"/{content}/images",
+            public_folder="images",
+            choose_url=False,
+        ),
+        _words(_, coach["photo_alt"], languages),
+        _words(_, coach["bio"], languages),
+        _texts(
+            _,
+            coach["languages"],
+            N_("language"),
+            {
+                "name": "language",
+                "label": _(N_("Language")),
+                "widget": "string",
+                "pattern": _pattern(
+                    LANGUAGE_PATTERN, _(N_("A language code like en, fr or pt_BR"))
+                ),
+            },
+        ),
+        # Her share must be more than nothing.
+        _field(_, coach["weight"], min=0.1),
+        _field(_, coach["priority"]),
+    ]
+    return {
+        "name": coach.path,
+        "label": _(N_("Coaches")),
+        "label_singular": _(N_("coach")),
+        "widget": "list",
+        "summary": "{{fields.name}}",
+        "fields": fields,
+    }
+
+
+def _given_by(_: Callable[[str], str], coaches: Sequence[tuple[str, str]]) -> list[dict]:
+    """A program's session: which coaches give it, and how."""
+    return [
+        _field(
+            _,
+            schema.SESSION["coaches"],
+            multiple=True,
+            options=[{"label": name, "value": slug} for slug, name in coaches],
+        ),
+        _field(
+            _,
+            schema.SESSION["assign"],
+            options=[
+                {"label": _(N_("One of them, whoever is free")), "value": "any"},
+                {"label": _(N_("All of them together")), "value": "all"},
+            ],
+            default=schema.SESSION.default("assign"),
+        ),
+    ]
+
+
 def collections(
     _: Callable[[str], str],
     *,
@@ -199,9 +335,14 @@ def collections(
     zones: list[str],
     settings_file: str,
     languages: Sequence[tuple[str, str]] = (),
+    coaches: Sequence[tuple[str, str]] = (),
 ) -> list[dict]:
-    """`languages`: (code, name) of the site's languages, its own first."""
-    """Decap's `collections`, folders relative to the repository root."""
+    """Decap's `collections`, folders relative to the repository root.
+    `languages`: (code, name) of the site's languages, its own first.
+    `coaches`: (slug, name) of a program's [[coaches]]; none on a one-coach
+    site. A program's form has its coaches, each with her own hours, and
+    no [booking] hours (which it would refuse); its sessions say who
+    gives them."""
     articles = {
         "name": "articles",
         "label": _(N_("Articles")),
@@ -335,17 +476,6 @@ def collections(
             {"name": "body", "label": _(N_("The client's words")), "widget": "markdown"},
         ],
     }
-    days = [
-        _windows(
-            _,
-            day,
-            day_names[day],
-            # The hours in sight, not behind a click each.
-            collapsed=False,
-            hint=_(N_("One window per line, like 09:00-12:00; none: not available")),
-        )
-        for day in WEEKDAYS
-    ]
     session = [
         _field(
             _,
@@ -357,47 +487,24 @@ def collections(
         *(_words(_, schema.SESSION[name], languages) for name in ("description", "location")),
         _field(_, schema.SESSION["price"]),
         _field(_, schema.SESSION["max_per_day"]),
+        *(_given_by(_, coaches) if coaches else ()),
     ]
+    # A program's hours are each coach's own: [booking] has none.
+    hours = (
+        []
+        if coaches
+        else [
+            _weekly_hours(_, schema.BOOKING["weekly_hours"], day_names),
+            _special_days(_, schema.BOOKING["special_days"]),
+        ]
+    )
     booking = {
         "name": "booking",
         "label": _(N_("Booking")),
         "widget": "object",
         "collapsed": False,
         "fields": [
-            {
-                "name": "weekly_hours",
-                "label": _(N_("Weekly hours")),
-                "widget": "object",
-                "fields": days,
-            },
-            {
-                # Written as [[booking.special_days]]: Decap's forms cannot
-                # use a date as a setting's name, as [booking.date_overrides]
-                # does (which the editor keeps as it is).
-                "name": "special_days",
-                "label": _(N_("Days off and special hours")),
-                "label_singular": _(N_("special day")),
-                "widget": "list",
-                "required": False,
-                "hint": _(
-                    N_(
-                        "A date with no hours is a day off; with hours, they replace "
-                        "that weekday's hours"
-                    )
-                ),
-                "fields": [
-                    {
-                        "name": "date",
-                        "label": _(N_("Date")),
-                        "widget": "datetime",
-                        "format": "YYYY-MM-DD",
-                        "date_format": "YYYY-MM-DD",
-                        "time_format": False,
-                        "picker_utc": True,
-                    },
-                    _windows(_, "hours", _(N_("Hours"))),
-                ],
-            },
+            *hours,
             *(_field(_, key) for key in schema.SESSION_DEFAULTS if key.name != "max_per_day"),
             {
                 "name": "sessions",
@@ -462,6 +569,11 @@ def collections(
         }
         for i, (code, name) in enumerate(languages or [("", "")])
     ]
+    program = (
+        [_program(_, content=content, day_names=day_names, zones=zones, languages=languages)]
+        if coaches
+        else []
+    )
     settings = {
         "label": _(N_("Hours, sessions and details")),
         "name": "settings",
@@ -473,7 +585,7 @@ def collections(
                 "are kept as they are"
             )
         ),
-        "fields": [coach, booking, design],
+        "fields": [coach, *program, booking, design],
     }
     # Two collections of one file each: Decap reads `format` per collection.
     return [

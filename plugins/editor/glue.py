@@ -132,6 +132,8 @@ def write_admin(pelican) -> None:
         settings_file="site.toml",
         # Each language by its own name ("English", "español").
         languages=[(lang.code, lang.locale.display_name.capitalize()) for lang in languages],
+        # A program's coaches: the sessions' choice of who gives them.
+        coaches=[(coach.slug, coach.name) for coach in of(settings).coaches],
     )
     site_url = settings.get("SITEURL") or settings.get("FEED_DOMAIN") or ""
     config = decap_config(plan.editor, language=language.code, site_url=site_url, collections=forms)
