@@ -312,11 +312,13 @@ def _one_page_per_kind(output: Path) -> list[str]:
     chosen, seen = [], set()
     for name in names:
         parts = name.split("/")
-        kind = (
-            "slot"
-            if re.fullmatch(r"\d{8}T\d{6}Z", parts[-2] if len(parts) > 1 else "")
-            else (parts[0] if len(parts) > 1 else name)
-        )
+        folder = parts[-2] if len(parts) > 1 else ""
+        if re.fullmatch(r"\d{8}T\d{6}Z", folder):
+            kind = "slot"
+        elif "book" in parts and re.fullmatch(r"\d{4}-\d{2}-\d{2}", folder):
+            kind = "day"  # a session's day page (many times: plugins/booking/compact.py)
+        else:
+            kind = parts[0] if len(parts) > 1 else name
         if kind not in seen:
             seen.add(kind)
             chosen.append(name)

@@ -4,8 +4,8 @@
 is written) validates BOOKING, reads every busy calendar and the ledger and
 computes the slots and the template context; it writes nothing.
 `generate_output` writes the pages, the slot calendars and slots.json, and
-removes what an earlier build into the same folder left behind (past slots,
-sessions that were removed or renamed).
+removes what an earlier build into the same folder left behind (past slots
+and day pages, sessions that were removed or renamed).
 
 Any of our errors is logged as one CRITICAL line naming the setting or file,
 then the build stops with exit status 1 before a single booking file is
@@ -48,7 +48,8 @@ from .tokens import MANAGE_PAGE
 from .views import booking_view, manage_view, slots_document
 
 log = logging.getLogger(__name__)
-_STAMPED = re.compile(r"\d{8}T\d{6}Z(\.ics)?")
+# A slot's page and invite, and a day's page (compact.py's day form).
+_DATED = re.compile(r"\d{8}T\d{6}Z(\.ics)?|\d{4}-\d{2}-\d{2}")
 BOOK = "book"
 MEMO_FILE = "booking-calendars.pickle"
 BUSY_MEMO = "booking-busy.pickle"
@@ -127,7 +128,8 @@ class BookingGenerator(Generator):
         now, origin = plan.now, self.origin
         for sp, view in zip(plan.sessions, views, strict=True):
             folder = book / sp.session.slug
-            _prune_stale(folder, {s.stamp for s in sp.slots})
+            days = {day["date"] for day in view["days"]} if view["day_pages"] else set()
+            _prune_stale(folder, {s.stamp for s in sp.slots} | days)
             files = {
                 "slots.json": _json(slots_document(view)),
                 "availability.ics": availability_feed(
@@ -171,6 +173,18 @@ class BookingGenerator(Generator):
                 booking_session=view,
                 **extra,
             )
+            # Many times: each day's links on a page of its own (compact.py).
+            for day in view["days"] if view["day_pages"] else ():
+                writer.write_file(
+                    f"{day['url']}index.html",
+                    self.get_template("booking_day"),
+                    self.context,
+                    relative,
+                    url=day["url"],
+                    booking_session=view,
+                    booking_day=day,
+                    **extra,
+                )
             slots = [slot for day in view["days"] for slot in day["slots"]]
             # The layout is rendered once per session and each slot's strings
             # filled in (exact, or rendered slot by slot: see common/stamp.py).
@@ -227,11 +241,12 @@ def _remove_old_sessions(book: Path, slugs: set[str]) -> None:
 
 
 def _prune_stale(folder: Path, keep: set[str]) -> None:
-    """Slots from an earlier build into the same folder must not stay downloadable."""
+    """Slots (and day pages) from an earlier build into the same folder must
+    not stay downloadable; `keep` holds the stamps and dates still offered."""
     if not folder.is_dir():
         return
     for entry in folder.iterdir():
-        if _STAMPED.fullmatch(entry.name) and entry.name.removesuffix(".ics") not in keep:
+        if _DATED.fullmatch(entry.name) and entry.name.removesuffix(".ics") not in keep:
             if entry.is_dir():
                 shutil.rmtree(entry)
             else:

@@ -13,6 +13,7 @@ from babel.numbers import format_currency
 
 from ..common.language import Language, plain_spaces
 from ..config.booking import Question, Session
+from .compact import day_times, lists_times
 from .labels import day_label, time_label, zone_label
 from .links import SessionLinks, mailto
 from .model import Slot
@@ -42,18 +43,28 @@ def session_view(
     settings, session = plan.settings, sp.session
     zone_name = zone_label(settings.timezone, lang)
     links = SessionLinks(session.title, session.location)
-    days = [
-        {
-            "date": day.isoformat(),
-            "label": label,
-            "slots": [
-                slot_view(slot, session, plan, zone_name, lang, origin, prefix, links, label)
-                for slot in slots
-            ],
-        }
-        for day, slots in groupby(sp.slots, key=lambda s: s.day)
-        for label in [day_label(day, lang)]
-    ]
+    by_day = [(day, list(slots)) for day, slots in groupby(sp.slots, key=lambda s: s.day)]
+    # Many times (a program's "any" session): one link a day, to that day's
+    # page, carrying the day's times for the script (compact.py).
+    day_pages = not lists_times(len(sp.slots), len(by_day))
+    days = []
+    for day, slots in by_day:
+        label = day_label(day, lang)
+        days.append(
+            {
+                "date": day.isoformat(),
+                "label": label,
+                "slots": [
+                    slot_view(slot, session, plan, zone_name, lang, origin, prefix, links, label)
+                    for slot in slots
+                ],
+            }
+        )
+        if day_pages:
+            days[-1] |= {
+                "url": f"{prefix}book/{session.slug}/{day.isoformat()}/",
+                "times": day_times(slots),
+            }
     return {
         "slug": session.slug,
         "title": session.title,
@@ -80,6 +91,7 @@ def session_view(
         "questions": [question_view(q, i) for i, q in enumerate(session.questions)],
         "consent_page": settings.consent_page,
         "days": days,
+        "day_pages": day_pages,
         # A program's: the session an edition belongs to ("" for a listed
         # session), the coach an edition or a one-coach session is with, and
         # the coaches who meet the client together ("all").

@@ -122,6 +122,40 @@ def test_slots_that_passed_are_removed_from_a_folder_built_in_place(tmp_path, mo
     assert f"book/discovery/{earliest.stamp}/index.html" not in files
 
 
+def _day_pages(tmp_path: Path) -> set[str]:
+    return {
+        f.split("/")[2]
+        for f in _files(tmp_path / "output")
+        if f.startswith("book/discovery/") and f.count("-") == 2
+    }
+
+
+def test_many_times_get_day_pages_and_a_folder_built_in_place_keeps_no_stale_one(
+    tmp_path, monkeypatch
+):
+    """Every five minutes: too many times to list (plugins/booking/compact.py),
+    so the session page links each day to a page of its own; a later build
+    removes the days that passed, and a build that lists its times again
+    removes every day page."""
+    many = booking(interval_minutes=5)
+    first = _build(tmp_path, many)
+    (view,) = first.context["BOOKING_VIEW"]
+    assert view["day_pages"] and view["slot_count"] > 400
+    days = {day["date"] for day in view["days"]}
+    assert _day_pages(tmp_path) == days
+    earliest = min(days)
+    page = (tmp_path / f"output/book/discovery/{earliest}/index.html").read_text("utf-8")
+    assert page.startswith(f"<p>Discovery session, {view['days'][0]['label']}: ")
+    assert page.split(": ", 1)[1].split()[:-1] == [s["stamp"] for s in view["days"][0]["slots"]]
+    later = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(later.timestamp())))
+    _build(tmp_path, many)
+    assert earliest not in _day_pages(tmp_path) and _day_pages(tmp_path)
+    listed = _build(tmp_path, booking())
+    assert not listed.context["BOOKING_VIEW"][0]["day_pages"]
+    assert _day_pages(tmp_path) == set()
+
+
 def test_an_unreadable_busy_calendar_stops_before_anything_is_written(tmp_path, caplog):
     _build(tmp_path, booking())
     before = {f: (tmp_path / "output" / f).read_bytes() for f in _files(tmp_path / "output")}

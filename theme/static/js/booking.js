@@ -45,11 +45,19 @@ function picker(box) {
     rule = new Intl.PluralRules(lang), L = new Intl.Locale(lang),
     wk = ((L.getWeekInfo ? L.getWeekInfo() : L.weekInfo) || {firstDay: 1}).firstDay % 7,
     day = x => fmt('UTC', lang, x), full = day({dateStyle: 'full'}), num = day({day: 'numeric'}),
-    // the build's list is the data; a link's stamp is its UTC start
-    slots = [...box.querySelectorAll('a')].map(a => {
-      const t = a.getAttribute('href').match(/\d{8}T\d{6}Z/)[0].replace(/(....)(..)(..)T(..)(..)/, '$1-$2-$3T$4:$5:');
-      return {href: a.pathname, iso: t, at: new Date(t),
-        coach: {day: a.closest('ul').previousElementSibling.textContent, time: a.textContent, zone: box.dataset.zoneLabel}};
+    // the build's list is the data: a link's stamp is its UTC start. In the
+    // day form (many times: plugins/booking/compact.py) a day's link holds
+    // its times in data-times, the first stamp then the minutes to each next
+    // start ("30*47": 47 steps of 30), worded here in the coach's zone
+    slots = [...box.querySelectorAll('a')].flatMap(a => {
+      const c = a.dataset.times, [s, ...w] = (c || a.getAttribute('href')).split(' '), z = box.dataset.zoneLabel, all = [];
+      let t = Date.parse(s.match(/\d{8}T\d{6}Z/)[0].replace(/(....)(..)(..)T(..)(..)/, '$1-$2-$3T$4:$5:'));
+      for (const x of ['0', ...w]) for (let [m, n = 1] = x.split('*'); n--;) all.push(t += m * 6e4);
+      return all.map(t => {
+        const iso = new Date(t).toISOString().slice(0, 19) + 'Z';
+        return {href: new URL(`../${iso.replace(/[-:]/g, '')}/`, a.href).pathname, iso, at: new Date(t),
+          coach: c ? {...theirs(t), zone: z} : {day: a.closest('ul').previousElementSibling.textContent, time: a.textContent, zone: z}};
+      });
     }),
     use = z => {
       if (!z) return;
