@@ -129,14 +129,17 @@ class BookingGenerator(Generator):
         for sp, view in zip(plan.sessions, views, strict=True):
             folder = book / sp.session.slug
             days = {day["date"] for day in view["days"]} if view["day_pages"] else set()
-            _prune_stale(folder, {s.stamp for s in sp.slots} | days)
+            own = set() if sp.session.parent else {s.stamp for s in sp.slots}
+            _prune_stale(folder, own | days)
             files = {
                 "slots.json": _json(slots_document(view)),
                 "availability.ics": availability_feed(
                     sp.slots, sp.session, organizer, origin, host, now, lang, prefix, memo
                 ),
             }
-            for slot in sp.slots:
+            # A coach's edition of an "any" session shares the session's slot
+            # pages and invitations (views.slot_view): none of its own.
+            for slot in () if sp.session.parent else sp.slots:
                 files[f"{slot.stamp}.ics"] = slot_invite(
                     slot, sp.session, organizer, origin, host, now, lang, prefix, memo
                 )
@@ -185,6 +188,8 @@ class BookingGenerator(Generator):
                     booking_day=day,
                     **extra,
                 )
+            if view["parent"]:
+                continue  # its times open the session's own slot pages
             slots = [slot for day in view["days"] for slot in day["slots"]]
             # The layout is rendered once per session and each slot's strings
             # filled in (exact, or rendered slot by slot: see common/stamp.py).

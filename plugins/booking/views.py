@@ -96,6 +96,15 @@ def session_view(
         # session), the coach an edition or a one-coach session is with, and
         # the coaches who meet the client together ("all").
         "parent": session.parent,
+        # Where the picker's links lead: "" (this session's own slot pages)
+        # or, for a coach's edition, the session's ("../first-meeting/") with
+        # the query naming her.
+        "slot_base": f"../{session.parent}/" if session.parent else "",
+        "slot_query": f"?coach={session.coaches[0]}" if session.parent else "",
+        # On an "any" session's slot pages: who ?coach= may name.
+        "editions": {c: settings.coach(c).name for c in session.coaches}
+        if session.shared and session.assign == "any"
+        else {},
         "listed": not session.parent,
         "assign": session.assign if session.shared else "",
         "coach": _coach(settings, session.coaches[0], prefix)
@@ -152,6 +161,15 @@ def slot_view(
     time_text = time_label(local, lang)
     full = full_label(day_text, time_text, zone_name, lang)
     path = f"{prefix}book/{slot.session}/{slot.stamp}/"
+    # The link to the slot's page from its session's page. A coach's edition
+    # of an "any" session has no slot pages of its own: its times open the
+    # session's page for that time with ?coach=<slug>, where the script
+    # turns the request into one for her (one page per distinct time,
+    # however many coaches; see docs/programs.md).
+    href = f"{slot.stamp}/"
+    if session.parent:
+        href = f"../{session.parent}/{slot.stamp}/?coach={session.coaches[0]}"
+        path = f"{prefix}book/{session.parent}/{slot.stamp}/"
     page = f"{origin.rstrip('/')}/{path}" if origin else ""
     token = request_token(slot.id, lang.code)
     subject = request_subject(full, token, lang)
@@ -165,6 +183,7 @@ def slot_view(
         "time_label": time_text,
         "full_label": full,
         "url": path,
+        "href": href,
         "ics": f"{prefix}book/{slot.session}/{slot.stamp}.ics",
         "token": token,
         "request_subject": subject,

@@ -49,13 +49,15 @@ function picker(box) {
     // day form (many times: plugins/booking/compact.py) a day's link holds
     // its times in data-times, the first stamp then the minutes to each next
     // start ("30*47": 47 steps of 30), worded here in the coach's zone
+    to = box.dataset.to || '', q = box.dataset.query || '',
     slots = [...box.querySelectorAll('a')].flatMap(a => {
       const c = a.dataset.times, [s, ...w] = (c || a.getAttribute('href')).split(' '), z = box.dataset.zoneLabel, all = [];
       let t = Date.parse(s.match(/\d{8}T\d{6}Z/)[0].replace(/(....)(..)(..)T(..)(..)/, '$1-$2-$3T$4:$5:'));
       for (const x of ['0', ...w]) for (let [m, n = 1] = x.split('*'); n--;) all.push(t += m * 6e4);
       return all.map(t => {
         const iso = new Date(t).toISOString().slice(0, 19) + 'Z';
-        return {href: new URL(`../${iso.replace(/[-:]/g, '')}/`, a.href).pathname, iso, at: new Date(t),
+        // a coach's edition: data-to leads to the session's page of the time
+        return {href: new URL(`../${to}${iso.replace(/[-:]/g, '')}/`, a.href).pathname + q, iso, at: new Date(t),
           coach: c ? {...theirs(t), zone: z} : {day: a.closest('ul').previousElementSibling.textContent, time: a.textContent, zone: z}};
       });
     }),
