@@ -119,9 +119,14 @@ def test_twelve_any_requests_follow_the_weights(tmp_path, weights, expected):
         invitations = [m for m in world.outgoing() if m.get_content_type() == "multipart/mixed"]
         assert len(invitations) == 12
         for msg in invitations:
-            cc = msg["Cc"].addresses[0].addr_spec
-            assert cc in {f"{c}@program.example" for c in COACHES}
-            assert f"mailto:{cc}" in msg.as_string().replace("\r\n ", "").lower()
+            # Her copy goes to the coach who takes it, and to no other.
+            coach = msg["Message-ID"].split("-with-", 1)[1].split("-", 1)[0]
+            assert [a.addr_spec for a in msg["Cc"].addresses] == [f"{coach}@program.example"]
+            assert f"mailto:{coach}@program.example" in msg.as_string().replace("\r\n ", "")
+        # The program's summaries say who takes each booking.
+        summaries = [m for m in world.outgoing() if m.get_content_type() != "multipart/mixed"]
+        assert len(summaries) == 12
+        assert all("(Coach " in m.get_body(("plain",)).get_content() for m in summaries)
 
 
 def test_the_same_time_goes_to_two_coaches_then_is_refused_and_the_busy_one_is_never_chosen(

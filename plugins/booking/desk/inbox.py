@@ -353,8 +353,11 @@ def _confirmed(
     messages = [(stem, invitation)]
     if item.kind == "request":  # auto: the coach learns of it, with the answers
         answers = [tuple(line.split(": ", 1)) for line in item.answers.splitlines() if ": " in line]
+        title = entry.summary
+        if entry.organizer_email != desk.settings.organizer.email:
+            title = f"{title} ({entry.organizer_name})"  # a program's: who takes it
         summary = ctx.letters.summary(
-            item, entry.start, entry.end, entry.summary, code, confirmed=True, answers=answers
+            item, entry.start, entry.end, title, code, confirmed=True, answers=answers
         )
         messages.append((name_for(answers_to, "summary"), summary))
     return Decision(
