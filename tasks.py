@@ -201,6 +201,12 @@ def sync_calendar(c, settings=""):
     desk.sync_calendar(PROJECT, settings)
 
 
+@task(name="ledger-key", help={"rotate": "re-encrypt every client file with a new key"})
+def ledger_key(c, rotate=False, settings=""):
+    """Print a new key for what the desk keeps about clients (docs/desk.md)."""
+    desk.ledger_key(PROJECT, rotate, settings)
+
+
 @task(help={"watch": "stay connected and handle each email as it arrives (IMAP IDLE)"})
 def inbox(c, watch=False, settings=""):
     """Handle the booking emails in BOOKING["inbox"]: requests, your yes/no, clients' changes."""

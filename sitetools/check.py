@@ -379,6 +379,31 @@ def desk(settings: Path) -> list[str] | None:
     return []
 
 
+def plain_client_files(settings: Path) -> list[str]:
+    """One note when the project has a git remote and what the desk keeps
+    about clients is not encrypted ([booking] ledger_key_env unset)."""
+    from plugins.common.errors import SiteError
+    from plugins.config import of
+    from plugins.config.pelican_file import read_settings_file
+
+    try:
+        booking = of(read_settings_file(settings)).booking
+    except SiteError:
+        return []
+    if booking is None or booking.ledger_key_env:
+        return []
+    remotes = subprocess.run(
+        ["git", "remote"], cwd=settings.parent, capture_output=True, text=True, check=False
+    )
+    if remotes.returncode != 0 or not remotes.stdout.strip():
+        return []
+    return [
+        "the booking ledger and the outbox are plain text in a repository with a remote: "
+        "anyone who can read it reads your clients' names (encrypt them: `invoke ledger-key`, "
+        "docs/desk.md)"
+    ]
+
+
 def run(content: Path, settings: Path) -> Report:
     report = Report()
     with tempfile.TemporaryDirectory() as folder:
@@ -415,6 +440,7 @@ def run(content: Path, settings: Path) -> Report:
                 report.check(label, result)
         report.check("podcast feed", podcast(output))
         report.notes += translations(settings) + home_texts(output)
+        report.notes += plain_client_files(settings)
         desk_problems = desk(settings)
         if desk_problems is not None:
             report.check(

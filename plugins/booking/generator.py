@@ -72,6 +72,7 @@ class BookingGenerator(Generator):
                 output_path=self.output_path,
                 root=".",
                 theme_static=theme_static_folders(self.settings),
+                environ=os.environ,
             )
             # Calendars expanded by an earlier build (same bytes, same day) are
             # not parsed again; kept beside the compiled templates.

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.ical import first_bad_line, new_calendar, text_value
+from ..common.sealed import PLAIN, Vault, vault
 from ..config.booking import BookingSettings
 from ..config.placement import check_private_paths
 from .errors import BookingError
@@ -113,6 +114,7 @@ class Ledger:
     # engine carries them between read and write but never reads them
     # (plugins.booking.desk.work does).
     items: tuple[Any, ...] = ()
+    vault: Vault = PLAIN  # how it was read, and so how it is written back
 
     # Lookups by key, made once per ledger value: a run over a flood of
     # messages costs linear work, not a scan of the ledger per message.
@@ -175,22 +177,26 @@ def booked(
     output_path: Path | str,
     root: Path | str,
     theme_static: Iterable[Path | str] = (),
+    environ: Mapping[str, str] | None = None,
 ) -> list[Booking]:
-    """The confirmed bookings a build must treat as busy (and count for max_per_day)."""
+    """The confirmed bookings a build must treat as busy (and count for
+    max_per_day); `environ` holds the ledger's key when it is sealed."""
     path = resolve(settings.ledger, root)
     for key, where in (("ledger", path), ("outbox", resolve(settings.outbox, root))):
         check_private_paths(key, where, content_path, output_path, theme_static)
-    return read(path).bookings()
+    return read(path, key=vault(settings.ledger_key_env, environ or {})).bookings()
 
 
-def read(path: Path, item: Callable[[icalendar.Todo], Any] | None = None) -> Ledger:
+def read(
+    path: Path, item: Callable[[icalendar.Todo], Any] | None = None, key: Vault = PLAIN
+) -> Ledger:
     """The ledger at `path`; a missing file is an empty ledger (no bookings yet).
     `item` reads each of the desk's work records (VTODO); without it (a
-    build) they are left out."""
+    build) they are left out. `key` opens a sealed ledger (common.sealed)."""
     try:
-        data = path.read_bytes()
+        data = key.open(path.read_bytes(), path)
     except FileNotFoundError:
-        return Ledger(path, ())
+        return Ledger(path, (), vault=key)
     except OSError as exc:
         raise LedgerError(path, f"cannot read it: {exc.strerror}") from None
     # Imported here: a build with no bookings yet never loads icalendar.
@@ -215,7 +221,7 @@ def read(path: Path, item: Callable[[icalendar.Todo], Any] | None = None) -> Led
             raise LedgerError(path, f"slot {entry.slot_id} appears twice; {_RESTORE}")
         seen.add(entry.slot_id)
     items = tuple(item(todo) for todo in calendar.walk("VTODO")) if item else ()
-    return Ledger(path, tuple(sorted(entries, key=_order)), items)
+    return Ledger(path, tuple(sorted(entries, key=_order)), items, key)
 
 
 _RESTORE = "fix it or restore the .bak copy next to it; nothing was changed"

@@ -128,6 +128,8 @@ class BookingSettings:
     # Closer to the start than this, a client's cancel or move goes to the coach.
     self_service_cutoff_hours: float = 24
     coaches: tuple[TeamCoach, ...] = ()  # a program's [[coaches]]; none: [coach] alone
+    # The environment variable holding the age key of the client files, or None.
+    ledger_key_env: str | None = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -185,6 +187,9 @@ def parse_settings(
         outbox=_local_path(raw.get("outbox", DEFAULT_OUTBOX), "outbox"),
         caldav=None if raw.get("caldav") is None else _caldav(raw["caldav"]),
         consent_page=_consent_page(raw.get("consent_page")),
+        ledger_key_env=None
+        if raw.get("ledger_key_env") is None
+        else validate.env_name(raw["ledger_key_env"], name("ledger_key_env")),
         self_service_cutoff_hours=_number(
             raw.get(
                 "self_service_cutoff_hours", schema.BOOKING.default("self_service_cutoff_hours")

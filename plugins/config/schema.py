@@ -274,6 +274,12 @@ BOOKING = Table(
             "BOOKING_LINK_SECRET",
         ),
         Key("limits", "How much one sender may ask of the desk ([booking.limits])", "table"),
+        Key(
+            "ledger_key_env",
+            "The environment variable holding the key that encrypts what the desk keeps "
+            "about clients (invoke ledger-key makes one); unset: plain files",
+            "env",
+        ),
     ),
 )
 

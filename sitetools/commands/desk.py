@@ -55,6 +55,10 @@ def sync_calendar(project: Project, settings: str) -> None:
     desk(project, settings, "sync-calendar")
 
 
+def ledger_key(project: Project, rotate: bool, settings: str) -> None:
+    desk(project, settings, "ledger-key", *(["--rotate"] if rotate else []))
+
+
 def inbox(project: Project, watch: bool, settings: str) -> None:
     desk(project, settings, "inbox", *(["--watch"] if watch else []))
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from ...common.errors import SiteError
 from ...common.language import catalog_folder
+from ...common.sealed import new_key
 from ...config import of
 from ...config.pelican_file import read_settings_file
 from ..ledger_format import theme_static_folders
-from . import inbox, reminders
+from . import inbox, keys, reminders
 from .commands import (
     Desk,
     Outcome,
@@ -35,6 +36,7 @@ from .commands import (
 )
 
 PREFIX = "booking desk"
+DEFAULT_KEY_VARIABLE = "BOOKING_LEDGER_KEY"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     four.add_argument("--all", action="store_true", help="past and cancelled ones too")
     commands.add_parser(
         "sync-calendar", help="bring [booking.caldav] in line with the ledger (repeatable)"
+    )
+    key = commands.add_parser(
+        "ledger-key", help="print a new key for the client files, or --rotate to a new one"
+    )
+    key.add_argument(
+        "--rotate", action="store_true", help="re-encrypt every client file with a new key"
     )
     five = commands.add_parser("inbox", help="handle the booking emails in [booking.inbox]")
     five.add_argument(
@@ -125,7 +133,15 @@ def load_desk(settings_file: str, environ=os.environ) -> Desk:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "ledger-key" and not args.rotate:
+            variable = _key_variable(args.settings)
+            print("\n".join(keys.instructions(variable, new_key())))
+            return 0
         desk = load_desk(args.settings)
+        desk.vault  # noqa: B018  (a key that is not an age key stops every command here)
+        if args.command == "ledger-key":
+            print("\n".join(keys.rotate(desk)))
+            return 0
         if args.command == "bookings":
             print("\n".join(listing(desk, everything=args.all)))
             return 0
@@ -163,6 +179,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PREFIX}: {error}", file=sys.stderr)
         return 1
     return code
+
+
+def _key_variable(settings_file: str) -> str:
+    """[booking] ledger_key_env when the site sets it, else the usual name."""
+    try:
+        variable = load_desk(settings_file).settings.ledger_key_env
+    except SiteError:
+        variable = None
+    return variable or DEFAULT_KEY_VARIABLE
 
 
 def _inbox(args, desk: Desk) -> int:

@@ -27,6 +27,8 @@ from ...common.email_address import SHAPE, is_email_address
 from ...common.files import write_atomically
 from ...common.ical import uid, uid_host
 from ...common.language import Language, LanguageError, load_language
+from ...common.sealed import Vault
+from ...common.sealed import vault as sealed_vault
 from ...common.zones import iana_zones, unknown_zone
 from ...config import validate
 from ...config.booking import BookingSettings, Organizer, Session
@@ -123,6 +125,12 @@ class Desk:
     @property
     def outbox(self) -> Path:
         return ledger_format.resolve(self.settings.outbox, self.root)
+
+    @cached_property
+    def vault(self) -> Vault:
+        """How the ledger and the outbox are kept: sealed with the key in
+        [booking] ledger_key_env's variable, or plain."""
+        return sealed_vault(self.settings.ledger_key_env, self.environ)
 
     @property
     def host(self) -> str:
@@ -231,7 +239,7 @@ def listing(desk: Desk, everything: bool = False) -> list[str]:
     cancelled ones too)."""
     settings = desk.settings
     zone = settings.zone
-    book = work.read(desk.ledger_path)
+    book = work.read(desk.ledger_path, desk.vault)
     chosen = [e for e in book.entries if everything or (e.confirmed and e.end > desk.now)]
     if not chosen:
         return ["No upcoming bookings." if not everything else "The ledger is empty."]
@@ -312,7 +320,7 @@ def _finished(desk: Desk) -> tuple[Ledger, Outcome, list[tuple[Entry, str]]]:
     outbox and marked done), and each completed entry with the name its
     message was written under."""
     ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-    book = work.read(desk.ledger_path)
+    book = work.read(desk.ledger_path, desk.vault)
     earlier = Outcome()
     done = []
     for entry in [e for e in book.entries if e.pending]:
@@ -339,7 +347,7 @@ def finish_interrupted(desk: Desk, report: Callable[[str], object] = print) -> N
         if not done:
             return
         for (entry, stem), msg in zip(done, earlier.messages, strict=True):
-            outgoing.put(desk.outbox, stem, msg)
+            outgoing.put(desk.outbox, stem, msg, desk.vault)
             book = book.record(
                 Item(
                     id=f"completed {stem}",
@@ -672,8 +680,8 @@ def _deliver(desk: Desk, outcome: Outcome, entry: Entry, method: str) -> str:
     outbox = desk.outbox
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-        write_atomically(outbox / f"{stem}.ics", ics)
-        write_atomically(outbox / f"{stem}.eml", msg.as_bytes())
+        write_atomically(outbox / f"{stem}.ics", desk.vault.seal(ics))
+        write_atomically(outbox / f"{stem}.eml", desk.vault.seal(msg.as_bytes()))
     except OSError as exc:
         raise DeskError(
             f"recorded in the ledger, but the outbox {outbox} cannot be written "
@@ -716,7 +724,7 @@ def sync_calendar(desk: Desk) -> list[str]:
     if caldav is None:
         raise DeskError("[booking] caldav is not set; there is no calendar to bring up to date")
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = work.read(desk.ledger_path)
+        book = work.read(desk.ledger_path, desk.vault)
         report = calendar_sync.sync(desk.settings, book, desk.now, desk.environ)
     where = f'Calendar "{caldav.calendars[0]}" on {caldav.label}'
     if not report.changed:

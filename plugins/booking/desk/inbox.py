@@ -695,7 +695,7 @@ def run(desk: Desk, report: Callable[[str], object] = print, mailbox=None) -> Re
 
 def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], object]) -> Report:
     result = Report()
-    known = {i.id for i in work.read(desk.ledger_path).items}
+    known = {i.id for i in work.read(desk.ledger_path, desk.vault).items}
     fetched = box.messages(known)
     ctx = Context(desk, key)
     done: list[int] = []
@@ -703,7 +703,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     changed = unwritten = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-        book = _tidied(work.read(desk.ledger_path), desk.now)
+        book = _tidied(work.read(desk.ledger_path, desk.vault), desk.now)
         for name in outgoing.drop_unrecorded(desk.outbox, _recorded(book)):
             report(
                 f"Dropped {name}: a stopped run queued it without recording it; "
@@ -734,7 +734,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
                     report(decision.line)
                 continue
             for name, msg in decision.messages:
-                outgoing.put(desk.outbox, name, msg)
+                outgoing.put(desk.outbox, name, msg, desk.vault)
             new_book = (decision.book or book).record(
                 replace(decision.item, outgoing=tuple(name for name, _ in decision.messages))
             )
@@ -755,7 +755,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
                 report(decision.line)
         if unwritten:
             ledger.write(book)
-        result.sent = outgoing.flush(desk.outbox, desk.smtp, desk.environ, report)
+        result.sent = outgoing.flush(desk.outbox, desk.smtp, desk.environ, report, desk.vault)
     box.move(done)
     result.moved = len(done)
     box.set_aside(aside)

@@ -61,9 +61,9 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
 def write(ledger: Ledger, *, backup: bool = True) -> None:
     """Atomically replace the ledger, first keeping the current file as `.bak`
     (`backup=False`: the second write of one command keeps the `.bak` of
-    the state before it)."""
+    the state before it). Sealed when the ledger was read with a key."""
     path = ledger.path
-    data = to_ical(ledger)
+    data = ledger.vault.seal(to_ical(ledger))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if backup and path.exists():

@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ...common.files import write_atomically
+from ...common.sealed import PLAIN, Vault
 from ...config.desk import SmtpSettings
 from ..errors import BookingError
 from . import mail
@@ -40,13 +41,14 @@ def sent_folder(outbox: Path) -> Path:
     return outbox / "sent"
 
 
-def put(outbox: Path, name: str, msg: EmailMessage) -> None:
+def put(outbox: Path, name: str, msg: EmailMessage, key: Vault = PLAIN) -> None:
     """Queue `msg` as `name` (replacing an unsent one of the same name from a
-    run that stopped before recording it); a sent one is never queued again."""
+    run that stopped before recording it); a sent one is never queued again.
+    Sealed with `key` when the coach gave one (common.sealed)."""
     if (sent_folder(outbox) / f"{name}.eml").exists():
         return
     try:
-        write_atomically(queue_folder(outbox) / f"{name}.eml", msg.as_bytes())
+        write_atomically(queue_folder(outbox) / f"{name}.eml", key.seal(msg.as_bytes()))
     except OSError as exc:
         raise OutboxError(queue_folder(outbox), exc) from None
 
@@ -78,13 +80,14 @@ def flush(
     smtp: SmtpSettings,
     environ: Mapping[str, str],
     report: Callable[[str], object],
+    key: Vault = PLAIN,
 ) -> int:
     """Send every queued message, oldest first; a MailError stops the
     flush and leaves the rest queued."""
     sent = 0
     for name in waiting(outbox):
         path = queue_folder(outbox) / f"{name}.eml"
-        msg = message_from_bytes(path.read_bytes(), policy=MAIL_POLICY)
+        msg = message_from_bytes(key.open(path.read_bytes(), path), policy=MAIL_POLICY)
         assert isinstance(msg, EmailMessage)
         mail.send(msg, smtp, environ)
         try:

@@ -67,14 +67,14 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
     smtp = ds.smtp
     letters = Letters(desk, smtp.sender if smtp and smtp.sender else desk.settings.organizer.email)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
-        book = work.read(desk.ledger_path)
+        book = work.read(desk.ledger_path, desk.vault)
         recorded = [name for item in book.items for name in item.outgoing]
         outgoing.drop_unrecorded(desk.outbox, recorded)
         queued = 0
         for reminder in due(book, ds.reminder_hours, desk.now):
             entry = reminder.entry
             msg = letters.reminder(entry, self_service_links(desk, entry), reminder.name)
-            outgoing.put(desk.outbox, reminder.name, msg)
+            outgoing.put(desk.outbox, reminder.name, msg, desk.vault)
             book = book.record(
                 Item(
                     id=reminder.id,
@@ -92,5 +92,5 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
                 f"Reminder {reminder.hours:g} h before {entry.slot_id} queued for {entry.email}."
             )
         if send and smtp is not None:
-            outgoing.flush(desk.outbox, smtp, desk.environ, report)
+            outgoing.flush(desk.outbox, smtp, desk.environ, report, desk.vault)
     return queued

@@ -16,6 +16,7 @@ from pathlib import Path
 import icalendar
 
 from ...common.ical import text_value
+from ...common.sealed import PLAIN, Vault
 from .. import ledger_format
 from ..ledger_format import X_ANSWERS, Ledger
 
@@ -89,9 +90,9 @@ def to_todo(item: Item) -> icalendar.Todo:
     return todo
 
 
-def read(path: Path) -> Ledger:
-    """The ledger with the desk's work records."""
-    return ledger_format.read(path, item=from_todo)
+def read(path: Path, key: Vault = PLAIN) -> Ledger:
+    """The ledger with the desk's work records; `key` opens a sealed one."""
+    return ledger_format.read(path, item=from_todo, key=key)
 
 
 def to_ical(ledger: Ledger) -> bytes:
