@@ -265,8 +265,8 @@ def _program(
         _texts(
             _,
             coach["busy_calendars"],
-            N_("calendar"),
-            {"name": "calendar", "label": _(N_("Calendar")), "widget": "string"},
+            N_("busy calendar"),
+            {"name": "calendar", "label": _(N_("Busy calendar")), "widget": "string"},
         ),
         _field(_, coach["credentials"]),
         # A path under content/ (images/amara.jpg), as she would write it.
@@ -299,7 +299,7 @@ def _program(
     return {
         "name": coach.path,
         "label": _(N_("Coaches")),
-        "label_singular": _(N_("coach")),
+        "label_singular": _(N_("team member")),
         "widget": "list",
         "summary": "{{fields.name}}",
         "fields": fields,

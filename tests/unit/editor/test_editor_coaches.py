@@ -79,7 +79,9 @@ def test_a_program_s_form_lists_its_coaches_after_the_site_s_own_details():
     assert (coaches["widget"], coaches["label"], coaches["label_singular"]) == (
         "list",
         "Coaches",
-        "coach",
+        # Not "coach": the word must not match a name our pages print in
+        # every language (tests/integration/test_languages.py).
+        "team member",
     )
     assert "required" not in coaches  # a program has at least one coach
     assert coaches["summary"] == "{{fields.name}}"
