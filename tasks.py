@@ -201,6 +201,18 @@ def sync_calendar(c, settings=""):
     desk.sync_calendar(PROJECT, settings)
 
 
+@task(help={"email": "the client's email address"})
+def export(c, email, settings=""):
+    """Print everything the desk keeps about an email address, as JSON (docs/desk.md)."""
+    desk.export(PROJECT, email, settings)
+
+
+@task(help={"email": "the client's email address"})
+def forget(c, email, settings=""):
+    """Remove an email address from everything the desk keeps (docs/desk.md)."""
+    desk.forget(PROJECT, email, settings)
+
+
 @task(name="ledger-key", help={"rotate": "re-encrypt every client file with a new key"})
 def ledger_key(c, rotate=False, settings=""):
     """Print a new key for what the desk keeps about clients (docs/desk.md)."""

@@ -130,6 +130,7 @@ class BookingSettings:
     coaches: tuple[TeamCoach, ...] = ()  # a program's [[coaches]]; none: [coach] alone
     # The environment variable holding the age key of the client files, or None.
     ledger_key_env: str | None = None
+    keep_client_data_days: int = 365  # then a past booking is anonymised
 
     @property
     def zone(self) -> ZoneInfo:
@@ -187,6 +188,13 @@ def parse_settings(
         outbox=_local_path(raw.get("outbox", DEFAULT_OUTBOX), "outbox"),
         caldav=None if raw.get("caldav") is None else _caldav(raw["caldav"]),
         consent_page=_consent_page(raw.get("consent_page")),
+        keep_client_data_days=validate.number(
+            raw.get("keep_client_data_days", schema.BOOKING.default("keep_client_data_days")),
+            name("keep_client_data_days"),
+            positive=True,
+            whole=True,
+            maximum=schema.BOOKING["keep_client_data_days"].maximum,
+        ),
         ledger_key_env=None
         if raw.get("ledger_key_env") is None
         else validate.env_name(raw["ledger_key_env"], name("ledger_key_env")),

@@ -275,6 +275,15 @@ BOOKING = Table(
         ),
         Key("limits", "How much one sender may ask of the desk ([booking.limits])", "table"),
         Key(
+            "keep_client_data_days",
+            "Days after a booking ends before the desk removes the client's name, address "
+            "and answers from it (the time stays booked)",
+            "whole",
+            365,
+            minimum=1,
+            maximum=MAX_HORIZON_DAYS,
+        ),
+        Key(
             "ledger_key_env",
             "The environment variable holding the key that encrypts what the desk keeps "
             "about clients (invoke ledger-key makes one); unset: plain files",

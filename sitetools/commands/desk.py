@@ -55,6 +55,14 @@ def sync_calendar(project: Project, settings: str) -> None:
     desk(project, settings, "sync-calendar")
 
 
+def export(project: Project, email: str, settings: str) -> None:
+    desk(project, settings, "export", email)
+
+
+def forget(project: Project, email: str, settings: str) -> None:
+    desk(project, settings, "forget", email)
+
+
 def ledger_key(project: Project, rotate: bool, settings: str) -> None:
     desk(project, settings, "ledger-key", *(["--rotate"] if rotate else []))
 

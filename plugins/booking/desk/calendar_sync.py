@@ -72,6 +72,39 @@ def sync(
     return SyncReport(tuple(added), tuple(removed))
 
 
+def rewrite(
+    settings: BookingSettings, entries: list[Entry], environ: Mapping[str, str] | None = None
+) -> int:
+    """Write each of `entries` again where the server holds its UID, past
+    ones too (a client who was forgotten must leave no copy); the number
+    of events found and rewritten."""
+    from caldav.lib import error
+
+    caldav = settings.caldav
+    if caldav is None or not entries:
+        return 0
+    deadline = Deadline(settings.busy_timeout_seconds)
+    done = 0
+    with connect(caldav, environ, deadline, first_only=True) as found:
+        calendar = found[0][1]
+        for entry in entries:
+            try:
+                existing = library_call(
+                    caldav, deadline, lambda e=entry: calendar.event_by_uid(e.uid)
+                )
+            except error.NotFoundError:
+                continue
+            data = _calendar_object(entry)
+            library_call(caldav, deadline, lambda o=existing, d=data: _overwrite(o, d))
+            done += 1
+    return done
+
+
+def _overwrite(existing, data: str) -> None:
+    existing.data = data
+    existing.save(increase_seqno=False)
+
+
 def _store(calendar, uid: str, data: str, existing: object | None) -> None:
     """Write the booking's event where the server keeps its UID.
 

@@ -21,7 +21,7 @@ from ...common.sealed import new_key
 from ...config import of
 from ...config.pelican_file import read_settings_file
 from ..ledger_format import theme_static_folders
-from . import inbox, keys, reminders
+from . import clients, inbox, keys, reminders
 from .commands import (
     Desk,
     Outcome,
@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sync-calendar", help="bring [booking.caldav] in line with the ledger (repeatable)"
     )
+    export = commands.add_parser("export", help="print everything kept about an address (JSON)")
+    export.add_argument("email")
+    forget = commands.add_parser("forget", help="remove an address from everything kept")
+    forget.add_argument("email")
     key = commands.add_parser(
         "ledger-key", help="print a new key for the client files, or --rotate to a new one"
     )
@@ -141,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         desk.vault  # noqa: B018  (a key that is not an age key stops every command here)
         if args.command == "ledger-key":
             print("\n".join(keys.rotate(desk)))
+            return 0
+        if args.command == "export":
+            print(clients.export(desk, args.email))
+            return 0
+        if args.command == "forget":
+            print("\n".join(clients.forget(desk, args.email)))
             return 0
         if args.command == "bookings":
             print("\n".join(listing(desk, everything=args.all)))

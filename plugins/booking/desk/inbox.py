@@ -34,6 +34,7 @@ from ...config.booking import Session
 from .. import tokens
 from ..ledger_format import Entry, Ledger
 from . import calendar_sync, imap, ledger, outgoing, signing, work
+from .clients import retained
 from .commands import (
     Desk,
     DeskError,
@@ -703,7 +704,7 @@ def _run(desk: Desk, key: bytes, box: imap.Mailbox, report: Callable[[str], obje
     changed = unwritten = False
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         ledger.remove_leftovers(desk.ledger_path, desk.outbox)
-        book = _tidied(work.read(desk.ledger_path, desk.vault), desk.now)
+        book = retained(desk, _tidied(work.read(desk.ledger_path, desk.vault), desk.now), report)
         for name in outgoing.drop_unrecorded(desk.outbox, _recorded(book)):
             report(
                 f"Dropped {name}: a stopped run queued it without recording it; "

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from ..ledger_format import Entry, Ledger
 from . import ledger, outgoing, work
+from .clients import is_anonymous, retained
 from .commands import Desk, DeskError, _check_paths, finish_interrupted, self_service_links
 from .letters import Letters
 from .work import DONE, Item
@@ -42,7 +43,8 @@ def due(book: Ledger, leads: tuple[float, ...], now) -> list[Due]:
     found = []
     for entry in book.entries:
         # A pending entry's invitation was never written: no reminder before it.
-        if not entry.confirmed or entry.pending or entry.start <= now:
+        # A forgotten client's booking keeps its time but has no one to remind.
+        if not entry.confirmed or entry.pending or entry.start <= now or is_anonymous(entry.email):
             continue
         ready = [
             h
@@ -68,6 +70,7 @@ def remind(desk: Desk, report: Callable[[str], object] = print, *, send: bool = 
     letters = Letters(desk, smtp.sender if smtp and smtp.sender else desk.settings.organizer.email)
     with ledger.locked(desk.ledger_path, desk.lock_timeout):
         book = work.read(desk.ledger_path, desk.vault)
+        book = retained(desk, book, report)
         recorded = [name for item in book.items for name in item.outgoing]
         outgoing.drop_unrecorded(desk.outbox, recorded)
         queued = 0
