@@ -107,6 +107,7 @@ PLUGINS = [
     "plugins.booking",
     "plugins.coaches",
     "plugins.testimonials",
+    "plugins.privacy",
     "plugins.images",
     "plugins.podcast",
     "plugins.site_search",

@@ -104,6 +104,7 @@ PLUGINS = [
     "plugins.site_extras",
     "plugins.booking",
     "plugins.testimonials",
+    "plugins.privacy",
     "plugins.images",
     "plugins.podcast",
     "plugins.site_search",

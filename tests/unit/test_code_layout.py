@@ -22,6 +22,7 @@ PELICAN_GLUE = {
     "plugins.site_search.generator",
     "plugins.testimonials.generator",
     "plugins.coaches.generator",
+    "plugins.privacy.generator",
     "plugins.images.generator",
     "plugins.site_extras.glue",
     "plugins.editor.glue",

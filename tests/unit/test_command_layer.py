@@ -125,7 +125,8 @@ def test_the_project_reads_the_deploy_settings_from_the_environment(tmp_path):
 
 # --- tasks.py stays thin ------------------------------------------------------
 
-TASKS_MAX_LINES = 260
+# About nine lines a task (decorator, signature, docstring, one call, blank lines).
+TASKS_MAX_LINES = 280
 
 
 def _task_functions(tree: ast.Module) -> list[ast.FunctionDef]:
