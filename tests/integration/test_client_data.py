@@ -119,3 +119,20 @@ def test_bookings_past_the_retention_are_anonymised_by_a_desk_run(tmp_path):
     for marker in (NAME, EMAIL, NOTE, OTHER[0], OTHER[1]):
         assert marker not in ledger_text, marker
         assert marker not in kept, marker
+
+
+def test_forget_also_empties_the_mailbox_folders_the_desk_files_into(tmp_path):
+    from tests.integration.test_desk_inbox import request_email
+    from tests.support.mailflow import VISITOR, mail_world
+
+    with mail_world(tmp_path) as world:
+        world.imap.append(request_email(FREE[0]).as_bytes())
+        assert world.desk("inbox").returncode == 0
+        assert len(world.imap.messages("Bookings/Done")) == 1
+        exported = world.desk("export", VISITOR)
+        assert exported.returncode == 0 and "Zoë O'Brien" in exported.stdout
+        result = world.desk("forget", VISITOR)
+        assert result.returncode == 0, result.stderr
+        assert "Deleted 1 email(s) from the mailbox folders Bookings/Done" in result.stdout
+        assert world.imap.messages("Bookings/Done") == []
+        assert "Zoë" not in (world.project / "bookings/bookings.ics").read_text("utf-8")

@@ -189,6 +189,7 @@ def forget(desk: Desk, email: str) -> list[str]:
         if removed:
             lines.append(f"Deleted {len(removed)} message(s) from the outbox.")
         lines += _calendar(desk, [anonymised(e) for e in hit])
+        lines += _mail_folders(desk, address)
     if not lines:
         lines.append(f"Nothing is kept about {address}.")
     return [
@@ -206,6 +207,21 @@ def _write_without_history(book: Ledger) -> None:
     bak = book.path.with_name(book.path.name + ".bak")
     if bak.exists():
         ledger.write(replace(book, path=bak), backup=False)
+
+
+def _mail_folders(desk: Desk, address: str) -> list[str]:
+    """The folders the desk files handled messages into, in her mailbox."""
+    inbox = desk.desk_settings.inbox
+    if inbox is None:
+        return []
+    from . import imap
+
+    with imap.opened(inbox, desk.environ) as box:
+        deleted = box.erase(address)
+    if not deleted:
+        return []
+    folders = f"{inbox.done_folder} and {inbox.unreadable_folder}"
+    return [f"Deleted {deleted} email(s) from the mailbox folders {folders}."]
 
 
 def _calendar(desk: Desk, entries: list[Entry]) -> list[str]:

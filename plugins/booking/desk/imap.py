@@ -109,6 +109,24 @@ class Mailbox:
             self.client.create_folder(name)
         return name
 
+    def erase(self, address: str) -> int:
+        """Delete the messages from, to or copied to `address` in the folders
+        the desk files into (done_folder, unreadable_folder), never in the
+        coach's own; the number deleted."""
+        deleted = 0
+        for folder in (self.inbox.done_folder, self.inbox.unreadable_folder):
+            name = self._folder(folder)
+            self.client.select_folder(name)
+            uids: set[int] = set()
+            for field in ("FROM", "TO", "CC"):
+                uids |= set(self.client.search([field, address]))
+            if uids:
+                self.client.delete_messages(sorted(uids))
+                self.client.expunge()
+                deleted += len(uids)
+        self.client.select_folder(self.inbox.folder)
+        return deleted
+
     def wait(self, seconds: float = IDLE_SECONDS) -> bool:
         """IDLE until the server announces a new message (True) or `seconds` pass.
         A NOOP first: a message that came in since the last fetch is news now,
