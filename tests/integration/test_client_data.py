@@ -135,4 +135,7 @@ def test_forget_also_empties_the_mailbox_folders_the_desk_files_into(tmp_path):
         assert result.returncode == 0, result.stderr
         assert "Deleted 1 email(s) from the mailbox folders Bookings/Done" in result.stdout
         assert world.imap.messages("Bookings/Done") == []
-        assert "Zoë" not in (world.project / "bookings/bookings.ics").read_text("utf-8")
+        kept = (world.project / "bookings/bookings.ics").read_text("utf-8")
+        assert "changing careers" in exported.stdout  # the intake answer, before
+        for marker in ("Zoë", "O'Brien", VISITOR, "changing careers"):
+            assert marker not in kept, marker
