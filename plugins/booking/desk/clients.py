@@ -143,10 +143,10 @@ def export(desk: Desk, email: str) -> str:
     )
 
 
-def _forgotten_item(item: work.Item, address: str) -> work.Item:
-    def scrub(text: str) -> str:
-        return re.sub(re.escape(address), ANONYMOUS, text, flags=re.IGNORECASE)
-
+def _forgotten_item(item: work.Item) -> work.Item:
+    """A work record without the client: a request's note is the visitor's
+    own text, so every note goes (the record still keeps its message from
+    being handled twice)."""
     return replace(
         item,
         name="",
@@ -154,7 +154,7 @@ def _forgotten_item(item: work.Item, address: str) -> work.Item:
         sender=ANONYMOUS if item.sender else "",
         answers="",
         zone="",
-        note=scrub(item.note),
+        note="forgotten",
     )
 
 
@@ -164,7 +164,7 @@ def _forget_in(
     for entry in hit:
         book = book.put(anonymised(entry))
     for item in items:
-        book = book.record(_forgotten_item(item, item.email.lower() or item.sender.lower()))
+        book = book.record(_forgotten_item(item))
     lines = []
     if hit:
         lines.append(f"Anonymised {len(hit)} booking(s) in the ledger (the times stay booked).")
