@@ -22,6 +22,7 @@ from sitetools.commands import check as checking
 from sitetools.commands import desk, develop
 from sitetools.commands import edit as editing
 from sitetools.commands import init as initial
+from sitetools.commands import mutation as mutations
 from sitetools.commands import publish as publishing
 from sitetools.commands import serve as serving
 from sitetools.commands.abort import Abort
@@ -150,6 +151,12 @@ def bench(
 def bench_booking(c, events="2000,20000", runs=5):
     """Booking engine benchmark (bench/booking.py): engine / floor per busy-calendar size."""
     benches.bench_booking(PROJECT, events, runs)
+
+
+@task(iterable=["module"], help={"module": "a module of tests/mutation.toml (repeatable)"})
+def mutation(c, module=None):
+    """Mutation testing (mutmut) of the core modules against their unit tests."""
+    mutations.mutation(PROJECT, module or [])
 
 
 @task
