@@ -22,7 +22,7 @@ from sitetools.commands.abort import Abort
 from sitetools.commands.project import Project
 
 CONFIG = Path("tests/mutation.toml")
-# Kept beside the table: a module's survivors, for `mutmut show` by hand.
+# Kept beside the table: each module's surviving mutants as diffs.
 REPORTS = Path("test-artifacts/mutation")
 
 
@@ -99,9 +99,15 @@ def run_one(project: Project, module: str, tests: list[str]) -> Score:
             for line in results.splitlines()
             if line.strip().endswith(("survived", "no tests"))
         )
+        diffs = [
+            subprocess.run(
+                [python, "-m", "mutmut", "show", name], cwd=scratch, capture_output=True, text=True
+            ).stdout
+            for name in survivors
+        ]
         report = project.root / REPORTS / f"{Path(module).stem}.txt"
         report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text("\n".join(survivors) + "\n", encoding="utf-8")
+        report.write_text("\n".join(diffs) + "\n", encoding="utf-8")
     return Score(
         module,
         stats["total"],
@@ -135,5 +141,5 @@ def table(scores: list[Score]) -> str:
             f"| `{s.module}` | {s.total} | {s.killed} | {s.survived} | {s.no_tests} "
             f"| {s.timeout} | {s.percent:.0f} % |"
         )
-    lines.append(f"Survivors of each module: {REPORTS}/<module>.txt (`mutmut show` names them).")
+    lines.append(f"Each module's surviving mutants, as diffs: {REPORTS}/<module>.txt")
     return "\n".join(lines)

@@ -28,7 +28,7 @@ class SigningError(BookingError):
 
 def secret(environ: Mapping[str, str], variable: str) -> bytes | None:
     """The key, or None when the variable is unset (no self-service links)."""
-    value = environ.get(variable, "")
+    value = environ.get(variable)
     if not value:
         return None
     if len(value) < MIN_SECRET_LENGTH:
@@ -36,7 +36,7 @@ def secret(environ: Mapping[str, str], variable: str) -> bytes | None:
             f"the environment variable {variable} ([booking] link_secret_env) is shorter "
             f"than {MIN_SECRET_LENGTH} characters; make a long one with {MAKE_ONE}"
         )
-    return value.encode("utf-8")
+    return value.encode()
 
 
 def required_secret(environ: Mapping[str, str], variable: str) -> bytes:
@@ -51,7 +51,7 @@ def required_secret(environ: Mapping[str, str], variable: str) -> bytes:
 
 def sign(key: bytes, action: str, slot_id: str, sequence: int) -> str:
     digest = hmac.new(key, f"{action}|{slot_id}|{sequence}".encode(), hashlib.sha256).digest()
-    return base64.b32encode(digest[:16]).decode("ascii").rstrip("=").lower()
+    return base64.b32encode(digest[:16]).decode().rstrip("=").lower()
 
 
 def verify(key: bytes, token: Token) -> bool:
