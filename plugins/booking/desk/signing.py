@@ -51,7 +51,8 @@ def required_secret(environ: Mapping[str, str], variable: str) -> bytes:
 
 def sign(key: bytes, action: str, slot_id: str, sequence: int) -> str:
     digest = hmac.new(key, f"{action}|{slot_id}|{sequence}".encode(), hashlib.sha256).digest()
-    return base64.b32encode(digest[:16]).decode().rstrip("=").lower()
+    # 128 bits are 26 base32 characters, then padding: cut, not stripped.
+    return base64.b32encode(digest[:16]).decode()[:26].lower()
 
 
 def verify(key: bytes, token: Token) -> bool:
