@@ -216,7 +216,12 @@ def _fast_recurrences(
             continue
         rule = event["RRULE"]
         freq = str((rule.get("FREQ") or [""])[0]).upper()
-        if freq not in _SUB_DAILY or _is_free(event) or "DTSTART" not in event:
+        if freq not in _SUB_DAILY or "DTSTART" not in event:
+            continue
+        if _is_free(event):
+            # Never busy: removed before the library would step through it
+            # (an endless transparent SECONDLY series would take hours).
+            handled.add(id(event))
             continue
         try:
             step, first, last, length = _span(event, rule, freq, zone, end)
