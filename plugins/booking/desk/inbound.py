@@ -214,8 +214,17 @@ class _Stripper(HTMLParser):
         self.parts.append(data)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in {"br", "p", "div", "tr", "li"}:
+        if tag in _BREAKS:
             self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        # Text after a block ("</p>line") starts a line of its own: a
+        # prompt's answer must not run into what follows it.
+        if tag in _BREAKS:
+            self.parts.append("\n")
+
+
+_BREAKS = frozenset({"br", "p", "div", "tr", "li"})
 
 
 def _text(msg: EmailMessage) -> str:
