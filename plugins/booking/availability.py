@@ -19,9 +19,8 @@ from ..config.schema import DAY_MINUTES
 
 @dataclass(frozen=True)
 class LocalWindow:
-    """A window on one local date; `start`/`end` are UTC epoch seconds."""
+    """A window of one local date, as UTC epoch seconds."""
 
-    day: date
     start: int
     end: int
 
@@ -52,6 +51,6 @@ def windows_between(hours: Hours, zone: ZoneInfo, first: date, last: date) -> li
             end = wall_instant(day, window.end, zone)
             # A window that starts inside a DST gap can end up empty or reversed.
             if end > start:
-                found.append(LocalWindow(day, start, end))
+                found.append(LocalWindow(start, end))
         day += timedelta(days=1)
     return found

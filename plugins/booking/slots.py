@@ -25,8 +25,7 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
     merged: list[Interval] = []
     for start, end in sorted(i for i in intervals if i[1] > i[0]):
         if merged and start <= merged[-1].end:
-            if end > merged[-1].end:
-                merged[-1] = Interval(merged[-1].start, end)
+            merged[-1] = Interval(merged[-1].start, max(end, merged[-1].end))
         else:
             merged.append(Interval(start, end))
     return merged
@@ -81,16 +80,16 @@ def free_starts(
     number of busy intervals, not of candidates."""
     free: list[int] = []
     lo, n = 0, len(starts)
-    for i in range(len(busy) + 1):
-        gap_lo = busy[i - 1].end + before if i else None
-        gap_hi = busy[i].start - span if i < len(busy) else None
-        first = lo if gap_lo is None else bisect_left(starts, gap_lo, lo, n)
-        last = n if gap_hi is None else bisect_right(starts, gap_hi, first, n)
-        if last > first:
-            free.extend(starts[first:last])
+    # The gaps: before the first interval, between each two, after the last.
+    lows = [None, *(interval.end + before for interval in busy)]
+    highs = [*(interval.start - span for interval in busy), None]
+    for gap_lo, gap_hi in zip(lows, highs, strict=True):
+        first = lo if gap_lo is None else bisect_left(starts, gap_lo, lo)
+        last = n if gap_hi is None else bisect_right(starts, gap_hi, first)
+        free.extend(starts[first:last])
         lo = last
-        if lo >= n:
-            break
+        if lo == n:
+            break  # every start placed: the later gaps have none
     return free
 
 

@@ -61,3 +61,25 @@ def test_away_from_dst_it_counts_exactly_the_starts(minutes, duration, interval,
     count = candidate_count(session, hours, tz, earliest, latest)
     # Outside DST changes the two are equal: these five days have none.
     assert count == len(starts)
+
+
+def test_a_window_ending_at_midnight_ends_exactly_at_24_00():
+    session, hours, zone = _session(
+        duration=30, interval=1, hours={"mon": ["23:00-24:00"]}, zone="UTC"
+    )
+    earliest = datetime(2026, 11, 23, tzinfo=UTC).timestamp()
+    starts = candidate_starts(session, hours, zone, earliest, earliest + 2 * 86400)
+    last = datetime.fromtimestamp(starts[-1], UTC)
+    assert (last.hour, last.minute) == (23, 30) and len(starts) == 31
+
+
+def test_a_start_one_second_before_the_horizon_is_still_offered():
+    session, hours, zone = _session(
+        duration=30, interval=30, hours={"mon": ["09:00-12:00"]}, zone="UTC"
+    )
+    earliest = datetime(2026, 11, 23, tzinfo=UTC).timestamp()
+    eleven = datetime(2026, 11, 23, 11, tzinfo=UTC).timestamp()
+    starts = candidate_starts(session, hours, zone, earliest, eleven + 1)
+    assert starts[-1] == eleven
+    assert candidate_count(session, hours, zone, earliest, eleven + 1) == len(starts) == 5
+    assert candidate_starts(session, hours, zone, earliest, eleven)[-1] == eleven - 1800
