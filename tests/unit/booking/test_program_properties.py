@@ -190,3 +190,11 @@ def test_any_is_the_union_and_all_the_intersection(scenario):
         assert offered[f"any-with-{c}"] == sorted(starts)
     assert offered["any"] == sorted(set().union(*own["any"].values()))
     assert offered["all"] == sorted(set.intersection(*own["all"].values()))
+    # Each slot whole: its session, its length, its day in the program's zone.
+    program_zone = ZoneInfo(tables["booking"]["timezone"])
+    for sp in plan.sessions:
+        length = timedelta(minutes=sp.session.duration_minutes)
+        for slot in sp.slots:
+            assert slot.session == sp.session.slug and slot.end - slot.start == length
+            if not sp.session.parent and sp.session.shared:
+                assert slot.day == slot.start.astimezone(program_zone).date()
