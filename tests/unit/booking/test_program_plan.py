@@ -108,7 +108,7 @@ def test_too_many_times_is_counted_per_coach():
         plan(tables, {"amara.ics": EMPTY, "ben.ics": EMPTY})
     assert "[booking] sessions, item 1" in str(caught.value)
     assert f"more than {MAX_SLOTS_PER_SESSION:,}" in str(caught.value)
-    # Each coach alone stays under the limit here: 24 x 60 a week for two weeks.
+    # Two days ahead: one Monday, 1,440 starts for each coach, under the limit.
     tables["booking"]["horizon_days"] = 2
     plan(tables, {"amara.ics": EMPTY, "ben.ics": EMPTY})
 
