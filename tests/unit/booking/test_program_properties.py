@@ -155,7 +155,7 @@ def alone(tables: dict, coach: dict, slug: str, session: dict) -> dict:
     }
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs())
 def test_any_is_the_union_and_all_the_intersection(scenario):
     tables, now, busy, bookings = scenario
