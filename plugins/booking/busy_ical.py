@@ -266,15 +266,15 @@ def _length(event: icalendar.cal.Component, zone: ZoneInfo) -> int:
 
 
 def _is_free(event: icalendar.cal.Component) -> bool:
-    transparent = str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT"
-    return transparent or str(event.get("STATUS", "")).upper() == "CANCELLED"
+    transparent = str(event.get("TRANSP")).upper() == "TRANSPARENT"
+    return transparent or str(event.get("STATUS")).upper() == "CANCELLED"
 
 
 def _freebusy(calendar: icalendar.Calendar, zone: ZoneInfo) -> Iterable[Interval]:
     for component in calendar.walk("VFREEBUSY"):
         periods = component.get("FREEBUSY", [])
         for period in periods if isinstance(periods, list) else [periods]:
-            if str(period.params.get("FBTYPE", "BUSY")).upper() == "FREE":
+            if str(period.params.get("FBTYPE")).upper() == "FREE":
                 continue
             begin, finish = period.dt
             if isinstance(finish, timedelta):

@@ -8,7 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from plugins.booking.busy_ical import MAX_STEPS, _fast_recurrences, calendar_intervals, parse
+from plugins.booking.errors import BusySourceError
 from tests.support.ics_text import event, ics
 
 ZONE = ZoneInfo("Europe/Paris")
@@ -98,3 +101,37 @@ def test_transparent_and_cancelled_fast_series_never_block_and_are_not_expanded(
     [calendar] = parse(ics(*components), "test.ics")
     assert _fast_recurrences(calendar, ZONE, START, END, "test.ics") == []
     assert [str(c["UID"]) for c in calendar.walk("VEVENT")] == ["real"]
+
+
+def test_a_vfreebusy_with_one_period_or_none():
+    one = "\n".join(
+        [
+            "BEGIN:VFREEBUSY",
+            "UID:one@test",
+            "DTSTAMP:20261101T000000Z",
+            "FREEBUSY:20261105T100000Z/PT1H",
+            "END:VFREEBUSY",
+            "BEGIN:VFREEBUSY",
+            "UID:none@test",
+            "DTSTAMP:20261101T000000Z",
+            "END:VFREEBUSY",
+        ]
+    )
+    at = int(datetime(2026, 11, 5, 10, tzinfo=UTC).timestamp())
+    assert busy(one) == [(at, at + 3600)]
+
+
+def test_a_fast_series_of_exactly_max_steps_is_left_to_the_library():
+    # MAX_STEPS steps after the first start (and 30 s more): the library expands it.
+    until = datetime.fromtimestamp(FIRST + MAX_STEPS * 60 + 30, UTC).strftime("%Y%m%dT%H%M%SZ")
+    gaps = event("DTSTART:20261102T090000Z", "DURATION:PT30S", f"RRULE:FREQ=MINUTELY;UNTIL={until}")
+    found = busy(gaps)
+    assert len(found) == MAX_STEPS + 1
+    assert found[0] == (FIRST, FIRST + 30) and found[-1][0] == FIRST + MAX_STEPS * 60
+
+
+def test_a_fast_series_without_an_end_is_not_back_to_back():
+    # No DTEND, no DURATION: instants, with gaps between them; too many to expand.
+    instants = event("DTSTART:20261102T090000Z", "RRULE:FREQ=SECONDLY")
+    with pytest.raises(BusySourceError, match="repeats every 1 s"):
+        busy(instants)
