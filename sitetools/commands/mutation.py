@@ -53,6 +53,7 @@ def mutation(project: Project, names: list[str]) -> None:
     for module in chosen:
         print(f"mutating {module} against {' '.join(known[module])} ...", flush=True)
         scores.append(run_one(project, module, known[module]))
+        print(table(scores[-1:]).splitlines()[2], flush=True)  # its row, as it is known
     print(table(scores))
 
 
@@ -127,7 +128,7 @@ def _config(module: str, tests: list[str]) -> str:
         f'only_mutate = ["{module}"]\n'
         f"pytest_add_cli_args_test_selection = {selection}\n"
         'pytest_add_cli_args = ["-p", "no:randomly", "-q", "-p", "no:cacheprovider"]\n'
-        'also_copy = ["sitetools", "theme", "content", "site.toml", "pelicanconf.py"]\n'
+        'also_copy = ["sitetools", "theme", "content", "docs", "site.toml", "pelicanconf.py"]\n'
     )
 
 
