@@ -19,9 +19,11 @@ fresh busy data), the month's assigned bookings and the clock.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from ...config.coaches import TeamCoach
@@ -45,7 +47,11 @@ class Choice:
 
 def month_start(now: datetime, zone: ZoneInfo) -> datetime:
     local = now.astimezone(zone)
-    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    return datetime(local.year, local.month, 1, tzinfo=zone)
+
+
+# Before any booking: a coach never booked was booked least recently.
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 def choose(
@@ -57,64 +63,59 @@ def choose(
 ) -> Choice:
     """The coach among `candidates` (free at the time; at least one) who
     takes the booking. `everyone`: all coaches (weights and start dates of
-    the pools); `history`: every assigned booking, of any month."""
+    the pools); `history`: every assigned booking, of any month. Shares are
+    exact fractions: no rounding decides between two coaches."""
     if not candidates:
         raise ValueError("no coach is free")
     by_slug = {c.slug: c for c in everyone}
     start = month_start(now, zone)
-    owed = {c.slug: 0.0 for c in everyone}
-    got = {c.slug: 0 for c in everyone}
+    owed: Counter[str] = Counter()
+    got: Counter[str] = Counter()
     latest: dict[str, datetime] = {}
     for booking in history:
-        if booking.coach in latest:
-            latest[booking.coach] = max(latest[booking.coach], booking.made)
-        else:
-            latest[booking.coach] = booking.made
-        if booking.made < start or booking.made > now:
+        latest[booking.coach] = max(latest.get(booking.coach, _NEVER), booking.made)
+        if not start <= booking.made <= now:
             continue
-        got[booking.coach] = got.get(booking.coach, 0) + 1
+        got[booking.coach] += 1
         sharing = [
             by_slug[s] for s in booking.pool if s in by_slug and _active(by_slug[s], booking.made)
         ]
-        total = sum(c.weight for c in sharing)
+        total = sum(Fraction(c.weight) for c in sharing)
         for coach in sharing:
-            owed[coach.slug] += coach.weight / total
+            owed[coach.slug] += Fraction(coach.weight) / total
     order = {c.slug: i for i, c in enumerate(everyone)}
 
     def rank(coach: TeamCoach) -> tuple:
-        deficit = owed.get(coach.slug, 0.0) - got.get(coach.slug, 0)
-        last = latest.get(coach.slug)
         return (
-            -round(deficit, 9),
+            got[coach.slug] - owed[coach.slug],  # the furthest below her share first
             -coach.priority,
-            last.timestamp() if last else float("-inf"),
-            order.get(coach.slug, len(order)),
+            latest.get(coach.slug, _NEVER),
+            order[coach.slug],
         )
 
     chosen = min(candidates, key=rank)
-    return Choice(chosen, _reason(chosen, candidates, got, rank))
+    return Choice(chosen, _reason(chosen, candidates, got[chosen.slug], rank))
 
 
 def _active(coach: TeamCoach, moment: datetime) -> bool:
     return coach.joined is None or coach.joined <= moment.date()
 
 
-def _reason(chosen: TeamCoach, candidates: Sequence[TeamCoach], got: dict, rank) -> str:
-    n = got.get(chosen.slug, 0)
-    bookings = "1 booking" if n == 1 else f"{n} bookings"
-    others = [c for c in candidates if c is not chosen]
+_WHY = ("furthest below her share", "higher priority", "booked least recently")
+
+
+def _reason(chosen: TeamCoach, candidates: Sequence[TeamCoach], n: int, rank) -> str:
+    others = [rank(c) for c in candidates if c is not chosen]
     if not others:
         why = "the only coach free then"
     else:
-        mine, runner = rank(chosen), min(rank(c) for c in others)
-        if mine[0] < runner[0]:
-            why = "furthest below her share"
-        elif mine[1] < runner[1]:
-            why = "higher priority"
-        elif mine[2] < runner[2]:
-            why = "booked least recently"
-        else:
-            why = "first in [[coaches]]"
+        mine, runner = rank(chosen), min(others)
+        # The first part of the ranking where she comes before the runner-up.
+        why = next(
+            (text for i, text in enumerate(_WHY) if mine[i] != runner[i]),
+            "first in [[coaches]]",
+        )
+    bookings = "1 booking" if n == 1 else f"{n} bookings"
     return (
         f"assigned to {chosen.slug}: {bookings} this month, weight {chosen.weight:g}, "
         f"{why} (free: {', '.join(c.slug for c in candidates)})"

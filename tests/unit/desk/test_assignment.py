@@ -130,6 +130,57 @@ def test_the_reason_names_who_was_free():
     )
 
 
-def test_nobody_free_is_an_error():
-    with pytest.raises(ValueError):
+def test_the_month_starts_at_local_midnight_on_the_first():
+    start = month_start(datetime(2026, 11, 22, 12, tzinfo=UTC), CHICAGO)
+    assert start == datetime(2026, 11, 1, tzinfo=CHICAGO)
+    assert start.utcoffset() == timedelta(hours=-5)  # after the DST change of 1 November
+
+
+def test_bookings_at_the_edges_of_the_month_and_of_now_count():
+    coaches = [coach("amara"), coach("ben")]
+    pool = ("amara", "ben")
+    first_instant = datetime(2026, 11, 1, tzinfo=CHICAGO)
+    history = [
+        Assigned("amara", datetime(2026, 10, 31, 23, 59, tzinfo=CHICAGO), pool),  # October
+        Assigned("ben", first_instant, pool),  # the month's first instant: counts
+        Assigned("ben", NOW, pool),  # made at this very moment: counts
+    ]
+    choice = choose(coaches, coaches, history, NOW, CHICAGO)
+    assert choice.coach.slug == "amara"
+    assert choice.reason == (
+        "assigned to amara: 0 bookings this month, weight 1, furthest below her share "
+        "(free: amara, ben)"
+    )
+
+
+def test_each_reason_names_what_decided():
+    equal = [coach("amara"), coach("ben"), coach("chen")]
+    first = choose(equal, equal, [], NOW, CHICAGO)
+    assert first.coach.slug == "amara"
+    assert first.reason == (
+        "assigned to amara: 0 bookings this month, weight 1, first in [[coaches]] "
+        "(free: amara, ben, chen)"
+    )
+    once = [Assigned("amara", NOW - timedelta(hours=1), ("amara",))]
+    alone = choose(equal[:1], equal, once, NOW, CHICAGO)
+    assert alone.reason == (
+        "assigned to amara: 1 booking this month, weight 1, the only coach free then (free: amara)"
+    )
+    heavy = [coach("amara", weight=2.5), coach("ben")]
+    assert "weight 2.5" in choose(heavy[:1], heavy, [], NOW, CHICAGO).reason
+
+
+def test_nobody_free_says_so():
+    with pytest.raises(ValueError, match=r"^no coach is free$"):
         choose([], [coach("amara")], [], NOW, CHICAGO)
+
+
+def test_shares_are_exact_with_thirds():
+    # Three equal coaches: after 3 bookings each is owed exactly 1; no float drift
+    # decides between them, the order of [[coaches]] does.
+    coaches = [coach("amara"), coach("ben"), coach("chen")]
+    pool = ("amara", "ben", "chen")
+    history = [Assigned(c, NOW - timedelta(hours=3 - i), pool) for i, c in enumerate(pool)]
+    later = choose(coaches, coaches, history, NOW, CHICAGO)
+    assert later.coach.slug == "amara"
+    assert "booked least recently" in later.reason
