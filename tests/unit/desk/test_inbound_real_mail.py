@@ -220,3 +220,53 @@ def test_a_checkbox_in_a_form_notification():
     found = request(read_message(message(unchecked)), CHECKBOX, LABELS, ZONES)
     assert found.answers == (("I agree to the terms", ""),)
     assert found.missing == ("I agree to the terms",)
+
+
+CHOICE = (Question("Your role", "choice", ("Resident", "Attending"), False),)
+
+
+def test_a_form_notification_with_fields_left_out():
+    body = "name: Ada\nemail: ada@example.org\n"  # no token, note, zone or answers
+    found = request(
+        read_message(message(body, sender="forms@backend.example")), CHOICE, LABELS, ZONES
+    )
+    assert (found.name, found.email, found.zone, found.note) == ("Ada", "ada@example.org", "", "")
+    assert found.answers == (("Your role", ""),) and found.honeypot is False
+    nameless = request(read_message(message("token: x\n")), CHOICE, LABELS, ZONES)
+    assert (nameless.name, nameless.email, nameless.note) == ("", "", "")
+    bad = request(read_message(message("name: A\nemail: not-an-address\n")), (), LABELS, ZONES)
+    assert bad.email == ""
+
+
+def test_long_words_are_cut_to_their_limits():
+    body = (
+        f"name: {'N' * 250}\nemail: ada@example.org\nq1: {'a' * 1200}\n"
+        f"note: {'n' * 2500}\ntoken: x\n"
+    )
+    free_text = (Question("Anything", "text", (), False),)
+    found = request(read_message(message(body)), free_text, LABELS, ZONES)
+    assert len(found.name) == 200 and len(found.note) == 2000
+    assert len(found.answers[0][1]) == 1000
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("attending", "Attending"),  # any case
+        ("I am a Resident", "Resident"),
+        ("Resident and Attending", "Resident and Attending"),  # both: as written
+        ("(Resident / Attending)", ""),  # the prompt left as it was
+        ("neither", "neither"),
+    ],
+)
+def test_a_choice_answer_in_a_mailto_request(written, kept):
+    body = f"My name: Zoë\nYour role: {written}\nAnything: a first question\n"
+    found = request(read_message(message(body)), CHOICE, LABELS, ZONES)
+    assert found.answers == (("Your role", kept),)
+    assert found.note == "a first question" and found.honeypot is False
+    assert found.zone == ""  # none named
+
+
+def test_a_mailto_request_takes_the_senders_name_when_none_is_written():
+    found = request(read_message(message("Hello, a time please.\n")), (), LABELS, ZONES)
+    assert (found.name, found.email) == ("Zoë O'Brien", "zoe.obrien@example.org")
