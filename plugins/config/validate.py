@@ -24,8 +24,10 @@ def text(value: object, setting: str, *, multiline: bool = False) -> str:
     description) may hold LF line breaks, which every writer escapes."""
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(setting, f"must be non-empty text, not {value!r}")
-    allowed = "\n" if multiline else ""
-    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in allowed), None)
+    control = next(
+        (c for c in value if unicodedata.category(c) == "Cc" and not (multiline and c == "\n")),
+        None,
+    )
     if control is not None:
         where = "use \\n for a line break" if multiline else "write it on one line"
         raise ConfigError(setting, f"contains the control character U+{ord(control):04X}; {where}")
@@ -92,7 +94,7 @@ def is_loopback(host: str | None) -> bool:
     if host in {"localhost", "localhost.localdomain"}:
         return True
     try:
-        return ipaddress.ip_address(host or "").is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
 

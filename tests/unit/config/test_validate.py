@@ -73,3 +73,41 @@ def test_per_language_words_need_the_site_language_first():
         validate.per_language({"es": "Hola", "fr": "Salut"}, "x", ["es", "en"])
     with pytest.raises(ConfigError, match="no \\[site\\] language"):
         validate.per_language({"es": "Hola"}, "x", [])
+
+
+def test_each_message_names_the_setting_it_checks():
+    for check, what in ((validate.email, "[coach] email"), (validate.env_name, "x_env")):
+        with pytest.raises(ConfigError) as caught:
+            check(3, what)
+        assert str(caught.value) == f"{what}: must be non-empty text, not 3"
+    with pytest.raises(ConfigError) as caught:
+        validate.env_name("my password", "[booking] caldav, password_env")
+    assert str(caught.value) == (
+        "[booking] caldav, password_env: 'my password' is not an environment variable name; "
+        "put the password in an environment variable and name that variable here"
+    )
+    assert validate.is_loopback("localhost.localdomain")
+
+
+def test_per_language_words_edges():
+    assert validate.per_language("Hi", "x", []) == [("", "Hi")]
+    assert validate.per_language({"pt-BR": "Olá"}, "x", ["pt-BR", "en"]) == [("pt_BR", "Olá")]
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language("a\nb", "x", ["en"])
+    assert "U+000A" in str(caught.value)
+    assert validate.per_language({"es": "a\nb"}, "x", ["es"], multiline=True) == [("es", "a\nb")]
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language({"es": "a\nb"}, "x", ["es"])
+    assert str(caught.value).startswith("x.es: contains the control character U+000A")
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language({"es": "Hola", "en": ""}, "[coach] tagline", ["es", "en"])
+    assert str(caught.value) == "[coach] tagline.en: must be non-empty text, not ''"
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language({"de": "Hallo"}, "x", ["es", "en"])
+    assert str(caught.value) == "x.de: 'de' is not a language of this site (es, en)"
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language({"en": "Hi"}, "x", ["es", "en"])
+    assert str(caught.value) == 'x: needs its text in es, the site\'s language: es = "…"'
+    with pytest.raises(ConfigError) as caught:
+        validate.per_language({"es": "Hola"}, "x", [])
+    assert str(caught.value) == "x: is given per language, but the site has no [site] language"
