@@ -75,3 +75,35 @@ def test_a_new_key_is_an_age_identity_and_differs_each_time():
     first, second = new_key(), new_key()
     assert first.startswith("AGE-SECRET-KEY-1") and first != second
     assert with_key(first, VARIABLE).sealing
+
+
+def test_every_message_in_full():
+    sealed = with_key(new_key(), VARIABLE).seal(DATA)
+    with pytest.raises(SealError) as caught:
+        vault(VARIABLE, {}).open(sealed, "bookings/bookings.ics")
+    assert str(caught.value) == (
+        "bookings/bookings.ics is encrypted and the environment variable BOOKING_LEDGER_KEY "
+        "is not set; set it to the key `invoke ledger-key` gave you (nothing was changed)"
+    )
+    with pytest.raises(SealError) as caught:
+        PLAIN.open(sealed, "outbox/queue/a.eml")
+    assert str(caught.value) == (
+        "outbox/queue/a.eml is encrypted and [booking] ledger_key_env names no variable "
+        "holding its key; set it to the key `invoke ledger-key` gave you (nothing was changed)"
+    )
+    with pytest.raises(SealError) as caught:
+        vault(VARIABLE, {VARIABLE: new_key()}).open(sealed, "bookings.ics")
+    assert str(caught.value) == (
+        "bookings.ics cannot be opened with the key in BOOKING_LEDGER_KEY: it is another "
+        "(an older one after a rotation?); nothing was changed"
+    )
+    with pytest.raises(SealError) as caught:
+        with_key("AGE-SECRET-KEY-1QQQQ", "MY_KEY")
+    assert str(caught.value) == (
+        "the environment variable MY_KEY holds a damaged age key; copy it again exactly as "
+        "`invoke ledger-key` printed it"
+    )
+    box = with_key(new_key(), "MY_KEY")
+    assert box.variable == "MY_KEY"
+    with pytest.raises(SealError, match="MY_KEY: it is another"):
+        box.open(sealed, "x")
