@@ -81,9 +81,9 @@ def free_starts(
     free: list[int] = []
     lo, n = 0, len(starts)
     # The gaps: before the first interval, between each two, after the last.
-    lows = [None, *(interval.end + before for interval in busy)]
-    highs = [*(interval.start - span for interval in busy), None]
-    for gap_lo, gap_hi in zip(lows, highs, strict=True):
+    edges = [None, *(edge for i in busy for edge in (i.start - span, i.end + before)), None]
+    for k in range(0, len(edges), 2):
+        gap_lo, gap_hi = edges[k], edges[k + 1]
         first = lo if gap_lo is None else bisect_left(starts, gap_lo, lo)
         last = n if gap_hi is None else bisect_right(starts, gap_hi, first)
         free.extend(starts[first:last])

@@ -83,3 +83,16 @@ def test_a_start_one_second_before_the_horizon_is_still_offered():
     assert starts[-1] == eleven
     assert candidate_count(session, hours, zone, earliest, eleven + 1) == len(starts) == 5
     assert candidate_starts(session, hours, zone, earliest, eleven)[-1] == eleven - 1800
+
+
+def test_a_start_exactly_at_the_horizon_is_not_counted_and_one_fitting_start_is():
+    session, hours, zone = _session(
+        duration=30, interval=30, hours={"mon": ["09:00-12:00"]}, zone="UTC"
+    )
+    earliest = datetime(2026, 11, 23, tzinfo=UTC).timestamp()
+    eleven = datetime(2026, 11, 23, 11, tzinfo=UTC).timestamp()
+    assert candidate_count(session, hours, zone, earliest, eleven) == 4  # 09:00 ... 10:30
+    exact, hours2, zone2 = _session(
+        duration=30, interval=30, hours={"mon": ["09:00-09:30"]}, zone="UTC"
+    )
+    assert candidate_count(exact, hours2, zone2, earliest, earliest + 86400) == 1

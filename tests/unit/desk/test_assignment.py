@@ -184,3 +184,22 @@ def test_shares_are_exact_with_thirds():
     later = choose(coaches, coaches, history, NOW, CHICAGO)
     assert later.coach.slug == "amara"
     assert "booked least recently" in later.reason
+
+
+def test_counts_and_recency_do_not_depend_on_the_history_s_order():
+    coaches = [coach("amara"), coach("ben")]
+    pool = ("amara", "ben")
+    month = datetime(2026, 11, 1, tzinfo=CHICAGO)
+    # Newest first: ben's latest booking is the one at NOW, not the one listed last.
+    history = [
+        Assigned("ben", NOW, pool),
+        Assigned("amara", NOW - timedelta(hours=1), pool),
+        Assigned("ben", month, pool),
+        Assigned("amara", month + timedelta(hours=1), pool),
+    ]
+    choice = choose(coaches, coaches, history, NOW, CHICAGO)
+    assert choice.coach.slug == "amara"  # equal shares; amara booked less recently
+    assert "booked least recently" in choice.reason
+    only_ben = choose(coaches[1:], coaches, history, NOW, CHICAGO)
+    # The month's first instant and this very moment both count.
+    assert only_ben.reason.startswith("assigned to ben: 2 bookings this month")
