@@ -120,3 +120,51 @@ def test_an_edition_speaks_the_page_s_language():
     assert [s.title for s in french.settings.sessions] == ["Première"] * 3
     assert [sp.slots for sp in french.sessions] == [sp.slots for sp in result.sessions]
     assert french.now == result.now
+
+
+def test_busy_time_is_read_from_the_longest_session_s_reach():
+    """Calendars are read from now minus the longest duration plus buffers (a
+    meeting that ends just before now can still block the first time after
+    it) to the horizon plus the same: the CalDAV reader is asked exactly that."""
+    from plugins.config.booking import parse_settings
+    from tests.support.booking_settings import booking
+
+    settings = parse_settings(
+        booking(
+            minimum_notice_hours=0,
+            horizon_days=3,
+            buffer_before_minutes=10,
+            buffer_after_minutes=20,
+            sessions=[
+                {"slug": "a", "title": "A", "duration_minutes": 30},
+                {"slug": "b", "title": "B", "duration_minutes": 90},
+            ],
+        )
+    )
+    asked = []
+    make_plan(
+        settings,
+        content_path=".",
+        now=NOW,
+        reader=lambda *_: EMPTY,
+        caldav_busy=lambda s, start, end: asked.append((start, end)) or [],
+    )
+    reach = timedelta(minutes=90 + 10 + 20)
+    assert asked == [(NOW - reach, NOW + timedelta(days=3) + reach)]
+
+
+def test_a_coach_s_meeting_just_before_now_still_blocks_with_her_buffer():
+    tables = program(buffer_before_minutes=30)
+    tables["coaches"][0]["weekly_hours"] = {"sun": ["12:00-14:00"]}  # 18:00-20:00 UTC
+    now = datetime(2026, 11, 22, 18, 10, tzinfo=UTC)
+    # Amara's meeting ends at 18:10 UTC, as the clock reads: 18:30 is inside her
+    # 30-minute break after it, 19:00 is not.
+    meeting = floating("20261122T113000", "20261122T121000")  # in Chicago
+    settings = from_tables(tables).booking
+    result = make_plan(
+        settings,
+        content_path=".",
+        now=now,
+        reader=lambda source, _t: meeting if source.entry == "amara.ics" else EMPTY,
+    )
+    assert starts(result, "first-with-amara")[:2] == ["19:00", "19:30"]
