@@ -123,7 +123,8 @@ class BookingGenerator(Generator):
     def _write_calendars(
         self, book: Path, lang: Language, prefix: str, views, memo: Memo, plan: BookingPlan
     ) -> None:
-        """slots.json, availability.ics and one invite per slot, per session."""
+        """slots.json, availability.ics and one invite per slot, per session
+        (a coach's edition shares its session's invites: none of its own)."""
         organizer = plan.settings.organizer
         host = uid_host(self.settings.get("SITEURL") or "", organizer.email)
         now, origin = plan.now, self.origin

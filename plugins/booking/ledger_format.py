@@ -17,6 +17,10 @@ sent, and the outgoing messages each of them queued. A booking's video room
 is its CONFERENCE (RFC 7986), its intake answers X-BOOKING-ANSWERS (never in
 an invitation or the CalDAV copy).
 
+A program's booking given to a coach by the desk keeps why, as
+X-BOOKING-ASSIGNED (private too). With [booking] ledger_key_env the file is
+sealed with age (plugins.common.sealed) and read with the key.
+
 A ledger that does not parse is an error naming the file, never an empty
 ledger: a build that lost the bookings would offer booked times again.
 """

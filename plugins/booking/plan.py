@@ -127,7 +127,9 @@ def _program(
             memo,
             setting=coach.namer()("busy_calendars"),
         )
-        hers = [b for b in bookings if coach.slug in by_slug.get(b.session, _NOBODY).coaches]
+        hers = [
+            b for b in bookings if b.session in by_slug and coach.slug in by_slug[b.session].coaches
+        ]
         rules = [for_coach(s, coach) for s in settings.sessions]
         coach_busy = [*shared_busy, *own, *busy.from_bookings(hers, rules)]
         for session in settings.sessions:
@@ -152,9 +154,6 @@ def _program(
         )
         plans.append(SessionPlan(session, slots))
     return tuple(plans)
-
-
-_NOBODY = Session("", "", 1, "", "", 0, 0, 0, 1, 0, 0, None)
 
 
 def _refuse_too_many_slots(settings: BookingSettings, now: datetime) -> None:

@@ -20,13 +20,13 @@ class PrivacyGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         languages = site_languages(self.settings)
+        # The languages in which she wrote a page of that slug herself.
         hers = {
-            page.lang
+            one.lang
             for key in ("pages", "hidden_pages")
             for page in self.context.get(key, [])
-            for one in [page, *getattr(page, "translations", [])]
+            for one in (page, *getattr(page, "translations", ()))
             if one.slug == SLUG
-            for page in [one]
         }
         template = self.get_template("privacy")
         relative = self.settings.get("RELATIVE_URLS", False)

@@ -30,8 +30,7 @@ from tests.support.booking import (
     without_booking_script,
 )
 from tests.support.browser import axe_violations
-from tests.support.program import write_program
-from tests.support.site import build_site
+from tests.support.program import build_program, write_program
 from tests.support.validators import vnu_errors
 
 pytestmark = pytest.mark.browser
@@ -46,9 +45,7 @@ PAGE = f"/book/{SESSION}/"
 def program(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("program")
     project = write_program(root / "project", COACHES)
-    return build_site(
-        root / "output", settings_file=str(project / "pelicanconf.py"), content=project / "content"
-    ).output
+    return build_program(project, root / "output")
 
 
 @pytest.fixture(scope="module")

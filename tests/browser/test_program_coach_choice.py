@@ -12,8 +12,7 @@ import pytest
 
 from sitetools.server import serve_in_thread
 from tests.support.booking import new_page
-from tests.support.program import write_program
-from tests.support.site import build_site
+from tests.support.program import build_program, write_program
 
 pytestmark = pytest.mark.browser
 
@@ -24,9 +23,7 @@ EDITION = "/book/first-meeting-with-coach02/"
 def url(tmp_path_factory):
     root = tmp_path_factory.mktemp("program")
     project = write_program(root / "project", 3)
-    out = build_site(
-        root / "output", settings_file=str(project / "pelicanconf.py"), content=project / "content"
-    ).output
+    out = build_program(project, root / "output")
     # The edition has no slot pages of its own: one page per distinct time.
     assert not list((out / "book/first-meeting-with-coach02").glob("2026*"))
     server, base = serve_in_thread(out)

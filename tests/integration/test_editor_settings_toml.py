@@ -8,8 +8,6 @@ does (Decap's text set into her own file, her notes kept)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 import tomllib
 from datetime import date
 
@@ -17,6 +15,7 @@ import pytest
 
 from plugins.config.load import from_tables
 from sitetools.settings_merge import keep_notes
+from tests.support.editor import node_jobs
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.node
@@ -110,15 +109,7 @@ def decap_toml(node):
         pytest.skip("Decap's TOML packages are not installed (npm ci)")
 
     def run(jobs: list[tuple[str, object]]) -> list:
-        proc = subprocess.run(
-            [node, "-e", _DECAP_TOML, str(NODE_MODULES)],
-            input=json.dumps(jobs),
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        return json.loads(proc.stdout)
+        return node_jobs(node, _DECAP_TOML, str(NODE_MODULES), jobs)
 
     return run
 

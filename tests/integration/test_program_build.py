@@ -17,8 +17,8 @@ import pytest
 
 from plugins.booking.plan import make_plan
 from plugins.config.load import load
-from tests.support.program import ZONES, coach_slug, write_program
-from tests.support.site import DEFAULT_EPOCH, FIXTURES, build_site
+from tests.support.program import ZONES, build_program, coach_slug, write_program
+from tests.support.site import DEFAULT_EPOCH, FIXTURES
 
 COACHES = 3
 ANY, ALL = "first-meeting", "joint-review"
@@ -58,11 +58,7 @@ def program(tmp_path_factory) -> tuple[Path, Path]:
         ),
         encoding="utf-8",
     )
-    out = build_site(
-        root / "output",
-        settings_file=str(project / "pelicanconf.py"),
-        content=project / "content",
-    ).output
+    out = build_program(project, root / "output")
     return project, out
 
 
@@ -237,11 +233,7 @@ def test_a_site_without_coaches_writes_no_coach_pages(tmp_path):
     project = write_program(tmp_path / "project", 1, articles=1)
     # The one-coach site: [coach] and [booking] weekly_hours, no [[coaches]].
     (project / "site.toml").write_text(ONE_COACH, encoding="utf-8")
-    out = build_site(
-        tmp_path / "output",
-        settings_file=str(project / "pelicanconf.py"),
-        content=project / "content",
-    ).output
+    out = build_program(project, tmp_path / "output")
     assert not (out / "coaches").exists()
     assert list(out.rglob("*-with-*")) == []
     assert "/coaches/" not in (out / "sitemap.xml").read_text("utf-8")
@@ -254,11 +246,7 @@ def test_a_second_language_has_its_own_coach_pages(tmp_path):
     toml = project / "site.toml"
     text = toml.read_text("utf-8").replace("[site]\n", '[site]\nextra_languages = ["fr"]\n', 1)
     toml.write_text(text, encoding="utf-8")
-    out = build_site(
-        tmp_path / "output",
-        settings_file=str(project / "pelicanconf.py"),
-        content=project / "content",
-    ).output
+    out = build_program(project, tmp_path / "output")
     index = _read(out, "fr/coaches")
     assert '<html lang="fr">' in index
     assert 'href="/fr/coaches/coach02/">Coach Number 2</a>' in index

@@ -33,8 +33,14 @@ process.stdout.write(JSON.stringify(out));
 
 def run_format(node: str, jobs: list[tuple[str, object]]) -> list:
     """[("toFile", data) | ("fromFile", text), ...] through pelican-format.js."""
+    return node_jobs(node, _RUN_FORMAT, str(FORMAT_JS), jobs)
+
+
+def node_jobs(node: str, script: str, argument: str, jobs: list) -> list:
+    """`script` run by Node with `argument`, the jobs as JSON on its standard
+    input; what it writes to its standard output, read as JSON."""
     proc = subprocess.run(
-        [node, "-e", _RUN_FORMAT, str(FORMAT_JS)],
+        [node, "-e", script, argument],
         input=json.dumps(jobs),
         capture_output=True,
         text=True,

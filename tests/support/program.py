@@ -12,7 +12,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tests.support.site import DEFAULT_EPOCH, ROOT
+from tests.support.site import DEFAULT_EPOCH, ROOT, build_site
 
 ZONES = ("America/Chicago", "Europe/Paris", "Asia/Tokyo", "America/New_York", "Australia/Sydney")
 # Five four-hour days: 20 hours a week, each coach starting an hour later than the last.
@@ -130,3 +130,10 @@ def write_program(
             encoding="utf-8",
         )
     return project
+
+
+def build_program(project: Path, output: Path) -> Path:
+    """The project built with its own pelicanconf.py and site.toml; the output."""
+    return build_site(
+        output, settings_file=str(project / "pelicanconf.py"), content=project / "content"
+    ).output

@@ -158,9 +158,7 @@ def _forgotten_item(item: work.Item) -> work.Item:
     )
 
 
-def _forget_in(
-    desk: Desk, book: Ledger, hit: list[Entry], items: list[work.Item]
-) -> tuple[Ledger, list[str]]:
+def _forget_in(book: Ledger, hit: list[Entry], items: list[work.Item]) -> tuple[Ledger, list[str]]:
     for entry in hit:
         book = book.put(anonymised(entry))
     for item in items:
@@ -181,7 +179,7 @@ def forget(desk: Desk, email: str) -> list[str]:
         hit = [e for e in book.entries if e.email.lower() == address]
         items = [i for i in book.items if address in {i.email.lower(), i.sender.lower()}]
         removed = [path for path, msg in _messages(desk) if _about(msg, address)]
-        book, lines = _forget_in(desk, book, hit, items)
+        book, lines = _forget_in(book, hit, items)
         _write_without_history(book)
         for path in removed:
             path.unlink(missing_ok=True)
@@ -286,7 +284,7 @@ def keep_only_recent(desk: Desk, book: Ledger) -> tuple[Ledger, list[str]]:
         for i in book.items
         if i.created < limit and (i.email.lower() in addresses or i.sender.lower() in addresses)
     ]
-    book, _ = _forget_in(desk, book, old, items)
+    book, _ = _forget_in(book, old, items)
     line = (
         f"Anonymised {len(old)} booking(s) that ended more than {days} days ago "
         "([booking] keep_client_data_days)."
