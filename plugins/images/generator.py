@@ -53,8 +53,11 @@ class PhotoFileError(SiteError):
 class Photos:
     """This build's photographs, each encoded once (or read from the store)."""
 
-    def __init__(self, content: Path, cache: Path, output: Path) -> None:
+    def __init__(self, content: Path, cache: Path, output: Path, *, shared: bool = False) -> None:
         self.content = content
+        # A store shared between sites (the tests') is in use by other
+        # builds at the same time: pruning it would take their files away.
+        self.prune = not shared
         self.output = output
         self.store = RenditionStore(cache / "photos", code_version(code=Path(__file__).parent))
         self.published: dict[str, PublishedPhoto] = {}
@@ -117,13 +120,14 @@ class Photos:
                 self.store.encoded,
             )
             # A build with none (a test's, a first draft) keeps them all.
-            self.store.forget_unused()
+            if self.prune:
+                self.store.forget_unused()
         cards = self.store.folder.parent / "cards"
         if self.cards_used:
             log.info(
                 "social cards: %d, %d drawn by this build", len(self.cards_used), self.cards_drawn
             )
-        if self.cards_used and cards.is_dir():
+        if self.prune and self.cards_used and cards.is_dir():
             for old in cards.glob("*.png"):
                 if old.name not in self.cards_used:
                     old.unlink(missing_ok=True)
@@ -190,8 +194,11 @@ def _photos(settings: dict) -> Photos:
         # build's private copy, which keeps no folders: content_cache.py).
         # PHOTOS_CACHE_PATH: where the renditions and cards are kept when not
         # in the cache folder (the tests share one between their sites).
-        root = settings.get("PHOTOS_CACHE_PATH") or settings.get(ROOT_KEY) or settings["CACHE_PATH"]
-        settings[KEY] = Photos(Path(settings["PATH"]), Path(root), Path(settings["OUTPUT_PATH"]))
+        shared = settings.get("PHOTOS_CACHE_PATH")
+        root = shared or settings.get(ROOT_KEY) or settings["CACHE_PATH"]
+        settings[KEY] = Photos(
+            Path(settings["PATH"]), Path(root), Path(settings["OUTPUT_PATH"]), shared=bool(shared)
+        )
     return settings[KEY]
 
 

@@ -6,7 +6,8 @@ and the version of this package's code (with Pillow's), under the build's
 cache folder (or PHOTOS_CACHE_PATH, which the tests' sites share): a new
 encoder setting or a new Pillow makes new folders, and the build keeps
 only the folders it used (so the cache does not grow with every photo
-ever replaced).
+ever replaced). A shared store is never pruned: other builds may be
+reading and writing it at the same moment.
 """
 
 from __future__ import annotations

@@ -196,3 +196,19 @@ def test_two_builds_with_photos_and_cards_from_nothing_are_byte_identical(tmp_pa
     assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
     assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
     assert any(f.suffix == ".avif" for f in files) and any(f.parts[0] == "social" for f in files)
+
+
+def test_a_builds_own_store_drops_cards_it_no_longer_uses_and_a_shared_one_keeps_them(tmp_path):
+    from plugins.images.generator import Photos
+
+    for shared, kept in ((False, False), (True, True)):
+        cache = tmp_path / str(shared)
+        cards = cache / "cards"
+        cards.mkdir(parents=True)
+        (cards / "old.png").write_bytes(b"x")  # another title's, or another build's
+        (cards / "used.png").write_bytes(b"y")
+        photos = Photos(tmp_path / "content", cache, tmp_path / "output", shared=shared)
+        photos.cards_used.add("used.png")
+        photos.finish()
+        assert (cards / "used.png").exists()
+        assert (cards / "old.png").exists() is kept
