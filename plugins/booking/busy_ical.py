@@ -81,7 +81,24 @@ def _from_ical(data: bytes, label: str) -> list[icalendar.Calendar]:
         raise BusySourceError(label, f"not valid iCalendar ({where})") from None
 
 
-_TIMED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE")
+# Property and parameter names as RFC 5545 spells them, named once:
+# icalendar reads them in any case, so these are the only spellings here.
+DTSTART = "DTSTART"
+DTEND = "DTEND"
+DURATION = "DURATION"
+RRULE = "RRULE"
+RECURRENCE_ID = "RECURRENCE-ID"
+FREQ = "FREQ"
+INTERVAL = "INTERVAL"
+UNTIL = "UNTIL"
+COUNT = "COUNT"
+TRANSP = "TRANSP"
+STATUS = "STATUS"
+VFREEBUSY = "VFREEBUSY"
+FREEBUSY = "FREEBUSY"
+FBTYPE = "FBTYPE"
+TZID = "TZID"
+_TIMED = (DTSTART, DTEND, "DUE", RECURRENCE_ID, "EXDATE", "RDATE")
 
 
 def _unknown_tzids(calendars: list[icalendar.Calendar], label: str) -> dict[str, str]:
@@ -93,7 +110,7 @@ def _unknown_tzids(calendars: list[icalendar.Calendar], label: str) -> dict[str,
         for position, component in _positions(calendar):
             for key in _TIMED:
                 for prop in _as_list(component.get(key)):
-                    tzid = prop.params.get("TZID")
+                    tzid = prop.params.get(TZID)
                     if tzid is None or not _has_floating_value(prop):
                         continue
                     zone = display_name_zone(str(tzid))
@@ -157,36 +174,14 @@ def occurrence_spans(calendar: icalendar.Calendar, start: datetime, end: datetim
     from its occurrences before it copies each into a component of its own
     (that copy is most of the library's time, and we need two values of it).
     The component it would copy carries TRANSP and STATUS, and the copy's
-    DTSTART and DTEND are the occurrence's start and end. The reference path
-    (`_component_spans`) stays for anything else, and a unit test holds both
-    to the same answer so a new version of the library cannot drift."""
-    query = recurring_ical_events.of(calendar)
-    occurrences = getattr(query, "_occurrences_between", None)
-    if occurrences is None:  # a version without it: the public path
-        return _component_spans(query, start, end)
-    spans = []
-    for occurrence in occurrences(query.to_datetime(start), query.to_datetime(end)):
-        adapter = occurrence._adapter
-        component = adapter._component
-        if (
-            component.name != "VEVENT"
-            or getattr(adapter, "end_property", None) != "DTEND"
-            or not isinstance(occurrence.end, date)
-        ):
-            return _component_spans(query, start, end)
-        if not _is_free(component):
-            spans.append((occurrence.start, occurrence.end))
-    return spans
-
-
-def _component_spans(query: recurring_ical_events.CalendarQuery, start, end) -> list:
-    return [
-        # recurring-ical-events gives every occurrence a DTEND (from DURATION
-        # if need be); icalendar's `end` covers the rest (RFC 5545 defaults).
-        (event["DTSTART"].dt, event.end if event.get("DTEND") is None else event["DTEND"].dt)
-        for event in query.between(start, end)
-        if not _is_free(event)
-    ]
+    DTSTART and DTEND are the occurrence's start and end. This leans on the
+    library's internals, so requirements.txt pins its version and a unit test
+    (tests/unit/booking/test_busy_occurrences.py) holds this to exactly what
+    the public `between()` gives: a new version that changed them fails it
+    before it could reach a coach's build."""
+    query = recurring_ical_events.of(calendar)  # VEVENTs only: their end is DTEND
+    found = query._occurrences_between(query.to_datetime(start), query.to_datetime(end))
+    return [(o.start, o.end) for o in found if not _is_free(o._adapter._component)]
 
 
 # Seconds per step of the rules that repeat within a day.
@@ -212,11 +207,11 @@ def _fast_recurrences(
     found: list[Interval] = []
     handled: set[int] = set()
     for position, event in _positions(calendar):
-        if event.name != "VEVENT" or "RRULE" not in event or "RECURRENCE-ID" in event:
+        if event.name != "VEVENT" or RRULE not in event or RECURRENCE_ID in event:
             continue
-        rule = event["RRULE"]
-        freq = str((rule.get("FREQ") or [""])[0]).upper()
-        if freq not in _SUB_DAILY or "DTSTART" not in event:
+        rule = event[RRULE]
+        freq = str((rule.get(FREQ) or [""])[0]).upper()
+        if freq not in _SUB_DAILY or DTSTART not in event:
             continue
         if _is_free(event):
             # Never busy: removed before the library would step through it
@@ -247,34 +242,34 @@ def _fast_recurrences(
 
 def _span(event, rule, freq: str, zone: ZoneInfo, end: datetime) -> tuple[int, int, int, int]:
     """(step, first start, last start, length) in seconds, bounded by `end`."""
-    step = _SUB_DAILY[freq] * max(1, int((rule.get("INTERVAL") or [1])[0]))
-    first = _instant(event["DTSTART"].dt, zone)
+    step = _SUB_DAILY[freq] * max(1, int((rule.get(INTERVAL) or [1])[0]))
+    first = _instant(event[DTSTART].dt, zone)
     last = int(end.timestamp())
-    if rule.get("UNTIL"):
-        last = min(last, _instant(rule["UNTIL"][0], zone))
-    if rule.get("COUNT"):
-        last = min(last, first + (int(rule["COUNT"][0]) - 1) * step)
+    if rule.get(UNTIL):
+        last = min(last, _instant(rule[UNTIL][0], zone))
+    if rule.get(COUNT):
+        last = min(last, first + (int(rule[COUNT][0]) - 1) * step)
     return step, first, last, _length(event, zone)
 
 
 def _length(event: icalendar.cal.Component, zone: ZoneInfo) -> int:
     """Seconds from DTSTART to DTEND (or DURATION); 0 when it has neither."""
-    if "DTEND" in event:
-        return _instant(event["DTEND"].dt, zone) - _instant(event["DTSTART"].dt, zone)
-    duration = event.get("DURATION")
+    if DTEND in event:
+        return _instant(event[DTEND].dt, zone) - _instant(event[DTSTART].dt, zone)
+    duration = event.get(DURATION)
     return int(duration.dt.total_seconds()) if duration is not None else 0
 
 
 def _is_free(event: icalendar.cal.Component) -> bool:
-    transparent = str(event.get("TRANSP")).upper() == "TRANSPARENT"
-    return transparent or str(event.get("STATUS")).upper() == "CANCELLED"
+    transparent = str(event.get(TRANSP)).upper() == "TRANSPARENT"
+    return transparent or str(event.get(STATUS)).upper() == "CANCELLED"
 
 
 def _freebusy(calendar: icalendar.Calendar, zone: ZoneInfo) -> Iterable[Interval]:
-    for component in calendar.walk("VFREEBUSY"):
-        periods = component.get("FREEBUSY", [])
+    for component in calendar.walk(VFREEBUSY):
+        periods = component.get(FREEBUSY, [])
         for period in periods if isinstance(periods, list) else [periods]:
-            if str(period.params.get("FBTYPE")).upper() == "FREE":
+            if str(period.params.get(FBTYPE)).upper() == "FREE":
                 continue
             begin, finish = period.dt
             if isinstance(finish, timedelta):

@@ -84,7 +84,14 @@ CALENDARS = {
 def both(data: bytes, start: datetime = START, end: datetime = END) -> tuple[list, list]:
     calendar = icalendar.Calendar.from_ical(data)
     fast = busy_ical.occurrence_spans(calendar, start, end)
-    reference = busy_ical._component_spans(recurring_ical_events.of(calendar), start, end)
+    reference = [
+        # What the library's public path gives: a copy of each occurrence,
+        # whose DTEND it computed (from DURATION if need be); icalendar's
+        # `end` covers the rest (RFC 5545's defaults).
+        (copy["DTSTART"].dt, copy.end if copy.get("DTEND") is None else copy["DTEND"].dt)
+        for copy in recurring_ical_events.of(calendar).between(start, end)
+        if not busy_ical._is_free(copy)
+    ]
     return fast, reference
 
 
