@@ -44,7 +44,8 @@ def pieces(msgid: str) -> list[str]:
     return [piece for piece in found if sum(c.isalpha() for c in piece) >= 4]
 
 
-def english_words(code: str) -> set[str]:
+@functools.cache
+def english_words(code: str) -> frozenset[str]:
     """The pieces of our English msgids (between placeholders) that `code`
     translates differently: none of them may appear on a page in `code`.
     Pieces of fewer than four letters ("In", "·") are left out."""
@@ -57,16 +58,26 @@ def english_words(code: str) -> set[str]:
         translated = " ".join(strings)
         for msgid in ids:
             words.update(piece for piece in pieces(msgid) if piece not in translated)
-    return words
+    return frozenset(words)
+
+
+def _alone(word: str) -> str:
+    return rf"(?<![\w’']){re.escape(word)}(?![\w’'])"
+
+
+@functools.cache
+def _any_english(code: str) -> re.Pattern:
+    """One pattern for all of them: wherever one of the words stands alone,
+    it matches (a longer word first), so no match means none is there."""
+    words = sorted(english_words(code), key=len, reverse=True)
+    return re.compile("|".join(f"(?:{_alone(word)})" for word in words) or "(?!)")
 
 
 def english_left(text: str, code: str) -> list[str]:
     """The English pieces of our catalog found in `text` (a page or message in `code`)."""
-    return sorted(
-        word
-        for word in english_words(code)
-        if re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", text)
-    )
+    if not _any_english(code).search(text):
+        return []
+    return sorted(word for word in english_words(code) if re.search(_alone(word), text))
 
 
 class _Text(HTMLParser):

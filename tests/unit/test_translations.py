@@ -22,11 +22,27 @@ TEMPLATES = ROOT / "theme/templates"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
+# babel.cfg reads only these folders; walking node_modules and the build's
+# output to find that out would take most of this test's time.
+SOURCES = ("plugins", "theme")
+
+
+def _in_sources(folder: str) -> bool:
+    parts = Path(folder).relative_to(ROOT).parts
+    return parts[0] in SOURCES and not any(p.startswith((".", "_")) for p in parts)
+
+
 def _extracted() -> set[str]:
     with (CATALOGS / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
+    assert {pattern.split("/")[0] for pattern, _ in method_map} <= set(SOURCES)
     found = extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        strip_comment_tags=True,
+        directory_filter=_in_sources,
     )
     return {message if isinstance(message, str) else message[0] for _, _, message, *_ in found}
 

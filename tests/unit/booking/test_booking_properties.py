@@ -25,13 +25,21 @@ BASE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 def transitions(key: str) -> tuple[datetime, ...]:
     """UTC instants in 2026-2027 where the zone's offset changes (DST and others)."""
     zone, found = ZoneInfo(key), []
-    moment = BASE_TIME
-    offset = moment.astimezone(zone).utcoffset()
-    while moment < BASE_TIME + timedelta(days=730):
-        moment += timedelta(hours=1)
-        if (new := moment.astimezone(zone).utcoffset()) != offset:
-            found.append(moment)
-            offset = new
+
+    def offset(moment: datetime) -> timedelta | None:
+        return moment.astimezone(zone).utcoffset()
+
+    # A day at a time, then hour by hour through a day whose offset changed:
+    # the first whole hour after each change, as an hourly walk finds it. (No
+    # zone changes its offset twice in one day and back.)
+    for day in range(730):
+        begin = BASE_TIME + timedelta(days=day)
+        if offset(begin) == offset(begin + timedelta(days=1)):
+            continue
+        for hour in range(1, 25):
+            moment = begin + timedelta(hours=hour)
+            if offset(moment) != offset(moment - timedelta(hours=1)):
+                found.append(moment)
     return tuple(found)
 
 
