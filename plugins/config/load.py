@@ -100,10 +100,12 @@ def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settin
                 f"{file_name}, [{key}]: not a table this site reads (it reads {tables}){tip}"
             )
     raw = {key: data.get(key) for key in schema.TOP_NAMES}
+    values: set[str] = set()  # tables written as a value: each has its line
     for key in ("site", "coach", "booking", "podcast", "editor", "design"):
         if raw[key] is not None and not isinstance(raw[key], Mapping):
             errors.append(f"{file_name}, [{key}]: must be a table (a [{key}] line), not a value")
             raw[key] = None
+            values.add(key)
     if raw["menu"] is not None and not isinstance(raw["menu"], list):
         errors.append(
             f"{file_name}, [[menu]]: write each menu entry as [[menu]] with label and link"
@@ -112,7 +114,7 @@ def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settin
     if raw["coaches"] is not None and not isinstance(raw["coaches"], list):
         errors.append(f"{file_name}, [[coaches]]: write each coach as [[coaches]] with slug, ...")
         raw["coaches"] = None
-    settings = _check(raw, file_name, errors)
+    settings = _check(raw, file_name, errors, coach_given="coach" in values)
     if errors:
         raise SettingsError(errors)
     assert settings is not None
@@ -120,7 +122,12 @@ def from_tables(data: Mapping[str, Any], file_name: str = "site.toml") -> Settin
 
 
 def _check(
-    raw: dict[str, Any], file_name: str, errors: list[str], author: str = ""
+    raw: dict[str, Any],
+    file_name: str,
+    errors: list[str],
+    author: str = "",
+    *,
+    coach_given: bool = False,
 ) -> Settings | None:
     def attempt(parse: Callable[[], T], fallback: T) -> T:
         try:
@@ -134,7 +141,9 @@ def _check(
     coach = attempt(lambda: parse_coach(raw["coach"], languages), None)
     # When [coach] is wrong, the tables that inherit from it are still
     # checked, with what of it can be used, so every table gets its line.
-    inherited = coach or _unchecked_coach(raw["coach"])
+    # A [coach] written as a value has its line already: the others inherit
+    # stand-ins, not an empty coach (whose missing email would be a second line).
+    inherited = (not coach_given and coach) or _unchecked_coach(raw["coach"])
     menu = attempt(lambda: _menu(raw["menu"], languages), None)
     coaches = attempt(
         lambda: parse_coaches(raw.get("coaches"), languages), stand_ins(raw.get("coaches"))

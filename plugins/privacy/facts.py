@@ -26,7 +26,7 @@ class Facts:
 
 
 def _host(url: str | None) -> str:
-    return (urlsplit(url).hostname or "") if url else ""
+    return urlsplit(url or "").hostname or ""
 
 
 def facts(settings: Settings) -> Facts:

@@ -78,3 +78,16 @@ def test_a_site_without_booking_says_nothing_about_requests():
     tables = {k: v for k, v in BASE.items() if k != "booking"}
     found = facts(from_tables(tables))
     assert not found.books and found.email == "bonjour@lindqvist.example"
+    assert (found.form_host, found.video_host, found.calendar_host) == ("", "", "")
+    assert (found.desk_reads_mail, found.encrypted, found.keep_days) == (False, False, 0)
+
+
+def test_requests_go_to_the_invitations_organizer_when_she_names_one():
+    organizer = {"name": "Accueil", "email": "accueil@lindqvist.example"}
+    assert facts(from_tables(with_booking(organizer=organizer))).email == organizer["email"]
+
+
+def test_the_podcast_fact_follows_the_podcast_table():
+    podcast = {"description": "D", "image": "p/c.png", "categories": ["Business"]}
+    assert facts(from_tables({**BASE, "podcast": podcast})).podcast is True
+    assert facts(from_tables(BASE)).podcast is False
