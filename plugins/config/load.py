@@ -149,6 +149,8 @@ def _check(
         lambda: parse_coaches(raw.get("coaches"), languages), stand_ins(raw.get("coaches"))
     )
     booking_raw = _with_coach(raw["booking"], inherited)
+    if booking_raw is not None and coach is not None:
+        booking_raw = _from_coach(booking_raw, file_name, errors)
     desk = None
     if booking_raw is not None:
         desk = attempt(lambda: parse_desk(booking_raw, languages, coaches), None)
@@ -247,6 +249,25 @@ def _with_coach(booking: Mapping | None, coach: Coach) -> dict | None:
     if coach.name and coach.email:
         filled.setdefault("organizer", {"name": coach.name, "email": coach.email})
     return filled
+
+
+# What [booking] takes from [coach] when it does not say it itself, why it
+# needs it, and the stand-in its other keys are checked with.
+_FROM_COACH = (
+    ("organizer", "email", "booking invitations come from it", {"name": "C", "email": "c@c.org"}),
+    ("timezone", "timezone", "your booking hours are in it", "UTC"),
+)
+
+
+def _from_coach(booking: dict, file_name: str, errors: list[str]) -> dict:
+    """A line about the [coach] key she knows ("[coach] email: missing"),
+    not about the [booking] key she never wrote ("organizer")."""
+    for key, coach_key, why, stand_in in _FROM_COACH:
+        if key not in booking:
+            line = f"[coach] {coach_key}: missing ({why})"
+            errors.append(f"{file_name}, {line}" if file_name else line)
+            booking[key] = stand_in
+    return booking
 
 
 def _podcast_with_coach(podcast: Mapping, coach: Coach) -> dict:

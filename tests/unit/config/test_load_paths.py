@@ -31,7 +31,8 @@ def test_a_table_it_does_not_read_is_named_with_the_closest_one_and_the_list():
     found = lines({"coach": COACH, "bookings": {}, "colours": {}})
     tables = "[site], [coach], [[coaches]], [[menu]], [booking], [podcast], [editor], [design]"
     assert found == [
-        f'site.toml, [bookings]: not a table this site reads (it reads {tables}); did you mean "[booking]"?',
+        f"site.toml, [bookings]: not a table this site reads (it reads {tables})"
+        '; did you mean "[booking]"?',
         f"site.toml, [colours]: not a table this site reads (it reads {tables})",
     ]
 
@@ -105,16 +106,30 @@ def test_when_the_coach_is_wrong_the_other_tables_get_only_their_own_lines():
 
 
 def test_booking_takes_only_what_the_coach_gave():
-    # Her zone without her email: the invitations have no sender yet ...
+    # Her zone without her email: the invitations have no sender yet; the
+    # line names her [coach] key, not the [booking] organizer she never wrote ...
     no_email = {"name": "Ines", "timezone": "Europe/Lisbon"}
     assert lines({"coach": no_email, "booking": BOOKING}) == [
-        "site.toml, [booking] organizer: missing (it is required)"
+        "site.toml, [coach] email: missing (booking invitations come from it)"
     ]
     # ... her email without a zone: the hours have no zone yet.
     no_zone = {"name": "Ines", "email": "ines@duarte.example"}
     assert lines({"coach": no_zone, "booking": BOOKING}) == [
-        "site.toml, [booking] timezone: missing (it is required)"
+        "site.toml, [coach] timezone: missing (your booking hours are in it)"
     ]
+    # Both missing, and a mistake of the booking's own: three lines.
+    wrong = {**BOOKING, "horizon_days": -1}
+    found = lines({"coach": {"name": "Ines"}, "booking": wrong})
+    assert [line.split(":")[0] for line in found] == [
+        "site.toml, [coach] email",
+        "site.toml, [coach] timezone",
+        "site.toml, [booking] horizon_days",
+    ]
+    # Said in [booking] itself, nothing is asked of [coach].
+    own = {**BOOKING, "timezone": "Europe/Lisbon", "organizer": {"name": "I", "email": "i@d.org"}}
+    assert from_tables({"coach": {"name": "Ines"}, "booking": own}).booking.timezone == (
+        "Europe/Lisbon"
+    )
 
 
 def test_the_podcast_feed_is_in_the_sites_language_as_a_bcp47_tag():
