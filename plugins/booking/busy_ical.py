@@ -130,8 +130,8 @@ def _as_list(value: object) -> list:
 
 
 def _has_floating_value(prop: object) -> bool:
-    values = [d.dt for d in prop.dts] if hasattr(prop, "dts") else [prop.dt]
-    return any(isinstance(v, datetime) and v.tzinfo is None for v in values)
+    # icalendar 7 gives every date property `dts` (a list of one for DTSTART).
+    return any(isinstance(d.dt, datetime) and d.dt.tzinfo is None for d in prop.dts)
 
 
 def _positions(calendar: icalendar.Calendar) -> Iterable[tuple[str, icalendar.cal.Component]]:

@@ -78,6 +78,11 @@ def test_a_rule_the_library_cannot_expand_is_named_by_its_kind_only():
     assert failure(data) == "cannot expand its events (BadRuleStringFormat)"
 
 
+def test_a_fast_series_whose_start_is_a_period_stops_in_one_line():
+    data = ics(event("DTSTART;VALUE=PERIOD:20261102T090000Z/PT1H", "RRULE:FREQ=MINUTELY"))
+    assert failure(data) == "VEVENT 1: its RRULE cannot be read"
+
+
 def test_a_floating_free_busy_period_is_her_wall_time():
     data = ics(
         "\n".join(
