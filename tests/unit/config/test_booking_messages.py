@@ -113,11 +113,13 @@ CASES = {
     ),
     "questions not a list": (
         tables(sessions=[session(questions="role")]),
-        f'{B} sessions, item 1, questions: must be a list of at most 10 questions like {{"label": "Your role"}}',
+        f"{B} sessions, item 1, questions: must be a list of at most 10 questions like "
+        '{"label": "Your role"}',
     ),
     "too many questions": (
         tables(sessions=[session(questions=[question(label=f"Q{n}") for n in range(11)])]),
-        f'{B} sessions, item 1, questions: must be a list of at most 10 questions like {{"label": "Your role"}}',
+        f"{B} sessions, item 1, questions: must be a list of at most 10 questions like "
+        '{"label": "Your role"}',
     ),
     "question not a table": (
         tables(sessions=[session(questions=["Your role"])]),
@@ -129,7 +131,8 @@ CASES = {
     ),
     "question label with a bracket": (
         tables(sessions=[session(questions=[question(label="Role [optional]")])]),
-        f"{B} sessions, item 1, questions, item 1, label: 'Role [optional]' must not contain : or [",
+        f"{B} sessions, item 1, questions, item 1, label: "
+        "'Role [optional]' must not contain : or [",
     ),
     "choice option not text": (
         tables(sessions=[session(questions=[question(type="choice", options=["A", 2])])]),
@@ -137,7 +140,8 @@ CASES = {
     ),
     "choice option with a slash": (
         tables(sessions=[session(questions=[question(type="choice", options=["A", "B/C"])])]),
-        f"{B} sessions, item 1, questions, item 1, options, item 2: 'B/C' must not contain / ( ) [ or ]",
+        f"{B} sessions, item 1, questions, item 1, options, item 2: "
+        "'B/C' must not contain / ( ) [ or ]",
     ),
     "form action http": (
         tables(request_form_action="http://forms.example.net/f"),
