@@ -120,15 +120,20 @@ def run_one(project: Project, module: str, tests: list[str]) -> Score:
     )
 
 
+# What the tests read beside the package being mutated (mutmut copies it).
+ALSO_COPY = ("plugins", "sitetools", "theme", "content", "docs", "site.toml", "pelicanconf.py")
+
+
 def _config(module: str, tests: list[str]) -> str:
-    selection = json.dumps(tests)
+    package = Path(module).parts[0]  # plugins/... or sitetools/...
+    also = [name for name in ALSO_COPY if name != package]
     return (
         "\n[tool.mutmut]\n"
-        'source_paths = ["plugins"]\n'
+        f"source_paths = {json.dumps([package])}\n"
         f'only_mutate = ["{module}"]\n'
-        f"pytest_add_cli_args_test_selection = {selection}\n"
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         'pytest_add_cli_args = ["-p", "no:randomly", "-q", "-p", "no:cacheprovider"]\n'
-        'also_copy = ["sitetools", "theme", "content", "docs", "site.toml", "pelicanconf.py"]\n'
+        f"also_copy = {json.dumps(also)}\n"
     )
 
 
