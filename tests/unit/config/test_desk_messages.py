@@ -165,6 +165,15 @@ CASES = {
         f'{B} smtp: must be a dict like {{"host": ..., "username": ..., "password_env": ...}}',
     ),
     "smtp unknown key": ({"smtp": smtp(user="x")}, f"{B} smtp.user: "),
+    "smtp host not text": ({"smtp": smtp(host=7)}, f"{B} smtp.host: must be non-empty text, not 7"),
+    "smtp port just too big": (
+        {"smtp": smtp(port=65536)},
+        f"{B} smtp.port: must be a port number, not 65536",
+    ),
+    "inbox password variable not a name": (
+        {"inbox": inbox(password_env="my password")},
+        f"{B} inbox.password_env: ",
+    ),
     "smtp without host": ({"smtp": smtp(host=None)}, f"{B} smtp.host: missing (it is required)"),
     "smtp security": (
         {"smtp": smtp(security="tls")},
@@ -241,6 +250,10 @@ def test_an_inbox_as_written_and_its_defaults():
     assert (starttls.port, starttls.folder) == (143, "Requests")
     local = desk(inbox=inbox(host="127.0.0.1", security="none", port=1143)).inbox
     assert (local.security, local.port) == ("none", 1143)
+    folders = desk(inbox=inbox(done_folder="Done", unreadable_folder="Odd")).inbox
+    assert (folders.done_folder, folders.unreadable_folder) == ("Done", "Odd")
+    assert desk(inbox=inbox(port=1)).inbox.port == 1
+    assert desk(inbox=inbox(port=65535)).inbox.port == 65535
     assert desk(inbox=INBOX, confirm="auto").policy == "auto"
 
 
@@ -252,6 +265,8 @@ def test_smtp_as_written_and_its_defaults():
     relay = desk(smtp={"host": "localhost", "security": "none", "from": "desk@haddad.example"})
     assert (relay.smtp.port, relay.smtp.username, relay.smtp.password_env) == (25, None, None)
     assert relay.smtp.sender == "desk@haddad.example"
+    assert desk(smtp=smtp(port=1)).smtp.port == 1
+    assert desk(smtp=smtp(port=65535)).smtp.port == 65535
     local = desk(smtp=smtp(host="127.0.0.1", security="none", port=2525)).smtp
     assert (local.security, local.port, local.username) == ("none", 2525, "noor")
 
