@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from plugins.config.editor import EditorSettings
 from plugins.editor.decap_config import decap_config, media_folders
 from plugins.editor.fields import WEEKDAYS, collections
-from sitetools.backend_rules import ACTIONS, Refused, Rules, check, visible
+from sitetools.backend_rules import ACTIONS, MEDIA_SUFFIXES, Refused, Rules, check, visible
 from sitetools.server import is_local_host
 
 OPTIONS = {"commitMessage": "x", "useWorkflow": False, "status": "published"}
@@ -338,3 +338,116 @@ def test_a_refusal_quotes_the_path_without_driving_the_terminal(project):
     with pytest.raises(Refused) as refused:
         check(_entry("content/articles/\x1b[2J\x9b\u202e.md"), _rules(project))
     assert not {"\x1b", "\x9b", "\u202e"} & set(str(refused.value))
+
+
+def _request(action: str, **params) -> dict:
+    return {"action": action, "params": params}
+
+
+AUDIO_AND_PICTURES = " ".join(sorted(MEDIA_SUFFIXES))
+REASONS = {
+    "not a request": ("x", "the request is missing"),
+    "unknown action": ({"action": "run"}, "the local editor does not do 'run'"),
+    "no params": ({"action": "getEntry"}, "params is missing"),
+    "path not text": (_request("getEntry", path=3), "a path must be a file name"),
+    "empty path": (_request("getEntry", path=""), "a path must be a file name"),
+    "backslash": (_request("getEntry", path="content\\x.md"), "'content\\\\x.md': not a file name"),
+    "control character": (
+        _request("getEntry", path="content/a\x1b.md"),
+        "'content/a\\x1b.md': not a file name",
+    ),
+    "lone surrogate": (
+        _request("getEntry", path="content/a\udcff.md"),
+        "'content/a\\udcff.md': not a file name",
+    ),
+    "outside content": (
+        _request("getEntry", path="pelicanconf.py"),
+        "pelicanconf.py: only files under content/ can be edited",
+    ),
+    "dot folder": (
+        _request("getEntry", path="content/.git/config"),
+        "content/.git/config: only files under content/ can be edited",
+    ),
+    "content itself": (_request("getEntry", path="content"), "content: not a file"),
+    "settings as a folder": (
+        _request("entriesByFolder", folder="site.toml"),
+        "site.toml: not a folder",
+    ),
+    "files not a list": (_request("entriesByFiles", files="a"), "files must be a list"),
+    "a file not a dict": (_request("entriesByFiles", files=["a"]), "a file is missing"),
+    "media folder": (
+        _request("getMedia", mediaFolder="content/articles"),
+        "content/articles: not a media folder",
+    ),
+    "data files not a list": (
+        _request("persistEntry", dataFiles="x", options=OPTIONS),
+        "dataFiles must be a list",
+    ),
+    "an entry not a dict": (
+        _request("persistEntry", dataFiles=["x"], options=OPTIONS),
+        "an entry is missing",
+    ),
+    "a single entry missing": (_request("persistEntry", options=OPTIONS), "an entry is missing"),
+    "not markdown": (
+        _request("persistEntry", entry={"path": "content/articles/a.txt"}),
+        "content/articles/a.txt: the editor saves only Markdown (.md) files here",
+    ),
+    "renamed elsewhere": (
+        _request(
+            "persistEntry",
+            dataFiles=[{"path": "content/articles/a.md", "newPath": "content/pages/a.md"}],
+        ),
+        "content/pages/a.md: an entry is renamed within its own folder",
+    ),
+    "renamed into the settings": (
+        _request("persistEntry", entry={"path": "content/pages/home.md", "newPath": "site.toml"}),
+        "site.toml: an entry is renamed within its own folder",
+    ),
+    "assets not a list": (
+        _request("persistEntry", entry={"path": "content/articles/a.md"}, assets="x"),
+        "assets must be a list",
+    ),
+    "an asset not a dict": (
+        _request("persistEntry", entry={"path": "content/articles/a.md"}, assets=["x"]),
+        "an asset is missing",
+    ),
+    "an asset in the wrong folder": (
+        _request(
+            "persistEntry",
+            entry={"path": "content/articles/a.md"},
+            assets=[{"path": "content/a.png"}],
+        ),
+        "content/a.png: pictures and audio go into content/images/, content/podcast/audio/",
+    ),
+    "media not a dict": (_request("persistMedia", asset="x"), "asset is missing"),
+    "media of another kind": (
+        _request("persistMedia", asset={"path": "content/images/a.svg"}),
+        f"content/images/a.svg: only pictures and audio can be uploaded ({AUDIO_AND_PICTURES})",
+    ),
+    "the settings deleted": (
+        _request("deleteFile", path="site.toml"),
+        "site.toml: the settings file cannot be deleted",
+    ),
+    "paths not a list": (_request("deleteFiles", paths="x"), "paths must be a list"),
+    "no paths": (_request("deleteFiles", paths=[]), "paths is empty"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REASONS))
+def test_each_refusal_says_why_in_one_line(project, case):
+    request, reason = REASONS[case]
+    with pytest.raises(Refused) as caught:
+        check(request, _rules(project))
+    assert str(caught.value) == reason
+
+
+def test_an_asset_saved_with_an_entry_and_a_rename_in_its_folder_pass(project):
+    rules = _rules(project)
+    entry = {"path": "content/articles/a.md", "newPath": "content/articles/b.md"}
+    check(
+        _request("persistEntry", dataFiles=[entry], assets=[{"path": "content/images/a.png"}]),
+        rules,
+    )
+    check(_request("persistEntry", entry={"path": "site.toml"}), rules)
+    check(_request("getMedia", mediaFolder="content/podcast/audio"), rules)
+    check(_request("deleteFiles", paths=["content/images/a.png", "content/articles/a.md"]), rules)
