@@ -63,6 +63,21 @@ def test_each_exdate_line_is_read_in_its_own_zone():
     assert busy(data, ZoneInfo("America/New_York")) == [(at(2026, 11, 2, 8), at(2026, 11, 2, 9))]
 
 
+def test_each_rdate_line_is_read_in_its_own_zone():
+    # Extra dates of one meeting: the first in an IANA zone, the second in
+    # Outlook's display name of the same zone; both at 09:00 in Berlin.
+    data = ics(
+        event(
+            "DTSTART;TZID=Europe/Berlin:20261102T090000",
+            "DURATION:PT1H",
+            "RDATE;TZID=Europe/Berlin:20261103T090000",
+            f'RDATE;TZID="{OUTLOOK}":20261104T090000',
+        )
+    )
+    found = busy(data, ZoneInfo("America/New_York"))
+    assert [i.start for i in found] == [at(2026, 11, day, 8) for day in (2, 3, 4)]
+
+
 def test_a_zone_name_written_so_it_cannot_be_replaced_stops_in_one_line():
     data = ics(event(f'DTSTART;tzid="{OUTLOOK}":20261102T090000', "DURATION:PT1H"))
     assert failure(data) == "a TZID is written in a way that cannot be read"
@@ -135,13 +150,16 @@ def test_every_fast_series_is_looked_at_not_only_the_first():
     )
     short = event("DTSTART:20261102T090000Z", "DURATION:PT1H", "RRULE:FREQ=HOURLY;COUNT=2", uid="s")
     endless = event("DTSTART:20261120T000000Z", "DURATION:PT1M", "RRULE:FREQ=MINUTELY", uid="m")
-    found = busy(ics(transparent, short, endless))
+    another = event(
+        "DTSTART:20261125T000000Z", "DURATION:PT2M", "RRULE:FREQ=MINUTELY;INTERVAL=2", uid="t"
+    )
+    found = busy(ics(transparent, short, endless, another))
     assert found[:2] == [
         (at(2026, 11, 2, 9), at(2026, 11, 2, 10)),
         (at(2026, 11, 2, 10), at(2026, 11, 2, 11)),
     ]
-    # The endless series is one interval (bounded before the library would
+    # Each endless series is one interval (bounded before the library would
     # step through it), from its start to past the window's end.
-    assert (
-        len(found) == 3 and found[2].start == at(2026, 11, 20) and found[2].end >= at(2026, 12, 1)
-    )
+    assert len(found) == 4
+    assert [i.start for i in found[2:]] == [at(2026, 11, 20), at(2026, 11, 25)]
+    assert all(i.end >= at(2026, 12, 1) for i in found[2:])
