@@ -85,13 +85,10 @@ def _place(raw: object, rules: Rules) -> _Place:
     if not isinstance(raw, str) or not raw:
         raise Refused("a path must be a file name")
     # Controls of every kind (C0, DEL, C1 such as CSI, bidi overrides,
-    # zero-width) are no part of a file name the editor makes.
+    # zero-width) are no part of a file name the editor makes; nor are lone
+    # surrogates (not printable either), the only text UTF-8 cannot encode.
     if any(char == "\\" or not char.isprintable() for char in raw):
         raise Refused(f"{raw!r}: not a file name")
-    try:
-        raw.encode("utf-8")
-    except UnicodeEncodeError:
-        raise Refused(f"{raw!r}: not a file name") from None
     parts = raw.split("/")
     if any(not part or part.startswith(".") for part in parts):
         raise Refused(f"{raw}: only files under {rules.content}/ can be edited")
