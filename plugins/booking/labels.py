@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from babel.core import get_global
+from babel.core import Locale, get_global
 from babel.dates import (
     format_date,
     format_time,
@@ -82,7 +82,13 @@ def zone_label(key: str, lang: Language) -> str:
     the locale's region pattern around the city ("Kyiv Time", "heure :
     Kyiv"), and fixed-offset Etc zones their UTC offset.
     """
-    locale = lang.locale
+    return _zone_label(key, lang.locale)
+
+
+@cache
+def _zone_label(key: str, locale: Locale) -> str:
+    # Once per zone and language: every slot, email and invitation asks
+    # again, and the neighbours of a shared name are asked for each time.
     if key in _UTC_KEYS:
         return locale.time_zones["Etc/UTC"]["long"]["standard"]
     zone = ZoneInfo(key)

@@ -61,23 +61,15 @@ def english_words(code: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _alone(word: str) -> str:
-    return rf"(?<![\w’']){re.escape(word)}(?![\w’'])"
-
-
-@functools.cache
-def _any_english(code: str) -> re.Pattern:
-    """One pattern for all of them: wherever one of the words stands alone,
-    it matches (a longer word first), so no match means none is there."""
-    words = sorted(english_words(code), key=len, reverse=True)
-    return re.compile("|".join(f"(?:{_alone(word)})" for word in words) or "(?!)")
-
-
 def english_left(text: str, code: str) -> list[str]:
     """The English pieces of our catalog found in `text` (a page or message in `code`)."""
-    if not _any_english(code).search(text):
-        return []
-    return sorted(word for word in english_words(code) if re.search(_alone(word), text))
+    # A piece must first be in the text at all (a quick substring test);
+    # only then is it looked for as a word of its own.
+    return sorted(
+        word
+        for word in english_words(code)
+        if word in text and re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", text)
+    )
 
 
 class _Text(HTMLParser):
