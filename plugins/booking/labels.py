@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale, get_global
@@ -48,9 +48,16 @@ def zone_label_at(key: str, lang: Language, at: datetime) -> str:
 
 def _shared(key: str, name: str, lang: Language, at: datetime) -> bool:
     """Whether a zone called `name` too has another UTC offset at `at`."""
+    return _shared_at(key, name, lang.locale, at)
+
+
+@lru_cache(maxsize=4096)
+def _shared_at(key: str, name: str, locale: Locale, at: datetime) -> bool:
+    # Each time is labelled on its page, in its invitation and its emails:
+    # its zone's dozens of namesakes are looked at once.
     offset = at.astimezone(ZoneInfo(key)).utcoffset()
     return any(
-        at.astimezone(ZoneInfo(other)).utcoffset() != offset and zone_label(other, lang) == name
+        at.astimezone(ZoneInfo(other)).utcoffset() != offset and _zone_label(other, locale) == name
         for other in _namesakes(key)
     )
 

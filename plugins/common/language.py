@@ -123,21 +123,22 @@ def _translations(folder: Path, code: str) -> gettext.NullTranslations:
     path = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     try:
         text = path.read_bytes()
-        compiled = _COMPILED.get((path, text))
-        if compiled is None:
+        found = _COMPILED.get((path, text))
+        if found is None:
             catalog = read_po(BytesIO(text), locale=code)
             out = BytesIO()
             write_mo(out, catalog)  # fuzzy entries are left out, as msgfmt does
-            compiled = _COMPILED[(path, text)] = out.getvalue()
+            found = _COMPILED[(path, text)] = Catalog(BytesIO(out.getvalue()))
     except (OSError, ValueError) as error:
         raise LanguageError(str(path), f"cannot be read as a gettext catalog ({error})") from None
-    return Catalog(BytesIO(compiled))
+    return found
 
 
-# Catalogs compiled in this process, by their file and exact text: the desk
+# Catalogs read in this process, by their file and exact text: the desk
 # asks for a language per email, and parsing a .po file costs ~10 ms each
-# time. Keyed by the bytes, so an edited catalog is compiled afresh.
-_COMPILED: dict[tuple[Path, bytes], bytes] = {}
+# time (reading the compiled one again, ~1 ms). Keyed by the bytes, so an
+# edited catalog is read afresh. Shared: nothing adds a fallback to one.
+_COMPILED: dict[tuple[Path, bytes], Catalog] = {}
 
 
 class Catalog(gettext.GNUTranslations):

@@ -28,7 +28,9 @@ PARAGRAPH_WORDS = 90
 _TIMING = re.compile(r"^\s*(\S+)\s+-->\s+(\S+)")
 _TIMESTAMP = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)(?:[.,](\d{1,3}))?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
-_TAG = re.compile(r"<[^>]*>")
+# A tag; one left open at the end of a cue is a tag too (WebVTT's cue text
+# tokenizer ends it there), never text: a literal < is written &lt;.
+_TAG = re.compile(r"<[^>]*(?:>|$)")
 _ASS = re.compile(r"\{\\[^}]*\}")  # SRT styling such as {\an8}
 _SPACE = re.compile(r"\s+")
 
