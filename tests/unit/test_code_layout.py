@@ -5,6 +5,7 @@ imported only by the glue modules, and the CalDAV library only when used."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,12 +42,18 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(p): p for p in SOURCES}
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    # Each module is parsed once per run, however many checks read it.
+    return ast.parse(path.read_text("utf-8"))
+
+
 def imports(name: str, *, top_level_only: bool = False) -> Iterator[str]:
     """Every module `name` imports, as absolute dotted names (relative
     imports resolved; `from package import module` yields the module)."""
     path = MODULES[name]
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    tree = ast.parse(path.read_text("utf-8"))
+    tree = _tree(path)
     nodes = tree.body if top_level_only else ast.walk(tree)
     for node in nodes:
         if isinstance(node, ast.Import):

@@ -5,6 +5,8 @@ value outside the varying keys)."""
 
 from __future__ import annotations
 
+import functools
+
 import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,8 +24,10 @@ LAYOUT = """<title>{{ site }}: {{ slot.label|e }}</title>
 """
 
 
+@functools.cache
 def _template(source: str = LAYOUT) -> jinja2.Template:
     # Pelican's own environment: autoescape off, so a raw {{ x }} is not escaped.
+    # Compiled once per source: a template is only read, by a Stamp too.
     return jinja2.Environment(autoescape=False).from_string(source)
 
 
