@@ -79,14 +79,21 @@ def source_digest(folder: Path) -> str:
     the process: a long-running one (`invoke edit`) runs the code it loaded
     at its start, which is what the digest then describes."""
     digest = hashlib.sha256()
-    files = sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts and path.is_file()
-    )
-    for path in files:
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\x00")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    files: list[tuple[tuple[str, ...], str]] = []  # (its parts under folder, its path)
+    for place, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        where = Path(place).relative_to(folder).parts
+        files.extend(
+            ((*where, name), os.path.join(place, name))
+            for name in names
+            if os.path.splitext(name)[1] in SOURCE_SUFFIXES
+            and os.path.isfile(os.path.join(place, name))
+        )
+    for parts, path in sorted(files):
+        with open(path, "rb") as source:
+            data = source.read()
+        digest.update("/".join(parts).encode() + b"\x00")
+        digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
