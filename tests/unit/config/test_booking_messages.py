@@ -41,6 +41,11 @@ def tables(team: list | None = None, **booking) -> dict:
     return result
 
 
+def caldav(**changes) -> dict:
+    """[booking.caldav] with `changes`; a key given as None is left out."""
+    return {k: v for k, v in {**CALDAV, **changes}.items() if v is not None}
+
+
 def session(**changes) -> dict:
     return {**SESSION, **changes}
 
@@ -225,63 +230,63 @@ CASES = {
         tables(caldav="https://dav.example.org"),
         f'{B} caldav: must be a dict like {{"url": ..., "username": ..., "password_env": ...}}',
     ),
-    "caldav unknown key": (tables(caldav={**CALDAV, "pasword": "x"}), f"{B} caldav.pasword: "),
+    "caldav unknown key": (tables(caldav=caldav(pasword="x")), f"{B} caldav.pasword: "),
     "caldav without url": (
-        tables(caldav={k: v for k, v in CALDAV.items() if k != "url"}),
+        tables(caldav=caldav(url=None)),
         f"{B} caldav.url: missing (it is required)",
     ),
     "caldav url not an address": (
-        tables(caldav={**CALDAV, "url": "dav.example.org"}),
+        tables(caldav=caldav(url="dav.example.org")),
         f"{B} caldav.url: must be the server's https:// address (from your provider)",
     ),
     "caldav url ftp": (
-        tables(caldav={**CALDAV, "url": "ftp://dav.example.org/"}),
+        tables(caldav=caldav(url="ftp://dav.example.org/")),
         f"{B} caldav.url: must be the server's https:// address (from your provider)",
     ),
     "caldav plain http": (
-        tables(caldav={**CALDAV, "url": "http://dav.example.org/"}),
+        tables(caldav=caldav(url="http://dav.example.org/")),
         f"{B} caldav.url: http:// would send your password unencrypted; use https://",
     ),
     "caldav password in the url": (
-        tables(caldav={**CALDAV, "url": "https://noor:pw@dav.example.org/"}),
+        tables(caldav=caldav(url="https://noor:pw@dav.example.org/")),
         f"{B} caldav.url: must not contain a user name or password; use username",
     ),
     "caldav user in the url": (
-        tables(caldav={**CALDAV, "url": "https://noor@dav.example.org/"}),
+        tables(caldav=caldav(url="https://noor@dav.example.org/")),
         f"{B} caldav.url: must not contain a user name or password; use username",
     ),
     "caldav calendars text": (
-        tables(caldav={**CALDAV, "calendars": "Work"}),
+        tables(caldav=caldav(calendars="Work")),
         f'{B} caldav.calendars: must be a list of calendar names, e.g. ["Work"]; bookings go '
         "into the first",
     ),
     "caldav calendars empty": (
-        tables(caldav={**CALDAV, "calendars": []}),
+        tables(caldav=caldav(calendars=[])),
         f'{B} caldav.calendars: must be a list of calendar names, e.g. ["Work"]; bookings go '
         "into the first",
     ),
     "caldav calendars missing": (
-        tables(caldav={k: v for k, v in CALDAV.items() if k != "calendars"}),
+        tables(caldav=caldav(calendars=None)),
         f"{B} caldav.calendars: missing (it is required)",
     ),
     "caldav calendar name not text": (
-        tables(caldav={**CALDAV, "calendars": ["Work", 7]}),
+        tables(caldav=caldav(calendars=["Work", 7])),
         f"{B} caldav.calendars, item 2: must be non-empty text, not 7",
     ),
     "caldav without username": (
-        tables(caldav={k: v for k, v in CALDAV.items() if k != "username"}),
+        tables(caldav=caldav(username=None)),
         f"{B} caldav.username: missing (it is required)",
     ),
     "caldav username not text": (
-        tables(caldav={**CALDAV, "username": 3}),
+        tables(caldav=caldav(username=3)),
         f"{B} caldav.username: must be non-empty text, not 3",
     ),
     "caldav without password variable": (
-        tables(caldav={k: v for k, v in CALDAV.items() if k != "password_env"}),
+        tables(caldav=caldav(password_env=None)),
         f"{B} caldav.password_env: missing (it is required)",
     ),
     "caldav password variable not a name": (
-        tables(caldav={**CALDAV, "password_env": "my password"}),
+        tables(caldav=caldav(password_env="my password")),
         f"{B} caldav.password_env: ",
     ),
     "assign without coaches": (
