@@ -78,7 +78,8 @@ def test_the_slot_page_and_request_email_are_in_the_sites_words(
 ):
     context, page, _ = new_page(browser, locale=locale, timezone_id=zone)
     page.goto(servers[code] + PICKER)
-    page.locator("#booking-slots a").first.click()
+    with page.expect_navigation(wait_until="load"):
+        page.locator("#booking-slots a").first.click()
     expect(page.locator("#booking-visitor-time")).to_be_visible()  # the script has run
     assert english_left(_body(page), code) == []
     body = unquote(query(page.locator("#booking-request").get_attribute("href"))["body"])
@@ -106,7 +107,8 @@ def test_no_axe_violations_on_any_kind_of_page(browser, servers, axe_source, cod
         page.goto(servers[code] + path)
         assert axe_violations(page, axe_source) == [], (code, path)
     page.goto(servers[code] + PICKER)
-    page.locator("#booking-slots a").first.click()
+    with page.expect_navigation(wait_until="load"):
+        page.locator("#booking-slots a").first.click()
     expect(page.locator("#booking-visitor-time")).to_be_visible()
     assert axe_violations(page, axe_source) == [], (code, "slot")
     context.close()
