@@ -10,6 +10,7 @@ nothing is asked of any other origin.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 import urllib.request
@@ -20,6 +21,7 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.booking import BUILD_NOW
 from tests.support.browser import record_origins
@@ -125,6 +127,9 @@ def _retag_existing_episode(page, url: str) -> None:
     page.goto(url + f"/admin/#/collections/podcast/entries/{EXISTING_EPISODE}")
     page.reload()
     tags = _field(page, "Tags")
+    # The entry loads after the form: typing before it would be overwritten,
+    # leave nothing changed and nothing to save.
+    expect(tags).to_have_value(re.compile("podcast"), timeout=30_000)
     tags.click()
     page.keyboard.press("End")
     page.keyboard.type(", medicine")
@@ -163,7 +168,7 @@ def edited(browser, tmp_path_factory, artifacts):
         existing = project / f"content/podcast/{EXISTING_EPISODE}.md"
         before_retag = existing.read_text(encoding="utf-8")
         _retag_existing_episode(page, url)
-        wait_for(lambda: existing.read_text(encoding="utf-8") != before_retag, what="a re-save")
+        wait_for(lambda: existing.read_text(encoding="utf-8") != before_retag, 60, "a re-save")
         violations = page.evaluate("window.__violations")
         context.close()
     return {
