@@ -194,7 +194,8 @@ def test_screenshots(browser, url, artifacts, width, javascript):
     name = f"many-coaches-{'js' if javascript else 'no-js'}-{width}.png"
     page.screenshot(path=str(artifacts / name), full_page=True)
     if not javascript:
-        page.locator("#booking-slots a").nth(1).click()
+        with page.expect_navigation(wait_until="load"):  # measured and shown styled
+            page.locator("#booking-slots a").nth(1).click()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=str(artifacts / f"many-coaches-day-{width}.png"), full_page=True)
     context.close()
