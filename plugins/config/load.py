@@ -251,22 +251,28 @@ def _with_coach(booking: Mapping | None, coach: Coach) -> dict | None:
     return filled
 
 
-# What [booking] takes from [coach] when it does not say it itself, why it
-# needs it, and the stand-in its other keys are checked with.
+# What [booking] takes from [coach] when it does not say it itself, and why
+# it needs it.
 _FROM_COACH = (
-    ("organizer", "email", "booking invitations come from it", {"name": "C", "email": "c@c.org"}),
-    ("timezone", "timezone", "your booking hours are in it", "UTC"),
+    ("organizer", "email", "booking invitations come from it"),
+    ("timezone", "timezone", "your booking hours are in it"),
 )
 
 
 def _from_coach(booking: dict, file_name: str, errors: list[str]) -> dict:
     """A line about the [coach] key she knows ("[coach] email: missing"),
-    not about the [booking] key she never wrote ("organizer")."""
-    for key, coach_key, why, stand_in in _FROM_COACH:
+    not about the [booking] key she never wrote ("organizer"). The rest of
+    [booking] is then checked with the stand-in coach's values."""
+    stand_in = _unchecked_coach(None)
+    stand_ins = {
+        "organizer": {"name": stand_in.name, "email": stand_in.email},
+        "timezone": stand_in.timezone,
+    }
+    for key, coach_key, why in _FROM_COACH:
         if key not in booking:
             line = f"[coach] {coach_key}: missing ({why})"
             errors.append(f"{file_name}, {line}" if file_name else line)
-            booking[key] = stand_in
+            booking[key] = stand_ins[key]
     return booking
 
 

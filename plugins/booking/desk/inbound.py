@@ -205,6 +205,9 @@ def _address(value: str) -> tuple[str, str]:
     return " ".join(pairs[0][0].split()), pairs[0][1].lower()
 
 
+_BREAKS = frozenset({"br", "p", "div", "tr", "li"})
+
+
 class _Stripper(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -222,9 +225,6 @@ class _Stripper(HTMLParser):
         # prompt's answer must not run into what follows it.
         if tag in _BREAKS:
             self.parts.append("\n")
-
-
-_BREAKS = frozenset({"br", "p", "div", "tr", "li"})
 
 
 def _text(msg: EmailMessage) -> str:
